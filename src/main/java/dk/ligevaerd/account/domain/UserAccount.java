@@ -1,0 +1,97 @@
+package dk.ligevaerd.account.domain;
+
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Text;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/** Someone who can log in. Which workspaces they belong to is the workspace feature's business. */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+
+    public static final int USERNAME_MIN_LENGTH = 3;
+    public static final int USERNAME_MAX_LENGTH = 40;
+    public static final int DISPLAY_NAME_MAX_LENGTH = 80;
+    public static final int PASSWORD_MIN_LENGTH = 8;
+    public static final int PASSWORD_MAX_LENGTH = 72; // bcrypt reads no further
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(nullable = false, unique = true, length = USERNAME_MAX_LENGTH)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = DISPLAY_NAME_MAX_LENGTH)
+    private String displayName;
+
+    @Column(name = "password_hash", nullable = false, length = 100)
+    private String passwordHash;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected UserAccount() {
+        this.username = "";
+        this.displayName = "";
+        this.passwordHash = "";
+        this.createdAt = Instant.EPOCH;
+    }
+
+    public UserAccount(String username, String displayName, String passwordHash, Instant createdAt) {
+        this.username = normalizeUsername(username);
+        this.displayName = Text.required(displayName, DISPLAY_NAME_MAX_LENGTH, "field.displayName");
+        this.passwordHash = passwordHash;
+        this.createdAt = createdAt;
+    }
+
+    /** Usernames are compared without regard to case, so "Anna" and "anna" are one account. */
+    public static String normalizeUsername(@Nullable String username) {
+        String value = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (value.length() < USERNAME_MIN_LENGTH || value.length() > USERNAME_MAX_LENGTH
+                || !USERNAME.matcher(value).matches()) {
+            throw new DomainException("error.username.format", USERNAME_MIN_LENGTH, USERNAME_MAX_LENGTH);
+        }
+        return value;
+    }
+
+    /** Checks a chosen password; demo accounts are created without this check. */
+    public static void checkPassword(@Nullable String password) {
+        if (password == null || password.length() < PASSWORD_MIN_LENGTH || password.length() > PASSWORD_MAX_LENGTH) {
+            throw new DomainException("error.password.length", PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH);
+        }
+    }
+
+    public long id() {
+        if (id == null) {
+            throw new IllegalStateException("not saved yet");
+        }
+        return id;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.account.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.account.ui;
+
+import org.jspecify.annotations.NullMarked;

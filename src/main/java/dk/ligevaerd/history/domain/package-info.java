@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.history.domain;
+
+import org.jspecify.annotations.NullMarked;

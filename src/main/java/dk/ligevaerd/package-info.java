@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd;
+
+import org.jspecify.annotations.NullMarked;

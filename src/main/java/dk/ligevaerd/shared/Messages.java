@@ -1,0 +1,60 @@
+package dk.ligevaerd.shared;
+
+import java.text.MessageFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * The product's texts in Danish and English. Everything a user reads comes from the bundles in
+ * {@code vaadin-i18n/}, so that both languages stay complete side by side.
+ */
+public final class Messages {
+
+    public static final Locale DANISH = Locale.of("da");
+    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final List<Locale> SUPPORTED = List.of(DANISH, ENGLISH);
+    static final String BUNDLE = "vaadin-i18n.translations";
+
+    private Messages() {
+    }
+
+    /** The supported locale closest to the one asked for; Danish when nothing matches. */
+    public static Locale supported(Locale requested) {
+        return "en".equals(requested.getLanguage()) ? ENGLISH : DANISH;
+    }
+
+    public static String get(Locale locale, String key, Object... arguments) {
+        Locale target = supported(locale);
+        try {
+            String pattern = ResourceBundle.getBundle(BUNDLE, target, NO_FALLBACK).getString(key);
+            if (arguments.length == 0) {
+                return pattern;
+            }
+            Object[] resolved = new Object[arguments.length];
+            for (int i = 0; i < arguments.length; i++) {
+                resolved[i] = arguments[i] instanceof Key nested ? get(target, nested.key()) : arguments[i];
+            }
+            return new MessageFormat(pattern, target).format(resolved);
+        } catch (MissingResourceException e) {
+            return "!" + key;
+        }
+    }
+
+    /** An argument that is itself translated, such as the name of the field a message is about. */
+    public record Key(String key) {
+    }
+
+    public static Key key(String key) {
+        return new Key(key);
+    }
+
+    public static String get(Locale locale, DomainException exception) {
+        return get(locale, exception.messageKey(), exception.arguments());
+    }
+
+    /** Without this, a JVM whose default locale is Danish would serve Danish for "en". */
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.shared.ui;
+
+import org.jspecify.annotations.NullMarked;

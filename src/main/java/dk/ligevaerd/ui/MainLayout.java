@@ -1,0 +1,48 @@
+package dk.ligevaerd.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import dk.ligevaerd.account.CurrentUser;
+import dk.ligevaerd.shared.ui.LanguageSwitcher;
+import jakarta.annotation.security.PermitAll;
+
+/** The frame around every page for logged-in users: product name, language, who you are, log out. */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+        Anchor home = new Anchor("", "Ligeværd");
+        home.addClassName("app-name");
+        home.getElement().setAttribute("aria-label", getTranslation("nav.home"));
+
+        HorizontalLayout right = new HorizontalLayout();
+        right.setAlignItems(FlexComponent.Alignment.CENTER);
+        right.addClassName("header-tools");
+        right.add(new LanguageSwitcher());
+        currentUser.find().ifPresent(user -> {
+            Span name = new Span(user.displayName());
+            name.addClassName("header-user");
+            name.setId("current-user");
+            Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),
+                    e -> authentication.logout());
+            logout.setId("logout");
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            right.add(name, logout);
+        });
+
+        Div header = new Div(home, right);
+        header.addClassName("app-header");
+        addToNavbar(true, header);
+        setPrimarySection(Section.NAVBAR);
+    }
+}

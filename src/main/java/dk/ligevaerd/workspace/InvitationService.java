@@ -1,0 +1,186 @@
+package dk.ligevaerd.workspace;
+
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.CurrentUser;
+import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.workspace.WorkspaceEvents.InvitationCreated;
+import dk.ligevaerd.workspace.WorkspaceEvents.InvitationRevoked;
+import dk.ligevaerd.workspace.WorkspaceEvents.MemberJoined;
+import dk.ligevaerd.workspace.domain.Invitation;
+import dk.ligevaerd.workspace.domain.InvitationRepository;
+import dk.ligevaerd.workspace.domain.Membership;
+import dk.ligevaerd.workspace.domain.MembershipRepository;
+import dk.ligevaerd.workspace.domain.Side;
+import dk.ligevaerd.workspace.domain.Workspace;
+import dk.ligevaerd.workspace.domain.WorkspaceRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Invitation links: made and revoked by the owner, redeemed once by whoever holds the link. */
+@Service
+public class InvitationService {
+
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
+    private final SecureRandom random = new SecureRandom();
+
+    private final InvitationRepository invitations;
+    private final WorkspaceRepository workspaces;
+    private final MembershipRepository memberships;
+    private final WorkspaceAccess access;
+    private final CurrentUser currentUser;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    InvitationService(InvitationRepository invitations, WorkspaceRepository workspaces,
+            MembershipRepository memberships, WorkspaceAccess access, CurrentUser currentUser,
+            AccountService accounts, ApplicationEventPublisher events, Clock clock) {
+        this.invitations = invitations;
+        this.workspaces = workspaces;
+        this.memberships = memberships;
+        this.access = access;
+        this.currentUser = currentUser;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public NewInvitation create(long workspaceId, @Nullable Long sideId, Role role, Duration validity) {
+        Member owner = access.requireOwner(workspaceId);
+        Workspace workspace = workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
+        if (role.needsSide()) {
+            if (sideId == null) {
+                throw new DomainException("error.member.sideRequired");
+            }
+            workspace.side(sideId);
+        }
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Invitation invitation = invitations.saveAndFlush(new Invitation(workspaceId, hash(token), sideId, role,
+                owner.userId(), clock.instant(), validity));
+        events.publishEvent(new InvitationCreated(workspaceId, owner.userId(), owner.sideId(), invitation.id(),
+                invitation.sideId(), role));
+        return new NewInvitation(view(invitation, workspace, clock.instant()), token);
+    }
+
+    @Transactional(readOnly = true)
+    public List<InvitationView> list(long workspaceId) {
+        access.requireOwner(workspaceId);
+        Workspace workspace = workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
+        Instant now = clock.instant();
+        return invitations.findByWorkspaceIdOrderByCreatedAtDesc(workspaceId).stream()
+                .map(i -> view(i, workspace, now)).toList();
+    }
+
+    @Transactional
+    public void revoke(long workspaceId, long invitationId) {
+        Member owner = access.requireOwner(workspaceId);
+        Invitation invitation = invitations.findById(invitationId)
+                .filter(i -> i.workspaceId() == workspaceId)
+                .orElseThrow(NotFoundOrNoAccessException::new);
+        invitation.revoke(clock.instant());
+        events.publishEvent(new InvitationRevoked(workspaceId, owner.userId(), owner.sideId(), invitationId));
+    }
+
+    /**
+     * What a pending link leads to. Anyone holding the link may ask, logged in or not: the token
+     * is the credential. A link that is not pending says why.
+     */
+    @Transactional(readOnly = true)
+    public InvitationPreview preview(String token) {
+        Invitation invitation = find(token);
+        Instant now = clock.instant();
+        invitation.requirePending(now);
+        Workspace workspace = workspaces.findById(invitation.workspaceId()).orElseThrow(this::invalid);
+        Side side = invitation.sideId() == null ? null : workspace.side(invitation.sideId());
+        String invitedBy = accounts.summaries(List.of(invitation.createdBy())).values().stream()
+                .map(UserSummary::displayName).findFirst().orElse("");
+        return new InvitationPreview(workspace.name(), side == null ? null : side.name(),
+                side == null ? null : side.colour(), invitation.role(), invitedBy, invitation.expiresAt());
+    }
+
+    /**
+     * Joins the current user to the invitation's workspace on its side with its role, and uses up
+     * the link. Someone who is already a member keeps their place and the link stays unused.
+     *
+     * @return the workspace id
+     */
+    @Transactional
+    public long accept(String token) {
+        long userId = currentUser.id();
+        Invitation invitation = find(token);
+        Instant now = clock.instant();
+        invitation.requirePending(now);
+        if (memberships.existsByWorkspaceIdAndUserId(invitation.workspaceId(), userId)) {
+            throw new DomainException("error.invitation.alreadyMember");
+        }
+        invitation.accept(userId, now);
+        try {
+            // Flushing here makes a second, concurrent redemption of the same link fail on the version.
+            invitations.saveAndFlush(invitation);
+        } catch (ObjectOptimisticLockingFailureException concurrentRedemption) {
+            throw new DomainException("error.invitation.used");
+        }
+        memberships.saveAndFlush(new Membership(invitation.workspaceId(), userId, invitation.sideId(),
+                invitation.role(), false, now));
+        events.publishEvent(new MemberJoined(invitation.workspaceId(), userId, invitation.sideId(), userId,
+                invitation.sideId(), invitation.role(), invitation.id()));
+        return invitation.workspaceId();
+    }
+
+    private Invitation find(String token) {
+        if (token == null || !TOKEN.matcher(token).matches()) {
+            throw invalid();
+        }
+        return invitations.findByTokenHash(hash(token)).orElseThrow(this::invalid);
+    }
+
+    private DomainException invalid() {
+        return new DomainException("error.invitation.invalid");
+    }
+
+    private InvitationView view(Invitation invitation, Workspace workspace, Instant now) {
+        List<Long> userIds = new ArrayList<>(List.of(invitation.createdBy()));
+        if (invitation.usedBy() != null) {
+            userIds.add(invitation.usedBy());
+        }
+        Map<Long, UserSummary> users = accounts.summaries(userIds);
+        String sideName = invitation.sideId() == null ? null
+                : workspace.sides().stream().filter(s -> s.id() == invitation.sideId()).map(Side::name)
+                        .findFirst().orElse(null);
+        UserSummary creator = users.get(invitation.createdBy());
+        UserSummary user = invitation.usedBy() == null ? null : users.get(invitation.usedBy());
+        return new InvitationView(invitation.id(), invitation.sideId(), sideName, invitation.role(),
+                creator == null ? "" : creator.displayName(), invitation.createdAt(), invitation.expiresAt(),
+                invitation.status(now), user == null ? null : user.displayName());
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package dk.ligevaerd.workspace.domain;
+
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.shared.Text;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One initiative. Guards its sides: at least two, names unique (ignoring case), and a side with
+ * members is never deleted.
+ */
+@Entity
+@Table(name = "workspace")
+public class Workspace {
+
+    public static final int NAME_MAX_LENGTH = 120;
+    public static final int DESCRIPTION_MAX_LENGTH = 1000;
+    public static final int MIN_SIDES = 2;
+    public static final int MAX_SIDES = 8;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private @Nullable Long id;
+
+    @Column(nullable = false, length = NAME_MAX_LENGTH)
+    private String name;
+
+    @Column(nullable = false, length = DESCRIPTION_MAX_LENGTH)
+    private String description;
+
+    @Column(name = "joint_closing", nullable = false)
+    private boolean jointClosing;
+
+    @Column(name = "created_by", nullable = false)
+    private long createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "workspace", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<Side> sides = new ArrayList<>();
+
+    protected Workspace() {
+        this.name = "";
+        this.description = "";
+        this.createdAt = Instant.EPOCH;
+    }
+
+    /** A new workspace with the given sides, in order, coloured from the palette. */
+    public Workspace(String name, String description, List<String> sideNames, long createdBy, Instant createdAt) {
+        this.name = checkName(name);
+        this.description = Text.optional(description, DESCRIPTION_MAX_LENGTH, "field.description");
+        this.jointClosing = true;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        if (sideNames.size() < MIN_SIDES) {
+            throw new DomainException("error.side.tooFew", MIN_SIDES);
+        }
+        for (String sideName : sideNames) {
+            addSide(sideName, Side.PALETTE.get(sides.size() % Side.PALETTE.size()));
+        }
+    }
+
+    private static String checkName(String name) {
+        return Text.required(name, NAME_MAX_LENGTH, "field.workspaceName");
+    }
+
+    public void rename(String newName) {
+        this.name = checkName(newName);
+    }
+
+    public void describe(String newDescription) {
+        this.description = Text.optional(newDescription, DESCRIPTION_MAX_LENGTH, "field.description");
+    }
+
+    public void setJointClosing(boolean jointClosing) {
+        this.jointClosing = jointClosing;
+    }
+
+    public Side addSide(String sideName, String colour) {
+        if (sides.size() >= MAX_SIDES) {
+            throw new DomainException("error.side.tooMany", MAX_SIDES);
+        }
+        String checked = Side.checkName(sideName);
+        requireUniqueName(checked, null);
+        int position = sides.stream().mapToInt(Side::position).max().orElse(-1) + 1;
+        Side side = new Side(this, checked, colour, position);
+        sides.add(side);
+        return side;
+    }
+
+    public void renameSide(long sideId, String newName) {
+        Side side = side(sideId);
+        String checked = Side.checkName(newName);
+        requireUniqueName(checked, side);
+        side.rename(checked);
+    }
+
+    public void recolourSide(long sideId, String colour) {
+        side(sideId).recolour(colour);
+    }
+
+    /** @param memberCount how many members the side has now; the caller counts them */
+    public Side removeSide(long sideId, long memberCount) {
+        Side side = side(sideId);
+        if (memberCount > 0) {
+            throw new DomainException("error.side.hasMembers", side.name(), memberCount);
+        }
+        if (sides.size() <= MIN_SIDES) {
+            throw new DomainException("error.side.tooFew", MIN_SIDES);
+        }
+        sides.remove(side);
+        return side;
+    }
+
+    private void requireUniqueName(String candidate, @Nullable Side except) {
+        String folded = candidate.toLowerCase(Locale.ROOT);
+        boolean taken = sides.stream()
+                .filter(s -> s != except)
+                .anyMatch(s -> s.name().toLowerCase(Locale.ROOT).equals(folded));
+        if (taken) {
+            throw new DomainException("error.side.nameTaken", candidate);
+        }
+    }
+
+    public Side side(long sideId) {
+        return sides.stream().filter(s -> s.idOrNull() != null && s.id() == sideId).findFirst()
+                .orElseThrow(NotFoundOrNoAccessException::new);
+    }
+
+    public long id() {
+        if (id == null) {
+            throw new IllegalStateException("not saved yet");
+        }
+        return id;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public boolean jointClosing() {
+        return jointClosing;
+    }
+
+    public long createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public List<Side> sides() {
+        return Collections.unmodifiableList(sides);
+    }
+}

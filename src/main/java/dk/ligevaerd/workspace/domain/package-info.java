@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.workspace.domain;
+
+import org.jspecify.annotations.NullMarked;

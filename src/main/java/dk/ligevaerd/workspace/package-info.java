@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.workspace;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,148 @@
+package dk.ligevaerd.workspace.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.InvitationStatus;
+import dk.ligevaerd.workspace.InvitationView;
+import dk.ligevaerd.workspace.NewInvitation;
+import dk.ligevaerd.workspace.Role;
+import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.domain.Invitation;
+import java.time.Duration;
+
+/**
+ * The owner makes single-use links that fix side and role, shows them as a QR code for the room,
+ * and revokes those not yet used.
+ */
+class InvitationsPanel extends Div {
+
+    private final InvitationService invitations;
+    private final long workspaceId;
+    private final Select<Role> role = new Select<>();
+    private final Select<SideView> side = new Select<>();
+    private final IntegerField days = new IntegerField();
+    private final Paragraph error = new Paragraph();
+    private final Grid<InvitationView> grid = new Grid<>();
+
+    InvitationsPanel(InvitationService invitations, long workspaceId) {
+        this.invitations = invitations;
+        this.workspaceId = workspaceId;
+        addClassName("invitations-panel");
+        setId("invitations-panel");
+
+        role.setLabel(getTranslation("field.role"));
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
+        role.setValue(Role.PARTICIPANT);
+        role.setId("invite-role");
+        side.setLabel(getTranslation("field.side"));
+        side.setItemLabelGenerator(SideView::name);
+        side.setId("invite-side");
+        role.addValueChangeListener(e -> side.setEnabled(e.getValue() != null && e.getValue().needsSide()));
+        days.setLabel(getTranslation("invitation.validDays"));
+        days.setValue((int) Invitation.DEFAULT_VALIDITY.toDays());
+        days.setMin(1);
+        days.setMax((int) Invitation.MAX_VALIDITY.toDays());
+        days.setStepButtonsVisible(true);
+        days.setId("invite-days");
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        Button create = new Button(getTranslation("invitation.create"), VaadinIcon.LINK.create(), e -> create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("create-invitation");
+        HorizontalLayout form = new HorizontalLayout(role, side, days, create);
+        form.setAlignItems(FlexComponent.Alignment.BASELINE);
+        form.setWrap(true);
+
+        grid.addColumn(i -> i.sideName() == null ? "—" : i.sideName()).setHeader(getTranslation("field.side"));
+        grid.addColumn(i -> getTranslation(i.role().messageKey())).setHeader(getTranslation("field.role"));
+        grid.addColumn(i -> getTranslation(i.status().messageKey())
+                + (i.usedByName() == null ? "" : " · " + i.usedByName())).setHeader(getTranslation("invitation.status"));
+        grid.addColumn(i -> Formats.dateTime(i.expiresAt(), getLocale())).setHeader(getTranslation("invitation.expires"));
+        grid.addComponentColumn(i -> {
+            Button revoke = new Button(getTranslation("invitation.revoke"), e -> {
+                try {
+                    invitations.revoke(workspaceId, i.id());
+                } catch (DomainException refused) {
+                    error.setText(Messages.get(getLocale(), refused));
+                }
+            });
+            revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+            revoke.setVisible(i.status() == InvitationStatus.PENDING);
+            return revoke;
+        }).setHeader(getTranslation("invitation.actions"));
+        grid.setAllRowsVisible(true);
+        grid.setId("invitation-grid");
+
+        Paragraph intro = new Paragraph(getTranslation("invitation.intro"));
+        intro.addClassName("muted");
+        add(intro, form, error, new H3(getTranslation("invitation.list")), grid);
+    }
+
+    void show(WorkspaceDetails d) {
+        SideView selected = side.getValue();
+        side.setItems(d.sides());
+        side.setValue(d.sides().stream().filter(s -> selected != null && s.id() == selected.id()).findFirst()
+                .orElse(d.sides().getFirst()));
+        grid.setItems(invitations.list(workspaceId));
+    }
+
+    private void create() {
+        error.setText("");
+        try {
+            Role chosen = role.getValue() == null ? Role.PARTICIPANT : role.getValue();
+            int validDays = days.getValue() == null ? -1 : days.getValue();
+            NewInvitation made = invitations.create(workspaceId,
+                    chosen.needsSide() && side.getValue() != null ? side.getValue().id() : null, chosen,
+                    Duration.ofDays(validDays));
+            getUI().ifPresent(ui -> ui.getPage().fetchCurrentURL(url -> {
+                String base = url.getProtocol() + "://" + url.getAuthority() + "/";
+                showLink(made, base + made.path());
+            }));
+        } catch (DomainException refused) {
+            error.setText(Messages.get(getLocale(), refused));
+        }
+    }
+
+    private void showLink(NewInvitation made, String link) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("invitation.ready"));
+        InvitationView i = made.invitation();
+        Paragraph what = new Paragraph(getTranslation("invitation.readyText",
+                getTranslation(i.role().messageKey()), i.sideName() == null ? "—" : i.sideName(),
+                Formats.dateTime(i.expiresAt(), getLocale())));
+        TextField field = new TextField(getTranslation("invitation.link"), link, "");
+        field.setReadOnly(true);
+        field.setWidthFull();
+        field.setId("invitation-link");
+        Button copy = new Button(getTranslation("action.copy"), VaadinIcon.COPY.create(),
+                e -> field.getElement().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", link));
+        Image qr = new Image(QrCode.svgDataUrl(link), getTranslation("invitation.qrAlt"));
+        qr.addClassName("qr-code");
+        Paragraph once = new Paragraph(getTranslation("invitation.shownOnce"));
+        once.addClassName("muted");
+        dialog.add(what, field, copy, qr, once);
+        Button close = new Button(getTranslation("action.close"), e -> dialog.close());
+        close.setId("close-invitation");
+        dialog.getFooter().add(close);
+        dialog.setWidth("min(40rem, 95vw)");
+        dialog.open();
+    }
+}

@@ -1,0 +1,146 @@
+package dk.ligevaerd.workspace.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.select.Select;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.ui.SideBadge;
+import dk.ligevaerd.workspace.MemberView;
+import dk.ligevaerd.workspace.Role;
+import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceService;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Everyone in the workspace, by side, with role and whether they are here now. */
+class PeoplePanel extends Div {
+
+    private final WorkspaceService workspaces;
+    private final long workspaceId;
+
+    PeoplePanel(WorkspaceService workspaces, long workspaceId) {
+        this.workspaces = workspaces;
+        this.workspaceId = workspaceId;
+        addClassName("people-panel");
+        setId("people-panel");
+    }
+
+    void show(WorkspaceDetails d, Set<Long> online) {
+        removeAll();
+        Div columns = new Div();
+        columns.addClassName("side-columns");
+        for (SideView side : d.sides()) {
+            List<MemberView> members = d.members().stream().filter(m -> Objects.equals(m.sideId(), side.id())).toList();
+            columns.add(column(new SideBadge(side.name(), side.colour()), side.colour(), members, d, online));
+        }
+        List<MemberView> observers = d.members().stream().filter(m -> m.sideId() == null).toList();
+        if (!observers.isEmpty()) {
+            Span label = new Span(getTranslation("workspace.observers"));
+            label.addClassName("observer-badge");
+            columns.add(column(label, "var(--lumo-contrast-50pct)", observers, d, online));
+        }
+        add(columns);
+    }
+
+    private Div column(Component label, String colour, List<MemberView> members, WorkspaceDetails d, Set<Long> online) {
+        H3 heading = new H3(label, new Span(" " + getTranslation("workspaces.memberCount", members.size())));
+        UnorderedList list = new UnorderedList();
+        list.addClassName("member-list");
+        for (MemberView m : members) {
+            list.add(row(m, d, online.contains(m.userId())));
+        }
+        Div column = new Div(heading, list);
+        column.addClassName("side-column");
+        column.getStyle().set("--side-colour", colour);
+        return column;
+    }
+
+    private ListItem row(MemberView m, WorkspaceDetails d, boolean isOnline) {
+        Span dot = new Span();
+        dot.addClassName(isOnline ? "presence-dot-online" : "presence-dot-offline");
+        Span status = new Span(getTranslation(isOnline ? "workspace.online" : "workspace.offline"));
+        status.addClassName("sr-only");
+        Span name = new Span(m.displayName());
+        name.addClassName("member-name");
+        Span role = new Span(getTranslation(m.role().messageKey()) + (m.owner() ? " · " + getTranslation("role.owner") : ""));
+        role.addClassName("muted");
+        ListItem item = new ListItem(dot, status, name, role);
+        item.addClassName("member-row");
+        item.getElement().setAttribute("data-user", m.username());
+        item.getElement().setAttribute("data-online", Boolean.toString(isOnline));
+        if (d.me().owner() && !m.owner()) {
+            Button change = new Button(VaadinIcon.EDIT.create(), e -> openAssign(m, d));
+            change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            change.setAriaLabel(getTranslation("member.change", m.displayName()));
+            change.setTooltipText(getTranslation("member.change", m.displayName()));
+            Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> confirmRemove(m));
+            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+            remove.setAriaLabel(getTranslation("member.remove", m.displayName()));
+            remove.setTooltipText(getTranslation("member.remove", m.displayName()));
+            item.add(change, remove);
+        }
+        return item;
+    }
+
+    private void openAssign(MemberView m, WorkspaceDetails d) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation("member.change", m.displayName()));
+        Select<Role> role = new Select<>();
+        role.setLabel(getTranslation("field.role"));
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
+        role.setValue(m.role());
+        role.setId("assign-role");
+        Select<SideView> side = new Select<>();
+        side.setLabel(getTranslation("field.side"));
+        side.setItems(d.sides());
+        side.setItemLabelGenerator(SideView::name);
+        d.sides().stream().filter(s -> Objects.equals(s.id(), m.sideId())).findFirst().ifPresent(side::setValue);
+        side.setEnabled(m.role().needsSide());
+        side.setId("assign-side");
+        role.addValueChangeListener(e -> side.setEnabled(e.getValue() != null && e.getValue().needsSide()));
+        Paragraph error = new Paragraph();
+        error.addClassName("form-error");
+        error.getElement().setAttribute("role", "alert");
+        dialog.add(new Div(role), new Div(side), error);
+        Button save = new Button(getTranslation("action.save"), e -> {
+            try {
+                Role chosen = role.getValue() == null ? m.role() : role.getValue();
+                workspaces.assign(workspaceId, m.userId(), chosen,
+                        chosen.needsSide() && side.getValue() != null ? side.getValue().id() : null);
+                dialog.close();
+            } catch (DomainException refused) {
+                error.setText(Messages.get(getLocale(), refused));
+            }
+        });
+        save.setId("assign-save");
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), save);
+        dialog.open();
+    }
+
+    private void confirmRemove(MemberView m) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader(getTranslation("member.remove", m.displayName()));
+        confirm.setText(getTranslation("member.removeExplanation"));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("action.cancel"));
+        confirm.setConfirmText(getTranslation("action.remove"));
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(e -> workspaces.remove(workspaceId, m.userId()));
+        confirm.open();
+    }
+}

@@ -1,0 +1,169 @@
+package dk.ligevaerd.workspace.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.Route;
+import dk.ligevaerd.history.HistoryService;
+import dk.ligevaerd.shared.LiveEventBus;
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.shared.ui.Notices;
+import dk.ligevaerd.shared.ui.SideBadge;
+import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.PresenceService;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceService;
+import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One workspace: who is in it and who is here now, grouped by side. The owner also manages sides,
+ * members and invitations here. Every open copy follows changes live.
+ */
+@Route("workspace/:workspaceId")
+@PermitAll
+public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final WorkspaceService workspaces;
+    private final InvitationService invitations;
+    private final PresenceService presence;
+    private final HistoryService history;
+    private final LiveEventBus bus;
+
+    private long workspaceId;
+    private @Nullable WorkspaceDetails details;
+    private final H1 title = new H1();
+    private final Paragraph description = new Paragraph();
+    private final Div me = new Div();
+    private final OnlinePanel online = new OnlinePanel();
+    private final TabSheet tabs = new TabSheet();
+    private @Nullable PeoplePanel people;
+    private @Nullable SidesPanel sides;
+    private @Nullable InvitationsPanel invitationsPanel;
+    private @Nullable SettingsPanel settings;
+    private @Nullable ActivityPanel activity;
+    private final List<Runnable> onDetach = new ArrayList<>();
+
+    public WorkspaceView(WorkspaceService workspaces, InvitationService invitations, PresenceService presence,
+            HistoryService history, LiveEventBus bus) {
+        this.workspaces = workspaces;
+        this.invitations = invitations;
+        this.presence = presence;
+        this.history = history;
+        this.bus = bus;
+        addClassName("page");
+        setId("workspace-view");
+        title.setId("workspace-title");
+        description.addClassName("muted");
+        me.addClassName("my-place");
+        tabs.setWidthFull();
+        add(title, description, me, online, tabs);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            workspaceId = Long.parseLong(event.getRouteParameters().get("workspaceId").orElse(""));
+            details = workspaces.details(workspaceId);
+        } catch (NumberFormatException | NotFoundOrNoAccessException e) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        build(details);
+    }
+
+    private void build(WorkspaceDetails d) {
+        people = new PeoplePanel(workspaces, workspaceId);
+        tabs.add(getTranslation("workspace.tab.people"), people).setId("tab-people");
+        if (d.me().owner()) {
+            sides = new SidesPanel(workspaces, workspaceId);
+            invitationsPanel = new InvitationsPanel(invitations, workspaceId);
+            settings = new SettingsPanel(workspaces, workspaceId);
+            tabs.add(getTranslation("workspace.tab.sides"), sides).setId("tab-sides");
+            tabs.add(getTranslation("workspace.tab.invitations"), invitationsPanel).setId("tab-invitations");
+            tabs.add(getTranslation("workspace.tab.settings"), settings).setId("tab-settings");
+        }
+        activity = new ActivityPanel(history, workspaceId);
+        tabs.add(getTranslation("workspace.tab.activity"), activity).setId("tab-activity");
+        show(d, Set.of());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        if (details == null) {
+            return;
+        }
+        UI ui = event.getUI();
+        onDetach.add(bus.subscribe(workspaceId, e -> ui.access(this::refresh)));
+        onDetach.add(presence.enter(workspaceId));
+        refresh();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        onDetach.forEach(Runnable::run);
+        onDetach.clear();
+        super.onDetach(event);
+    }
+
+    private void refresh() {
+        try {
+            details = workspaces.details(workspaceId);
+            show(details, presence.online(workspaceId));
+        } catch (NotFoundOrNoAccessException removed) {
+            // The owner removed this user while the page was open: leave quietly with an explanation.
+            getUI().ifPresent(ui -> {
+                Notices.error(ui.getLocale(), removed);
+                ui.navigate(WorkspaceListView.class);
+            });
+        }
+    }
+
+    private void show(WorkspaceDetails d, Set<Long> onlineIds) {
+        title.setText(d.name());
+        description.setText(d.description());
+        description.setVisible(!d.description().isBlank());
+        me.removeAll();
+        me.add(new Span(getTranslation("workspace.you") + " "));
+        if (d.me().sideId() != null) {
+            d.side(d.me().sideId()).ifPresent(s -> me.add(new SideBadge(s.name(), s.colour())));
+        }
+        me.add(new Span(" " + getTranslation(d.me().role().messageKey())
+                + (d.me().owner() ? " · " + getTranslation("role.owner") : "")));
+        online.show(d, onlineIds);
+        if (people != null) {
+            people.show(d, onlineIds);
+        }
+        if (sides != null) {
+            sides.show(d);
+        }
+        if (invitationsPanel != null) {
+            invitationsPanel.show(d);
+        }
+        if (settings != null) {
+            settings.show(d);
+        }
+        if (activity != null) {
+            activity.show(d);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (details == null ? "" : details.name() + " · ") + "Ligeværd";
+    }
+}

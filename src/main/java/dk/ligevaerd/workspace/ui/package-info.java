@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.workspace.ui;
+
+import org.jspecify.annotations.NullMarked;
