@@ -88,7 +88,7 @@ public class InvitationService {
         access.requireOwner(workspaceId);
         Workspace workspace = workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
         Instant now = clock.instant();
-        return invitations.findByWorkspaceIdOrderByCreatedAtDesc(workspaceId).stream()
+        return invitations.findByWorkspaceIdOrderByCreatedAtDescIdDesc(workspaceId).stream()
                 .map(i -> view(i, workspace, now)).toList();
     }
 

@@ -123,7 +123,8 @@ public class WorkspaceService {
         Member owner = access.requireOwner(workspaceId);
         Workspace workspace = load(workspaceId);
         Side side = workspace.addSide(name, colour);
-        workspaces.saveAndFlush(workspace);
+        // A flush, not save(): save() would merge and leave `side` as a detached copy without an id.
+        workspaces.flush();
         events.publishEvent(new SideAdded(workspaceId, owner.userId(), owner.sideId(), side.id(), side.name()));
         return side.id();
     }

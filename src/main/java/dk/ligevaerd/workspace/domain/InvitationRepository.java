@@ -8,7 +8,7 @@ public interface InvitationRepository extends JpaRepository<Invitation, Long> {
 
     Optional<Invitation> findByTokenHash(String tokenHash);
 
-    List<Invitation> findByWorkspaceIdOrderByCreatedAtDesc(long workspaceId);
+    List<Invitation> findByWorkspaceIdOrderByCreatedAtDescIdDesc(long workspaceId);
 
     List<Invitation> findByWorkspaceIdAndSideId(long workspaceId, long sideId);
 }

@@ -14,7 +14,6 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
-import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.ui.Notices;
@@ -23,6 +22,8 @@ import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.PresenceService;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
+import dk.ligevaerd.workspace.WorkspaceTab;
+import java.util.Comparator;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final WorkspaceService workspaces;
     private final InvitationService invitations;
     private final PresenceService presence;
-    private final HistoryService history;
+    private final List<WorkspaceTab.Provider> tabProviders;
     private final LiveEventBus bus;
 
     private long workspaceId;
@@ -54,15 +55,15 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private @Nullable SidesPanel sides;
     private @Nullable InvitationsPanel invitationsPanel;
     private @Nullable SettingsPanel settings;
-    private @Nullable ActivityPanel activity;
+    private final List<WorkspaceTab> contributed = new ArrayList<>();
     private final List<Runnable> onDetach = new ArrayList<>();
 
     public WorkspaceView(WorkspaceService workspaces, InvitationService invitations, PresenceService presence,
-            HistoryService history, LiveEventBus bus) {
+            List<WorkspaceTab.Provider> tabProviders, LiveEventBus bus) {
         this.workspaces = workspaces;
         this.invitations = invitations;
         this.presence = presence;
-        this.history = history;
+        this.tabProviders = tabProviders.stream().sorted(Comparator.comparingInt(WorkspaceTab.Provider::order)).toList();
         this.bus = bus;
         addClassName("page");
         setId("workspace-view");
@@ -96,8 +97,14 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             tabs.add(getTranslation("workspace.tab.invitations"), invitationsPanel).setId("tab-invitations");
             tabs.add(getTranslation("workspace.tab.settings"), settings).setId("tab-settings");
         }
-        activity = new ActivityPanel(history, workspaceId);
-        tabs.add(getTranslation("workspace.tab.activity"), activity).setId("tab-activity");
+        for (WorkspaceTab.Provider provider : tabProviders) {
+            if (provider.visibleTo(d.me())) {
+                WorkspaceTab tab = provider.create(workspaceId);
+                contributed.add(tab);
+                tabs.add(getTranslation(provider.titleKey()), tab.component())
+                        .setId("tab-" + provider.titleKey().substring(provider.titleKey().lastIndexOf('.') + 1));
+            }
+        }
         show(d, Set.of());
     }
 
@@ -157,9 +164,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         if (settings != null) {
             settings.show(d);
         }
-        if (activity != null) {
-            activity.show(d);
-        }
+        contributed.forEach(tab -> tab.show(d));
     }
 
     @Override

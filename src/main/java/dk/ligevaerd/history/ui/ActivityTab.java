@@ -1,4 +1,4 @@
-package dk.ligevaerd.workspace.ui;
+package dk.ligevaerd.history.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
@@ -11,25 +11,33 @@ import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceTab;
+import com.vaadin.flow.component.Component;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The latest membership and side changes, with who did them from which side, and when. */
-class ActivityPanel extends Div {
+class ActivityTab extends Div implements WorkspaceTab {
 
     private static final int SHOWN = 50;
     private final HistoryService history;
     private final long workspaceId;
 
-    ActivityPanel(HistoryService history, long workspaceId) {
+    ActivityTab(HistoryService history, long workspaceId) {
         this.history = history;
         this.workspaceId = workspaceId;
         addClassName("activity-panel");
         setId("activity-panel");
     }
 
-    void show(WorkspaceDetails d) {
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void show(WorkspaceDetails d) {
         removeAll();
         Map<Long, MemberView> members = d.members().stream()
                 .collect(Collectors.toMap(MemberView::userId, Function.identity()));
@@ -54,5 +62,31 @@ class ActivityPanel extends Div {
             list.add(li);
         }
         add(list);
+    }
+}
+
+/** Adds the activity tab to every workspace page; everyone, observers included, may read it. */
+@org.springframework.stereotype.Component
+class ActivityTabProvider implements WorkspaceTab.Provider {
+
+    private final HistoryService history;
+
+    ActivityTabProvider(HistoryService history) {
+        this.history = history;
+    }
+
+    @Override
+    public int order() {
+        return 900;
+    }
+
+    @Override
+    public String titleKey() {
+        return "workspace.tab.activity";
+    }
+
+    @Override
+    public WorkspaceTab create(long workspaceId) {
+        return new ActivityTab(history, workspaceId);
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.history.ui;
+
+import org.jspecify.annotations.NullMarked;

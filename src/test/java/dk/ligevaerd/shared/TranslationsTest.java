@@ -1,0 +1,66 @@
+package dk.ligevaerd.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class TranslationsTest {
+
+    private static Properties load(String name) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = TranslationsTest.class.getResourceAsStream("/vaadin-i18n/" + name)) {
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void danish_and_english_have_the_same_keys() throws IOException {
+        assertThat(load("translations_da.properties").stringPropertyNames())
+                .containsExactlyInAnyOrderElementsOf(load("translations.properties").stringPropertyNames());
+    }
+
+    @Test
+    void every_key_used_in_the_code_exists() throws IOException {
+        Set<String> known = load("translations.properties").stringPropertyNames();
+        Pattern used = Pattern.compile("(?:getTranslation|Exception|Notices\\.success\\(this,|Messages\\.key)\\(\\s*\"([a-zA-Z]+(?:\\.[a-zA-Z]+)+)\"");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = used.matcher(Files.readString(file));
+                while (m.find()) {
+                    if (!known.contains(m.group(1))) {
+                        missing.add(m.group(1) + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void messages_fill_in_translated_field_names() {
+        assertThat(Messages.get(Messages.ENGLISH, "error.length", Messages.key("field.sideName"), 1, 40))
+                .isEqualTo("Side name must be between 1 and 40 characters long.");
+        assertThat(Messages.get(Messages.DANISH, "error.length", Messages.key("field.sideName"), 1, 40))
+                .isEqualTo("Sidens navn skal være mellem 1 og 40 tegn lang.");
+    }
+
+    @Test
+    void an_unsupported_browser_language_falls_back_to_danish() {
+        assertThat(Messages.supported(java.util.Locale.GERMAN)).isEqualTo(Messages.DANISH);
+        assertThat(Messages.supported(java.util.Locale.UK)).isEqualTo(Messages.ENGLISH);
+    }
+}

@@ -1,0 +1,72 @@
+package dk.ligevaerd.support;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The PostgreSQL that the project's machines run on 127.0.0.1:5432 (trust authentication). Each
+ * test class gets a database of its own, created fresh and dropped at the end of the run.
+ *
+ * <p>Where no PostgreSQL answers, the tests are skipped with a reason printed to the console;
+ * with {@code LIGEVAERD_REQUIRE_POSTGRES=true} (as in CI) they fail instead.
+ */
+public final class Postgres implements ExecutionCondition {
+
+    public static final String HOST_URL = System.getenv().getOrDefault("LIGEVAERD_TEST_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:5432/");
+    public static final String USER = System.getenv().getOrDefault("LIGEVAERD_TEST_POSTGRES_USER", "postgres");
+    private static final String PASSWORD = System.getenv().getOrDefault("LIGEVAERD_TEST_POSTGRES_PASSWORD", "");
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        try (Connection c = DriverManager.getConnection(HOST_URL + "postgres", USER, PASSWORD)) {
+            return ConditionEvaluationResult.enabled("PostgreSQL answers at " + HOST_URL);
+        } catch (SQLException e) {
+            if ("true".equalsIgnoreCase(System.getenv("LIGEVAERD_REQUIRE_POSTGRES"))) {
+                throw new IllegalStateException("LIGEVAERD_REQUIRE_POSTGRES is set but PostgreSQL at " + HOST_URL
+                        + " does not answer: " + e.getMessage(), e);
+            }
+            String reason = "SKIPPED: PostgreSQL tests need a server at " + HOST_URL + " (user " + USER + "): "
+                    + e.getMessage();
+            System.err.println("*** " + reason);
+            return ConditionEvaluationResult.disabled(reason);
+        }
+    }
+
+    /** Creates a new, empty database and returns its JDBC URL. */
+    public static String freshDatabase() {
+        String name = "lv_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(HOST_URL + "postgres", USER, PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create test database " + name, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name)));
+        return HOST_URL + name;
+    }
+
+    private static void drop(String name) {
+        try (Connection c = DriverManager.getConnection(HOST_URL + "postgres", USER, PASSWORD);
+                Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException ignored) {
+            // Best effort at exit: a leftover test database is harmless and named as such.
+        }
+    }
+
+    public static String user() {
+        return USER;
+    }
+
+    public static String password() {
+        return PASSWORD;
+    }
+}

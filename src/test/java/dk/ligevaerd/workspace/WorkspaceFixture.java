@@ -1,0 +1,53 @@
+package dk.ligevaerd.workspace;
+
+import static dk.ligevaerd.support.Acting.as;
+
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A workspace with one member of every kind, plus an outsider and the owner of another workspace,
+ * built through the real services. Usernames are unique per fixture so fixtures can share a database.
+ */
+public final class WorkspaceFixture {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    public final UserSummary owner;
+    public final UserSummary otherModerator;
+    public final UserSummary participant;
+    public final UserSummary observer;
+    public final UserSummary outsider;
+    public final UserSummary otherWorkspaceOwner;
+    public final long workspaceId;
+    public final long otherWorkspaceId;
+    public final long municipalSideId;
+    public final long civilSideId;
+
+    public WorkspaceFixture(AccountService accounts, WorkspaceService workspaces, InvitationService invitations) {
+        String n = "f" + COUNTER.incrementAndGet() + "-" + System.nanoTime() % 100000;
+        owner = accounts.register(n + "-owner", "Owner " + n, "password1");
+        otherModerator = accounts.register(n + "-mod", "Moderator " + n, "password1");
+        participant = accounts.register(n + "-part", "Participant " + n, "password1");
+        observer = accounts.register(n + "-obs", "Observer " + n, "password1");
+        outsider = accounts.register(n + "-out", "Outsider " + n, "password1");
+        otherWorkspaceOwner = accounts.register(n + "-other", "Other " + n, "password1");
+        workspaceId = as(owner, () -> workspaces.create("Workspace " + n, "", List.of("Kommune", "Civilsamfund"), 0));
+        List<SideView> sides = as(owner, () -> workspaces.details(workspaceId).sides());
+        municipalSideId = sides.get(0).id();
+        civilSideId = sides.get(1).id();
+        join(invitations, otherModerator, civilSideId, Role.MODERATOR);
+        join(invitations, participant, municipalSideId, Role.PARTICIPANT);
+        join(invitations, observer, null, Role.OBSERVER);
+        otherWorkspaceId = as(otherWorkspaceOwner,
+                () -> workspaces.create("Other " + n, "", List.of("A", "B"), 1));
+    }
+
+    private void join(InvitationService invitations, UserSummary user, Long sideId, Role role) {
+        String token = as(owner, () -> invitations.create(workspaceId, sideId, role, Duration.ofDays(1)).token());
+        as(user, () -> invitations.accept(token));
+    }
+}

@@ -1,0 +1,150 @@
+package dk.ligevaerd.workspace;
+
+import static dk.ligevaerd.support.Acting.as;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.history.HistoryItem;
+import dk.ligevaerd.history.HistoryService;
+import dk.ligevaerd.shared.DomainException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
+        "spring.datasource.url=jdbc:h2:file:./target/test-db/workspaces-${random.uuid}"})
+class WorkspaceServiceTest {
+
+    @Autowired AccountService accounts;
+    @Autowired WorkspaceService workspaces;
+    @Autowired InvitationService invitations;
+    @Autowired HistoryService history;
+
+    WorkspaceFixture f;
+
+    @BeforeEach
+    void fixture() {
+        f = new WorkspaceFixture(accounts, workspaces, invitations);
+    }
+
+    private static String keyOf(Callable<?> call) {
+        try {
+            call.call();
+        } catch (DomainException e) {
+            return e.messageKey();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    private WorkspaceDetails ownerView() {
+        return as(f.owner, () -> workspaces.details(f.workspaceId));
+    }
+
+    @Test
+    void the_creator_owns_the_workspace_and_moderates_the_chosen_side() {
+        WorkspaceDetails d = ownerView();
+        assertThat(d.sides()).extracting(SideView::name).containsExactly("Kommune", "Civilsamfund");
+        assertThat(d.me().owner()).isTrue();
+        assertThat(d.me().role()).isEqualTo(Role.MODERATOR);
+        assertThat(d.me().sideId()).isEqualTo(f.municipalSideId);
+    }
+
+    @Test
+    void a_member_sees_only_their_own_workspaces() {
+        assertThat(as(f.participant, () -> workspaces.mine())).extracting(WorkspaceSummary::id)
+                .containsExactly(f.workspaceId);
+        assertThat(as(f.outsider, () -> workspaces.mine())).isEmpty();
+        assertThat(keyOf(() -> as(f.participant, () -> workspaces.details(f.otherWorkspaceId))))
+                .isEqualTo("error.notFoundOrNoAccess");
+        assertThat(keyOf(() -> as(f.participant, () -> workspaces.details(Long.MAX_VALUE))))
+                .isEqualTo("error.notFoundOrNoAccess");
+    }
+
+    @Test
+    void bad_workspace_names_are_refused_and_nothing_is_created() {
+        for (String bad : List.of("", "   ", "x".repeat(121))) {
+            assertThat(keyOf(() -> as(f.outsider, () -> workspaces.create(bad, "", List.of("A", "B"), 0))))
+                    .isEqualTo("error.length");
+        }
+        assertThat(keyOf(() -> as(f.outsider, () -> workspaces.create("Fine", "", List.of("A", "a"), 0))))
+                .isEqualTo("error.side.nameTaken");
+        assertThat(keyOf(() -> as(f.outsider, () -> workspaces.create("Fine", "", List.of("A"), 0))))
+                .isEqualTo("error.side.tooFew");
+        assertThat(as(f.outsider, () -> workspaces.mine())).isEmpty();
+    }
+
+    @Test
+    void a_side_with_members_cannot_be_deleted_but_an_empty_third_side_can() {
+        assertThat(keyOf(() -> as(f.owner, () -> {
+            workspaces.removeSide(f.workspaceId, f.civilSideId);
+            return null;
+        }))).isEqualTo("error.side.hasMembers");
+        long borgere = as(f.owner, () -> workspaces.addSide(f.workspaceId, "Borgere", "#1E7A4C"));
+        assertThat(ownerView().sides()).hasSize(3);
+        assertThat(keyOf(() -> as(f.owner, () -> workspaces.addSide(f.workspaceId, "borgere", "#1E7A4C"))))
+                .isEqualTo("error.side.nameTaken");
+        as(f.owner, () -> {
+            workspaces.removeSide(f.workspaceId, borgere);
+            return null;
+        });
+        assertThat(ownerView().sides()).extracting(SideView::name).containsExactly("Kommune", "Civilsamfund");
+    }
+
+    @Test
+    void renaming_a_side_to_a_taken_or_too_long_name_changes_nothing() {
+        assertThat(keyOf(() -> as(f.owner, () -> {
+            workspaces.changeSide(f.workspaceId, f.civilSideId, "KOMMUNE", "#1E7A4C");
+            return null;
+        }))).isEqualTo("error.side.nameTaken");
+        assertThat(keyOf(() -> as(f.owner, () -> {
+            workspaces.changeSide(f.workspaceId, f.civilSideId, "x".repeat(41), "#1E7A4C");
+            return null;
+        }))).isEqualTo("error.length");
+        assertThat(ownerView().sides().get(1).name()).isEqualTo("Civilsamfund");
+    }
+
+    @Test
+    void role_and_side_changes_and_removals_are_recorded_with_actor_and_time() {
+        as(f.owner, () -> {
+            workspaces.assign(f.workspaceId, f.participant.id(), Role.MODERATOR, f.civilSideId);
+            workspaces.remove(f.workspaceId, f.observer.id());
+            return null;
+        });
+        List<HistoryItem> timeline = as(f.owner, () -> history.timeline(f.workspaceId));
+        HistoryItem changed = timeline.stream().filter(i -> i.kind().equals("member.changed")).findFirst().orElseThrow();
+        assertThat(changed.actorId()).isEqualTo(f.owner.id());
+        assertThat(changed.actorSideId()).isEqualTo(f.municipalSideId);
+        assertThat(changed.subjectUserId()).isEqualTo(f.participant.id());
+        assertThat(changed.detail()).contains("oldRole=PARTICIPANT", "newRole=MODERATOR",
+                "newSide=" + f.civilSideId);
+        assertThat(changed.occurredAt()).isNotNull();
+        HistoryItem removed = timeline.stream().filter(i -> i.kind().equals("member.removed")).findFirst().orElseThrow();
+        assertThat(removed.subjectUserId()).isEqualTo(f.observer.id());
+        assertThat(timeline).extracting(HistoryItem::kind).contains("workspace.created", "member.joined",
+                "invitation.created");
+        assertThat(keyOf(() -> as(f.observer, () -> workspaces.details(f.workspaceId))))
+                .isEqualTo("error.notFoundOrNoAccess");
+    }
+
+    @Test
+    void the_owner_cannot_be_removed() {
+        assertThat(keyOf(() -> as(f.owner, () -> {
+            workspaces.remove(f.workspaceId, f.owner.id());
+            return null;
+        }))).isEqualTo("error.member.ownerCannotBeRemoved");
+    }
+
+    @Test
+    void usernames_are_unique_ignoring_case() {
+        accounts.register("unique-anna", "Anna", "password1");
+        assertThat(keyOf(() -> accounts.register("Unique-Anna", "Anna 2", "password1")))
+                .isEqualTo("error.username.taken");
+        assertThat(keyOf(() -> accounts.register("short-pw", "Anna", "1234567")))
+                .isEqualTo("error.password.length");
+    }
+}
