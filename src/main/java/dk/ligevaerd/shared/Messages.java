@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The product's texts in Danish and English. Everything a user reads comes from the bundles in
@@ -15,7 +16,12 @@ public final class Messages {
     public static final Locale DANISH = Locale.of("da");
     public static final Locale ENGLISH = Locale.ENGLISH;
     public static final List<Locale> SUPPORTED = List.of(DANISH, ENGLISH);
-    static final String BUNDLE = "vaadin-i18n.translations";
+    /**
+     * One bundle per feature, so features add their texts without touching each other's files.
+     * Each has an English base file and a Danish {@code _da} twin in {@code vaadin-i18n/}.
+     */
+    static final List<String> BUNDLES = List.of("translations", "statement", "priority", "round", "history",
+            "insight");
 
     private Messages() {
     }
@@ -27,8 +33,11 @@ public final class Messages {
 
     public static String get(Locale locale, String key, Object... arguments) {
         Locale target = supported(locale);
-        try {
-            String pattern = ResourceBundle.getBundle(BUNDLE, target, NO_FALLBACK).getString(key);
+        String pattern = pattern(target, key);
+        if (pattern == null) {
+            return "!" + key;
+        }
+        {
             if (arguments.length == 0) {
                 return pattern;
             }
@@ -37,9 +46,21 @@ public final class Messages {
                 resolved[i] = arguments[i] instanceof Key nested ? get(target, nested.key()) : arguments[i];
             }
             return new MessageFormat(pattern, target).format(resolved);
-        } catch (MissingResourceException e) {
-            return "!" + key;
         }
+    }
+
+    private static @Nullable String pattern(Locale locale, String key) {
+        for (String name : BUNDLES) {
+            try {
+                ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n." + name, locale, NO_FALLBACK);
+                if (bundle.containsKey(key)) {
+                    return bundle.getString(key);
+                }
+            } catch (MissingResourceException featureWithoutTexts) {
+                // A feature that has no texts yet simply has no bundle.
+            }
+        }
+        return null;
     }
 
     /** An argument that is itself translated, such as the name of the field a message is about. */

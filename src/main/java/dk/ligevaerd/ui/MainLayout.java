@@ -44,5 +44,7 @@ public class MainLayout extends AppLayout {
         header.addClassName("app-header");
         addToNavbar(true, header);
         setPrimarySection(Section.NAVBAR);
+        // No drawer: the header holds all there is to reach, which also suits a phone.
+        setDrawerOpened(false);
     }
 }

@@ -21,20 +21,36 @@ class TranslationsTest {
     private static Properties load(String name) throws IOException {
         Properties p = new Properties();
         try (InputStream in = TranslationsTest.class.getResourceAsStream("/vaadin-i18n/" + name)) {
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            if (in != null) {
+                p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
         }
         return p;
     }
 
+    private static Set<String> keys(String suffix) throws IOException {
+        Set<String> keys = new TreeSet<>();
+        for (String bundle : Messages.BUNDLES) {
+            Set<String> here = load(bundle + suffix + ".properties").stringPropertyNames();
+            Set<String> duplicated = new TreeSet<>(here);
+            duplicated.retainAll(keys);
+            assertThat(duplicated).as("keys of " + bundle + " also defined in another bundle").isEmpty();
+            keys.addAll(here);
+        }
+        return keys;
+    }
+
     @Test
     void danish_and_english_have_the_same_keys() throws IOException {
-        assertThat(load("translations_da.properties").stringPropertyNames())
-                .containsExactlyInAnyOrderElementsOf(load("translations.properties").stringPropertyNames());
+        for (String bundle : Messages.BUNDLES) {
+            assertThat(load(bundle + "_da.properties").stringPropertyNames()).as(bundle)
+                    .containsExactlyInAnyOrderElementsOf(load(bundle + ".properties").stringPropertyNames());
+        }
     }
 
     @Test
     void every_key_used_in_the_code_exists() throws IOException {
-        Set<String> known = load("translations.properties").stringPropertyNames();
+        Set<String> known = keys("");
         Pattern used = Pattern.compile("(?:getTranslation|Exception|Notices\\.success\\(this,|Messages\\.key)\\(\\s*\"([a-zA-Z]+(?:\\.[a-zA-Z]+)+)\"");
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {

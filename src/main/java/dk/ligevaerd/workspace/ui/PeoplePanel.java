@@ -76,8 +76,10 @@ class PeoplePanel extends Div {
         Span name = new Span(m.displayName());
         name.addClassName("member-name");
         Span role = new Span(getTranslation(m.role().messageKey()) + (m.owner() ? " · " + getTranslation("role.owner") : ""));
-        role.addClassName("muted");
-        ListItem item = new ListItem(dot, status, name, role);
+        role.addClassName("member-role");
+        Div who = new Div(name, role);
+        who.addClassName("member-who");
+        ListItem item = new ListItem(dot, status, who);
         item.addClassName("member-row");
         item.getElement().setAttribute("data-user", m.username());
         item.getElement().setAttribute("data-online", Boolean.toString(isOnline));
@@ -90,7 +92,9 @@ class PeoplePanel extends Div {
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             remove.setAriaLabel(getTranslation("member.remove", m.displayName()));
             remove.setTooltipText(getTranslation("member.remove", m.displayName()));
-            item.add(change, remove);
+            Div actions = new Div(change, remove);
+            actions.addClassName("member-actions");
+            item.add(actions);
         }
         return item;
     }
