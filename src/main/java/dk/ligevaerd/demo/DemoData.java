@@ -3,12 +3,15 @@ package dk.ligevaerd.demo;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.account.LigevaerdUser;
 import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceService;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +37,14 @@ class DemoData implements ApplicationRunner {
     private final AccountService accounts;
     private final WorkspaceService workspaces;
     private final InvitationService invitations;
+    private final PriorityService priorities;
 
-    DemoData(AccountService accounts, WorkspaceService workspaces, InvitationService invitations) {
+    DemoData(AccountService accounts, WorkspaceService workspaces, InvitationService invitations,
+            PriorityService priorities) {
         this.accounts = accounts;
         this.workspaces = workspaces;
         this.invitations = invitations;
+        this.priorities = priorities;
     }
 
     @Override
@@ -55,19 +61,43 @@ class DemoData implements ApplicationRunner {
         long municipal = sides.get(0).id();
         long civil = sides.get(1).id();
 
-        join(owner, workspaceId, "civil1", "Ali Hassan (Ældresagen Vestby)", civil, Role.MODERATOR);
-        join(owner, workspaceId, "kommune2", "Mette Lund (Ældreområdet)", municipal, Role.PARTICIPANT);
+        UserSummary civil1 = join(owner, workspaceId, "civil1", "Ali Hassan (Ældresagen Vestby)", civil, Role.MODERATOR);
+        UserSummary kommune2 = join(owner, workspaceId, "kommune2", "Mette Lund (Ældreområdet)", municipal,
+                Role.PARTICIPANT);
         join(owner, workspaceId, "kommune3", "Jonas Berg (Frivillighedskonsulent)", municipal, Role.PARTICIPANT);
-        join(owner, workspaceId, "civil2", "Inge Sørensen (Røde Kors)", civil, Role.PARTICIPANT);
-        join(owner, workspaceId, "civil3", "Bo Nielsen (Borgerforeningen)", civil, Role.PARTICIPANT);
+        UserSummary civil2 = join(owner, workspaceId, "civil2", "Inge Sørensen (Røde Kors)", civil, Role.PARTICIPANT);
+        UserSummary civil3 = join(owner, workspaceId, "civil3", "Bo Nielsen (Borgerforeningen)", civil,
+                Role.PARTICIPANT);
         join(owner, workspaceId, "observer1", "Susanne Dahl (Udvalgsmedlem)", null, Role.OBSERVER);
+
+        propose(kommune2, workspaceId, "Faste besøg hver uge hos de mest ensomme",
+                "Visitationen peger på borgere med størst behov, og hver af dem får en fast besøgsven.",
+                ValueLens.SERVICE_QUALITY);
+        propose(owner, workspaceId, "Én indgang for henvisning og koordinering",
+                "Kommunen samler henvisninger ét sted, så frivillige ikke bruger tid på papirarbejde.",
+                ValueLens.EFFICIENCY);
+        propose(civil1, workspaceId, "De ældre er med til at forme tilbuddet",
+                "Ældre i Vestbyen deltager i styregruppen og er med til at bestemme, hvad et godt besøg er.",
+                ValueLens.PARTICIPATION, ValueLens.SHARED_VALUES);
+        propose(civil2, workspaceId, "Frivillige bestemmer selv deres form",
+                "Foreningerne beholder deres egen måde at organisere frivillige på; kommunen støtter uden at styre.",
+                ValueLens.ADVOCACY);
+        propose(civil3, workspaceId, "Fællesskaber, ikke kun besøg",
+                "Besøgsvennerne åbner døre til klubber, spisefællesskaber og foreningsliv i Vestbyen.",
+                ValueLens.SHARED_VALUES, ValueLens.PARTICIPATION);
         log.info("Created the demo workspace 'Besøgsvenner i Vestbyen'; demo logins are in the README");
     }
 
-    private void join(UserSummary owner, long workspaceId, String username, String displayName, Long sideId, Role role) {
+    private UserSummary join(UserSummary owner, long workspaceId, String username, String displayName, Long sideId,
+            Role role) {
         String token = as(owner, () -> invitations.create(workspaceId, sideId, role, Duration.ofDays(7)).token());
         UserSummary user = accounts.registerDemoAccount(username, displayName, PASSWORD);
         as(user, () -> invitations.accept(token));
+        return user;
+    }
+
+    private long propose(UserSummary who, long workspaceId, String title, String description, ValueLens... lenses) {
+        return as(who, () -> priorities.propose(workspaceId, title, description, Set.of(lenses)));
     }
 
     /** Runs a service call as the given demo user, exactly as if they had clicked it. */

@@ -1,5 +1,6 @@
 package dk.ligevaerd.workspace;
 
+import dk.ligevaerd.shared.RecordedEvent;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import org.jspecify.annotations.Nullable;
 
@@ -13,50 +14,152 @@ public final class WorkspaceEvents {
     }
 
     /** Events that the history keeps: all but the fleeting presence changes. */
-    public sealed interface Recorded extends WorkspaceEvent {
-        long actorId();
-
-        @Nullable Long actorSideId();
+    public sealed interface Recorded extends RecordedEvent {
     }
 
     public record WorkspaceCreated(long workspaceId, long actorId, @Nullable Long actorSideId, String name)
             implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.created";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "name=" + name;
+        }
     }
 
     public record WorkspaceRenamed(long workspaceId, long actorId, @Nullable Long actorSideId, String name)
             implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.renamed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "name=" + name;
+        }
     }
 
     public record SideAdded(long workspaceId, long actorId, @Nullable Long actorSideId, long sideId, String name)
             implements Recorded {
+        @Override
+        public String historyKind() {
+            return "side.added";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "side=" + sideId + "\nname=" + name;
+        }
     }
 
     public record SideChanged(long workspaceId, long actorId, @Nullable Long actorSideId, long sideId, String name,
             String colour) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "side.changed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "side=" + sideId + "\nname=" + name + "\ncolour=" + colour;
+        }
     }
 
     public record SideRemoved(long workspaceId, long actorId, @Nullable Long actorSideId, long sideId, String name)
             implements Recorded {
+        @Override
+        public String historyKind() {
+            return "side.removed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "side=" + sideId + "\nname=" + name;
+        }
     }
 
     public record MemberJoined(long workspaceId, long actorId, @Nullable Long actorSideId, long userId,
             @Nullable Long sideId, Role role, @Nullable Long invitationId) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "member.joined";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "side=" + sideId + "\nrole=" + role + "\ninvitation=" + invitationId;
+        }
+
+        @Override
+        public Long subjectUserId() {
+            return userId;
+        }
     }
 
     public record MemberChanged(long workspaceId, long actorId, @Nullable Long actorSideId, long userId,
             @Nullable Long oldSideId, Role oldRole, @Nullable Long newSideId, Role newRole) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "member.changed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "oldSide=" + oldSideId + "\noldRole=" + oldRole + "\nnewSide=" + newSideId + "\nnewRole=" + newRole;
+        }
+
+        @Override
+        public Long subjectUserId() {
+            return userId;
+        }
     }
 
     public record MemberRemoved(long workspaceId, long actorId, @Nullable Long actorSideId, long userId,
             @Nullable Long sideId, Role role) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "member.removed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "side=" + sideId + "\nrole=" + role;
+        }
+
+        @Override
+        public Long subjectUserId() {
+            return userId;
+        }
     }
 
     public record InvitationCreated(long workspaceId, long actorId, @Nullable Long actorSideId, long invitationId,
             @Nullable Long sideId, Role role) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "invitation.created";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "invitation=" + invitationId + "\nside=" + sideId + "\nrole=" + role;
+        }
     }
 
     public record InvitationRevoked(long workspaceId, long actorId, @Nullable Long actorSideId, long invitationId)
             implements Recorded {
+        @Override
+        public String historyKind() {
+            return "invitation.revoked";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "invitation=" + invitationId;
+        }
     }
 
     /** Someone opened or left the workspace in a browser. Not recorded. */

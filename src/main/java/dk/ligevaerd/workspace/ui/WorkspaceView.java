@@ -50,7 +50,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final Paragraph description = new Paragraph();
     private final Div me = new Div();
     private final OnlinePanel online = new OnlinePanel();
-    private final TabSheet tabs = new TabSheet();
+    private TabSheet tabs = new TabSheet();
     private @Nullable PeoplePanel people;
     private @Nullable SidesPanel sides;
     private @Nullable InvitationsPanel invitationsPanel;
@@ -70,12 +70,20 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         title.setId("workspace-title");
         description.addClassName("muted");
         me.addClassName("my-place");
-        tabs.setWidthFull();
         add(title, description, me, online, tabs);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        // Vaadin reuses this view when moving from one workspace to another: start afresh.
+        boolean wasLive = !onDetach.isEmpty();
+        leave();
+        TabSheet fresh = new TabSheet();
+        fresh.setWidthFull();
+        replace(tabs, fresh);
+        tabs = fresh;
+        contributed.clear();
+        details = null;
         try {
             workspaceId = Long.parseLong(event.getRouteParameters().get("workspaceId").orElse(""));
             details = workspaces.details(workspaceId);
@@ -84,19 +92,14 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             return;
         }
         build(details);
+        if (wasLive) {
+            getUI().ifPresent(this::goLive);
+        }
     }
 
     private void build(WorkspaceDetails d) {
         people = new PeoplePanel(workspaces, workspaceId);
         tabs.add(getTranslation("workspace.tab.people"), people).setId("tab-people");
-        if (d.me().owner()) {
-            sides = new SidesPanel(workspaces, workspaceId);
-            invitationsPanel = new InvitationsPanel(invitations, workspaceId);
-            settings = new SettingsPanel(workspaces, workspaceId);
-            tabs.add(getTranslation("workspace.tab.sides"), sides).setId("tab-sides");
-            tabs.add(getTranslation("workspace.tab.invitations"), invitationsPanel).setId("tab-invitations");
-            tabs.add(getTranslation("workspace.tab.settings"), settings).setId("tab-settings");
-        }
         for (WorkspaceTab.Provider provider : tabProviders) {
             if (provider.visibleTo(d.me())) {
                 WorkspaceTab tab = provider.create(workspaceId);
@@ -104,6 +107,14 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 tabs.add(getTranslation(provider.titleKey()), tab.component())
                         .setId("tab-" + provider.titleKey().substring(provider.titleKey().lastIndexOf('.') + 1));
             }
+        }
+        if (d.me().owner()) {
+            sides = new SidesPanel(workspaces, workspaceId);
+            invitationsPanel = new InvitationsPanel(invitations, workspaceId);
+            settings = new SettingsPanel(workspaces, workspaceId);
+            tabs.add(getTranslation("workspace.tab.sides"), sides).setId("tab-sides");
+            tabs.add(getTranslation("workspace.tab.invitations"), invitationsPanel).setId("tab-invitations");
+            tabs.add(getTranslation("workspace.tab.settings"), settings).setId("tab-settings");
         }
         show(d, Set.of());
     }
@@ -114,16 +125,24 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         if (details == null) {
             return;
         }
-        UI ui = event.getUI();
+        goLive(event.getUI());
+    }
+
+    /** Follows the workspace live and counts this browser as present in it. */
+    private void goLive(UI ui) {
         onDetach.add(bus.subscribe(workspaceId, e -> ui.access(this::refresh)));
         onDetach.add(presence.enter(workspaceId));
         refresh();
     }
 
-    @Override
-    protected void onDetach(DetachEvent event) {
+    private void leave() {
         onDetach.forEach(Runnable::run);
         onDetach.clear();
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        leave();
         super.onDetach(event);
     }
 

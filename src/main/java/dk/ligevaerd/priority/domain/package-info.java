@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.priority.domain;
+
+import org.jspecify.annotations.NullMarked;
