@@ -1,0 +1,23 @@
+package dk.ligevaerd.statement;
+
+import dk.ligevaerd.shared.RecordedEvent;
+import org.jspecify.annotations.Nullable;
+
+public final class StatementEvents {
+
+    private StatementEvents() {
+    }
+
+    public record VersionSaved(long workspaceId, long actorId, @Nullable Long actorSideId, long versionId,
+            String name, int statementVersion, boolean forRound) implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return forRound ? "statement.versionForRound" : "statement.versionSaved";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "version=" + versionId + "\nname=" + name + "\nstatementVersion=" + statementVersion;
+        }
+    }
+}

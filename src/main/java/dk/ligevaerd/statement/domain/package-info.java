@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.statement.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.statement;
+
+import org.jspecify.annotations.NullMarked;

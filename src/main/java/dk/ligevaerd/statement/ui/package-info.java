@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.statement.ui;
+
+import org.jspecify.annotations.NullMarked;
