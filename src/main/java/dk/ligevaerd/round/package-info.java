@@ -1,0 +1,8 @@
+/**
+ * Decision rounds: ballots, decision rules, tallies and closing. The rules themselves are in
+ * {@code rules}, kept free of Spring and JPA so that they can be property-tested in milliseconds.
+ */
+@NullMarked
+package dk.ligevaerd.round;
+
+import org.jspecify.annotations.NullMarked;
