@@ -1,0 +1,216 @@
+package dk.ligevaerd.statement.collab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The authority decides which changes exist. A version it never had, a change for another text or
+ * a text longer than the limit must be refused outright with a key, a stale browser must be sent to
+ * catch up, and a refused batch must leave no trace.
+ */
+class AuthorityTest {
+
+    private static final Author ANNA = new Author(1, 10);
+    private static final Author BO = new Author(2, 20);
+
+    private static Update update(String clientId, Author author, ChangeSet changes) {
+        return new Update(clientId, author, changes);
+    }
+
+    private static Update insert(String clientId, String doc, int at, String text) {
+        return update(clientId, ANNA, ChangeSet.replace(doc.length(), at, at, text));
+    }
+
+    @Test
+    void a_batch_at_the_current_version_is_accepted_and_numbered_from_one() {
+        Authority authority = Authority.create();
+
+        Receipt receipt = authority.receive(0, List.of(
+                insert("a", "", 0, "Formål"),
+                update("a", ANNA, ChangeSet.replace(6, 6, 6, ": fællesskab"))));
+
+        assertThat(receipt).isInstanceOfSatisfying(Receipt.Accepted.class, accepted -> {
+            assertThat(accepted.baseVersion()).isZero();
+            assertThat(accepted.version()).isEqualTo(2);
+            assertThat(accepted.updates()).extracting(AcceptedUpdate::version).containsExactly(1, 2);
+            assertThat(accepted.text()).isEqualTo("Formål: fællesskab");
+        });
+        assertThat(authority.version()).isEqualTo(2);
+        assertThat(authority.text()).isEqualTo("Formål: fællesskab");
+    }
+
+    @Test
+    void a_version_from_the_future_is_refused() {
+        Authority authority = Authority.create();
+        authority.receive(0, List.of(insert("a", "", 0, "x")));
+
+        Receipt receipt = authority.receive(2, List.of(insert("b", "x", 0, "y")));
+
+        assertThat(receipt).isInstanceOfSatisfying(Receipt.Refused.class, refused -> {
+            assertThat(refused.messageKey()).isEqualTo(InvalidChange.VERSION_FROM_FUTURE);
+            assertThat(refused.reason().arguments()).containsExactly(2, 1);
+        });
+        assertThat(authority.text()).isEqualTo("x");
+        assertThatThrownBy(() -> authority.updatesSince(2))
+                .isInstanceOfSatisfying(InvalidChange.class,
+                        e -> assertThat(e.messageKey()).isEqualTo(InvalidChange.VERSION_FROM_FUTURE));
+    }
+
+    @Test
+    void a_negative_version_is_refused_as_malformed() {
+        Receipt receipt = Authority.create().receive(-1, List.of());
+
+        assertThat(receipt).isInstanceOfSatisfying(Receipt.Refused.class,
+                refused -> assertThat(refused.messageKey()).isEqualTo(InvalidChange.MALFORMED));
+    }
+
+    @Test
+    void a_stale_version_is_told_it_is_behind_and_nothing_is_kept() {
+        Authority authority = Authority.create();
+        authority.receive(0, List.of(insert("a", "", 0, "Anna")));
+
+        Receipt receipt = authority.receive(0, List.of(update("b", BO, ChangeSet.replace(0, 0, 0, "Bo"))));
+
+        assertThat(receipt).isEqualTo(new Receipt.Behind(0, 1));
+        assertThat(authority.text()).isEqualTo("Anna");
+        assertThat(authority.updatesSince(0)).extracting(AcceptedUpdate::clientId).containsExactly("a");
+    }
+
+    @Test
+    void growing_beyond_20000_characters_is_refused_and_the_text_stays() {
+        String almostFull = "a".repeat(Authority.MAX_LENGTH - 10);
+        Authority authority = Authority.starting(almostFull, 7);
+
+        Receipt refused = authority.receive(7, List.of(insert("a", almostFull, 0, "b".repeat(11))));
+
+        assertThat(refused).isInstanceOfSatisfying(Receipt.Refused.class, r -> {
+            assertThat(r.messageKey()).isEqualTo(InvalidChange.TOO_LONG);
+            assertThat(r.reason().arguments()).containsExactly(Authority.MAX_LENGTH, Authority.MAX_LENGTH + 1);
+        });
+        assertThat(authority.text()).isEqualTo(almostFull);
+        assertThat(authority.version()).isEqualTo(7);
+
+        assertThat(authority.receive(7, List.of(insert("a", almostFull, 0, "b".repeat(10)))))
+                .isInstanceOf(Receipt.Accepted.class);
+        assertThat(authority.text()).hasSize(Authority.MAX_LENGTH);
+    }
+
+    @Test
+    void a_batch_is_refused_whole_when_a_later_update_breaks_the_limit() {
+        String doc = "a".repeat(Authority.MAX_LENGTH - 5);
+        Authority authority = Authority.starting(doc, 0);
+        ChangeSet first = ChangeSet.replace(doc.length(), 0, 0, "12345");
+        ChangeSet second = ChangeSet.replace(first.lengthAfter(), 0, 0, "6");
+
+        Receipt receipt = authority.receive(0, List.of(update("a", ANNA, first), update("a", ANNA, second)));
+
+        assertThat(receipt).isInstanceOf(Receipt.Refused.class);
+        assertThat(authority.text()).isEqualTo(doc);
+        assertThat(authority.version()).isZero();
+        assertThat(authority.updatesSince(0)).isEmpty();
+    }
+
+    @Test
+    void a_text_already_over_the_limit_may_still_be_shortened_but_not_lengthened() {
+        String tooLong = "a".repeat(Authority.MAX_LENGTH + 100);
+        Authority authority = Authority.starting(tooLong, 0);
+
+        assertThat(authority.receive(0, List.of(insert("a", tooLong, 0, "b"))))
+                .isInstanceOf(Receipt.Refused.class);
+        assertThat(authority.receive(0, List.of(update("a", ANNA, ChangeSet.replace(tooLong.length(), 0, 50, "b")))))
+                .isInstanceOf(Receipt.Accepted.class);
+        assertThat(authority.text()).hasSize(Authority.MAX_LENGTH + 51);
+    }
+
+    @Test
+    void a_change_made_for_another_length_is_refused() {
+        Authority authority = Authority.starting("abc", 0);
+
+        Receipt receipt = authority.receive(0, List.of(insert("a", "abcd", 0, "x")));
+
+        assertThat(receipt).isInstanceOfSatisfying(Receipt.Refused.class, refused -> {
+            assertThat(refused.messageKey()).isEqualTo(InvalidChange.WRONG_LENGTH);
+            assertThat(refused.reason().arguments()).containsExactly(4, 3);
+        });
+        assertThat(authority.text()).isEqualTo("abc");
+    }
+
+    @Test
+    void a_missing_or_overlong_client_id_is_refused() {
+        Authority authority = Authority.create();
+
+        assertThat(authority.receive(0, List.of(insert(" ", "", 0, "x")))).isInstanceOf(Receipt.Refused.class);
+        assertThat(authority.receive(0, List.of(insert("c".repeat(Update.CLIENT_ID_MAX_LENGTH + 1), "", 0, "x"))))
+                .isInstanceOf(Receipt.Refused.class);
+        assertThat(authority.version()).isZero();
+    }
+
+    @Test
+    void updates_since_a_version_are_what_a_browser_missed() {
+        Authority authority = Authority.create();
+        authority.receive(0, List.of(insert("a", "", 0, "x")));
+        authority.receive(1, List.of(insert("b", "x", 1, "y"), insert("b", "xy", 2, "z")));
+
+        assertThat(authority.updatesSince(1)).extracting(AcceptedUpdate::version).containsExactly(2, 3);
+        assertThat(authority.updatesSince(3)).isEmpty();
+    }
+
+    @Test
+    void a_proposal_changes_nothing_until_it_is_committed() {
+        Authority authority = Authority.create();
+
+        Receipt.Accepted proposal = (Receipt.Accepted) authority.propose(0, List.of(insert("a", "", 0, "x")));
+
+        assertThat(authority.version()).isZero();
+        assertThat(authority.text()).isEmpty();
+        authority.commit(proposal);
+        assertThat(authority.version()).isEqualTo(1);
+        assertThat(authority.text()).isEqualTo("x");
+        assertThatThrownBy(() -> authority.commit(proposal)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void replaying_stored_changes_rebuilds_the_same_text_and_version() {
+        Authority live = Authority.create();
+        live.receive(0, List.of(insert("a", "", 0, "Vi vil")));
+        live.receive(1, List.of(update("b", BO, ChangeSet.replace(6, 3, 6, "mødes"))));
+        live.receive(2, List.of(update("a", ANNA, ChangeSet.replace(8, 8, 8, "\nhver uge"))));
+        // Stored as JSON and read back without knowing lengths, as from the database.
+        List<AcceptedUpdate> stored = live.updatesSince(0).stream()
+                .map(u -> new AcceptedUpdate(u.version(), u.clientId(), u.author(),
+                        ChangeSet.fromJson(JsonMapper.shared().readTree(u.changes().toJsonString()))))
+                .toList();
+
+        Authority rebuilt = Authority.replay("", 0, stored);
+
+        assertThat(rebuilt.text()).isEqualTo(live.text()).isEqualTo("Vi mødes\nhver uge");
+        assertThat(rebuilt.version()).isEqualTo(3);
+        assertThat(rebuilt.updatesSince(0)).isEqualTo(live.updatesSince(0));
+    }
+
+    @Test
+    void a_stored_history_with_a_gap_or_a_misfit_is_not_replayed() {
+        AcceptedUpdate first = new AcceptedUpdate(1, "a", ANNA, ChangeSet.replace(0, 0, 0, "x"));
+        AcceptedUpdate third = new AcceptedUpdate(3, "a", ANNA, ChangeSet.replace(1, 0, 0, "y"));
+        AcceptedUpdate misfit = new AcceptedUpdate(2, "a", ANNA, ChangeSet.replace(5, 0, 0, "y"));
+
+        assertThatThrownBy(() -> Authority.replay("", 0, List.of(first, third)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Authority.replay("", 0, List.of(first, misfit)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_browser_older_than_the_snapshot_must_reload() {
+        Authority authority = Authority.starting("snapshot", 40);
+
+        assertThat(authority.receive(39, List.of())).isEqualTo(new Receipt.Behind(39, 40));
+        assertThatThrownBy(() -> authority.updatesSince(39))
+                .isInstanceOfSatisfying(InvalidChange.class,
+                        e -> assertThat(e.messageKey()).isEqualTo(InvalidChange.VERSION_TOO_OLD));
+    }
+}

@@ -1,0 +1,341 @@
+package dk.ligevaerd.statement.collab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promise of the live editor (SPEC, "Real time"): concurrent typing in the same sentence loses
+ * no keystroke, and all copies converge. Here several browsers, each rebasing exactly as
+ * {@code @codemirror/collab} does ({@link SimulatedClient}), talk to one {@link Authority} through
+ * a network that delivers each connection's messages in order but interleaves connections at
+ * random, delays them arbitrarily and sometimes drops a connection with whatever was in flight.
+ */
+class CollabConvergenceTest {
+
+    /** Inserted text is drawn from here one code unit at a time, so every character is unique. */
+    private static final char FIRST_MARKER = '\u4E00';
+
+    @Property(tries = 1000)
+    void random_interleavings_of_edits_always_converge_and_keep_every_acknowledged_insertion(
+            @ForAll @IntRange(min = 2, max = 5) int clientCount,
+            @ForAll("initialTexts") String initial,
+            @ForAll("schedules") List<Step> schedule) {
+        Network network = new Network(clientCount, initial);
+
+        for (Step step : schedule) {
+            network.perform(step);
+        }
+        network.settle();
+
+        network.assertConverged();
+        network.assertEveryInsertionKeptUnlessDeletedLater();
+    }
+
+    @Test
+    void concurrent_inserts_in_the_same_sentence_converge() {
+        Network network = new Network(2, "Vi vil .");
+        SimulatedClient anna = network.clients.get(0);
+        SimulatedClient bo = network.clients.get(1);
+        anna.edit(ChangeSet.replace(8, 7, 7, "mødes"));
+        bo.edit(ChangeSet.replace(8, 7, 7, "lære"));
+
+        network.push(0);
+        network.push(1);
+        network.deliverToServer(0);
+        network.deliverToServer(1);
+        network.settle();
+
+        network.assertConverged();
+        assertThat(network.authority.text()).isEqualTo("Vi vil mødeslære.");
+    }
+
+    @Test
+    void a_browser_whose_connection_drops_keeps_its_unsent_edits() {
+        Network network = new Network(2, "Formål");
+        SimulatedClient anna = network.clients.get(0);
+        anna.edit(ChangeSet.replace(6, 6, 6, ": fællesskab"));
+        network.push(0);
+        network.deliverToServer(0);
+        anna.edit(ChangeSet.replace(anna.doc().length(), 0, 0, "Vores "));
+
+        network.disconnect(0);
+        network.settle();
+
+        network.assertConverged();
+        assertThat(network.authority.text()).isEqualTo("Vores Formål: fællesskab");
+        assertThat(network.authority.version()).isEqualTo(2);
+    }
+
+    @Provide
+    Arbitrary<String> initialTexts() {
+        return Arbitraries.strings().withChars("ab \n").ofMaxLength(8);
+    }
+
+    @Provide
+    Arbitrary<List<Step>> schedules() {
+        Arbitrary<Action> actions = Arbitraries.frequency(
+                Tuple.of(30, Action.EDIT),
+                Tuple.of(15, Action.PUSH),
+                Tuple.of(5, Action.PULL),
+                Tuple.of(20, Action.DELIVER_TO_SERVER),
+                Tuple.of(25, Action.DELIVER_TO_CLIENT),
+                Tuple.of(2, Action.DISCONNECT));
+        return Combinators.combine(actions, Arbitraries.integers().between(0, 4), Arbitraries.longs())
+                .as(Step::new)
+                .list().ofMinSize(10).ofMaxSize(200);
+    }
+
+    enum Action { EDIT, PUSH, PULL, DELIVER_TO_SERVER, DELIVER_TO_CLIENT, DISCONNECT }
+
+    /** One thing happening: {@code client} is taken modulo the number of clients. */
+    record Step(Action action, int client, long seed) {
+    }
+
+    private sealed interface Request {
+        record Push(int version, List<Update> updates) implements Request {
+        }
+
+        record Pull(int version) implements Request {
+        }
+    }
+
+    private sealed interface Reply {
+        record PushAnswered(boolean accepted) implements Reply {
+        }
+
+        record Updates(List<AcceptedUpdate> updates) implements Reply {
+        }
+    }
+
+    /** The authority, its clients and the messages in flight between them. */
+    private static final class Network {
+        final Authority authority;
+        final List<SimulatedClient> clients = new ArrayList<>();
+        private final List<Deque<Request>> toServer = new ArrayList<>();
+        private final List<Deque<Reply>> toClient = new ArrayList<>();
+        private final boolean[] pushing;
+        /** The authority's text at each version since the start, to check clients against. */
+        private final List<String> texts = new ArrayList<>();
+        private final String initial;
+        private final List<Character> typed = new ArrayList<>();
+        private char nextMarker = FIRST_MARKER;
+
+        Network(int clientCount, String initial) {
+            this.initial = initial;
+            this.authority = Authority.starting(initial, 0);
+            this.pushing = new boolean[clientCount];
+            texts.add(initial);
+            for (int c = 0; c < clientCount; c++) {
+                clients.add(new SimulatedClient("client" + c, new Author(c, c % 2), initial, 0));
+                toServer.add(new ArrayDeque<>());
+                toClient.add(new ArrayDeque<>());
+            }
+        }
+
+        void perform(Step step) {
+            int c = step.client() % clients.size();
+            switch (step.action()) {
+                case EDIT -> edit(c, step.seed());
+                case PUSH -> push(c);
+                case PULL -> toServer.get(c).add(new Request.Pull(clients.get(c).version()));
+                case DELIVER_TO_SERVER -> deliverToServer(c);
+                case DELIVER_TO_CLIENT -> deliverToClient(c);
+                case DISCONNECT -> disconnect(c);
+            }
+        }
+
+        void edit(int c, long seed) {
+            SplittableRandom random = new SplittableRandom(seed);
+            SimulatedClient client = clients.get(c);
+            ChangeSet change = RandomEdits.change(client.doc().length(), random, () -> String.valueOf(nextMarker++));
+            // Counted from the change itself: a later range of one edit may replace an earlier one's text.
+            for (ChangeSet.Change part : change.changes()) {
+                part.inserted().chars().forEach(ch -> typed.add((char) ch));
+            }
+            client.edit(change);
+        }
+
+        /** As the editor does: send all unconfirmed updates, one push at a time. */
+        boolean push(int c) {
+            SimulatedClient client = clients.get(c);
+            if (pushing[c] || client.unconfirmed().isEmpty()) {
+                return false;
+            }
+            pushing[c] = true;
+            toServer.get(c).add(new Request.Push(client.version(), client.sendable()));
+            return true;
+        }
+
+        void deliverToServer(int c) {
+            Request request = toServer.get(c).poll();
+            if (request == null) {
+                return;
+            }
+            switch (request) {
+                case Request.Pull pull ->
+                        toClient.get(c).add(new Reply.Updates(authority.updatesSince(pull.version())));
+                case Request.Push push -> {
+                    Receipt receipt = authority.receive(push.version(), push.updates());
+                    switch (receipt) {
+                        case Receipt.Accepted accepted -> {
+                            for (AcceptedUpdate update : accepted.updates()) {
+                                texts.add(update.changes().apply(texts.getLast()));
+                            }
+                            assertThat(texts.getLast()).isEqualTo(authority.text());
+                            toClient.get(c).add(new Reply.PushAnswered(true));
+                            for (Deque<Reply> inbox : toClient) {
+                                inbox.add(new Reply.Updates(accepted.updates()));
+                            }
+                        }
+                        case Receipt.Behind behind -> toClient.get(c).add(new Reply.PushAnswered(false));
+                        case Receipt.Refused refused -> fail("Refused: " + refused.reason().getMessage());
+                    }
+                }
+            }
+        }
+
+        void deliverToClient(int c) {
+            Reply reply = toClient.get(c).poll();
+            if (reply == null) {
+                return;
+            }
+            SimulatedClient client = clients.get(c);
+            switch (reply) {
+                case Reply.PushAnswered answered -> {
+                    pushing[c] = false;
+                    if (!answered.accepted()) {
+                        toServer.get(c).add(new Request.Pull(client.version()));
+                    }
+                }
+                case Reply.Updates updates -> {
+                    List<AcceptedUpdate> unseen = updates.updates().stream()
+                            .filter(update -> update.version() > client.version())
+                            .toList();
+                    if (unseen.isEmpty()) {
+                        return;
+                    }
+                    if (unseen.getFirst().version() > client.version() + 1) {
+                        toServer.get(c).add(new Request.Pull(client.version()));
+                        return;
+                    }
+                    client.receive(unseen);
+                    assertClientIsConfirmedTextPlusItsOwnEdits(client);
+                }
+            }
+        }
+
+        /** Whatever was in flight on this connection is lost; on reconnecting it catches up. */
+        void disconnect(int c) {
+            toServer.get(c).clear();
+            toClient.get(c).clear();
+            pushing[c] = false;
+            toServer.get(c).add(new Request.Pull(clients.get(c).version()));
+        }
+
+        /** Lets the network run without new edits until nothing is in flight and everyone is current. */
+        void settle() {
+            for (int round = 0; round < 10_000; round++) {
+                boolean busy = false;
+                for (int c = 0; c < clients.size(); c++) {
+                    while (!toClient.get(c).isEmpty()) {
+                        deliverToClient(c);
+                        busy = true;
+                    }
+                }
+                for (int c = 0; c < clients.size(); c++) {
+                    while (!toServer.get(c).isEmpty()) {
+                        deliverToServer(c);
+                        busy = true;
+                    }
+                }
+                for (int c = 0; c < clients.size(); c++) {
+                    busy |= push(c);
+                }
+                for (int c = 0; c < clients.size() && !busy; c++) {
+                    if (clients.get(c).version() < authority.version()) {
+                        toServer.get(c).add(new Request.Pull(clients.get(c).version()));
+                        busy = true;
+                    }
+                }
+                if (!busy) {
+                    return;
+                }
+            }
+            fail("The network did not settle");
+        }
+
+        /** A client's text is always the authority's text at its version plus its unconfirmed edits. */
+        private void assertClientIsConfirmedTextPlusItsOwnEdits(SimulatedClient client) {
+            String expected = texts.get(client.version());
+            for (ChangeSet local : client.unconfirmed()) {
+                expected = local.apply(expected);
+            }
+            assertThat(client.doc()).as(client.clientId()).isEqualTo(expected);
+        }
+
+        void assertConverged() {
+            for (SimulatedClient client : clients) {
+                assertThat(client.unconfirmed()).as(client.clientId()).isEmpty();
+                assertThat(client.version()).as(client.clientId()).isEqualTo(authority.version());
+                assertThat(client.doc()).as(client.clientId()).isEqualTo(authority.text());
+            }
+            assertThat(Authority.replay(initial, 0, authority.updatesSince(0)).text()).isEqualTo(authority.text());
+        }
+
+        /**
+         * Every character typed was inserted by exactly one accepted change (rebasing neither lost
+         * nor duplicated it), and is in the final text exactly when no later accepted change
+         * deleted it.
+         */
+        void assertEveryInsertionKeptUnlessDeletedLater() {
+            Map<Character, Integer> inserted = new HashMap<>();
+            Map<Character, Integer> deleted = new HashMap<>();
+            String text = initial;
+            for (AcceptedUpdate update : authority.updatesSince(0)) {
+                String after = update.changes().apply(text);
+                for (ChangeSet.Range range : update.changes().insertedRanges()) {
+                    after.substring(range.from(), range.to()).chars()
+                            .forEach(ch -> inserted.merge((char) ch, 1, Integer::sum));
+                }
+                for (ChangeSet.Range range : update.changes().deletedRanges()) {
+                    text.substring(range.from(), range.to()).chars()
+                            .filter(ch -> ch >= FIRST_MARKER)
+                            .forEach(ch -> deleted.merge((char) ch, 1, Integer::sum));
+                }
+                text = after;
+            }
+            assertThat(inserted.keySet()).containsExactlyInAnyOrderElementsOf(typed);
+            assertThat(inserted.values()).allMatch(count -> count == 1);
+            assertThat(deleted.values()).allMatch(count -> count == 1);
+            Set<Character> remaining = new HashSet<>();
+            for (char ch : authority.text().toCharArray()) {
+                if (ch >= FIRST_MARKER) {
+                    assertThat(remaining.add(ch)).as("%c appears once", ch).isTrue();
+                }
+            }
+            for (char ch : typed) {
+                assertThat(remaining.contains(ch)).as("%c kept unless deleted", ch)
+                        .isNotEqualTo(deleted.containsKey(ch));
+            }
+        }
+    }
+}
