@@ -1,7 +1,6 @@
 package dk.ligevaerd.demo;
 
 import dk.ligevaerd.account.AccountService;
-import dk.ligevaerd.account.LigevaerdUser;
 import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
@@ -10,16 +9,17 @@ import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceService;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,9 +38,11 @@ class DemoData implements ApplicationRunner {
     private final WorkspaceService workspaces;
     private final InvitationService invitations;
     private final PriorityService priorities;
+    private final ApplicationEventPublisher events;
 
     DemoData(AccountService accounts, WorkspaceService workspaces, InvitationService invitations,
-            PriorityService priorities) {
+            PriorityService priorities, ApplicationEventPublisher events) {
+        this.events = events;
         this.accounts = accounts;
         this.workspaces = workspaces;
         this.invitations = invitations;
@@ -64,11 +66,13 @@ class DemoData implements ApplicationRunner {
         UserSummary civil1 = join(owner, workspaceId, "civil1", "Ali Hassan (Ældresagen Vestby)", civil, Role.MODERATOR);
         UserSummary kommune2 = join(owner, workspaceId, "kommune2", "Mette Lund (Ældreområdet)", municipal,
                 Role.PARTICIPANT);
-        join(owner, workspaceId, "kommune3", "Jonas Berg (Frivillighedskonsulent)", municipal, Role.PARTICIPANT);
+        UserSummary kommune3 = join(owner, workspaceId, "kommune3", "Jonas Berg (Frivillighedskonsulent)", municipal,
+                Role.PARTICIPANT);
         UserSummary civil2 = join(owner, workspaceId, "civil2", "Inge Sørensen (Røde Kors)", civil, Role.PARTICIPANT);
         UserSummary civil3 = join(owner, workspaceId, "civil3", "Bo Nielsen (Borgerforeningen)", civil,
                 Role.PARTICIPANT);
-        join(owner, workspaceId, "observer1", "Susanne Dahl (Udvalgsmedlem)", null, Role.OBSERVER);
+        UserSummary observer = join(owner, workspaceId, "observer1", "Susanne Dahl (Udvalgsmedlem)", null,
+                Role.OBSERVER);
 
         propose(kommune2, workspaceId, "Faste besøg hver uge hos de mest ensomme",
                 "Visitationen peger på borgere med størst behov, og hver af dem får en fast besøgsven.",
@@ -85,6 +89,11 @@ class DemoData implements ApplicationRunner {
         propose(civil3, workspaceId, "Fællesskaber, ikke kun besøg",
                 "Besøgsvennerne åbner døre til klubber, spisefællesskaber og foreningsliv i Vestbyen.",
                 ValueLens.SHARED_VALUES, ValueLens.PARTICIPATION);
+        Map<String, UserSummary> users = new LinkedHashMap<>();
+        for (UserSummary u : List.of(owner, kommune2, kommune3, civil1, civil2, civil3, observer)) {
+            users.put(u.username(), u);
+        }
+        events.publishEvent(new DemoWorkspaceCreated(workspaceId, municipal, civil, Map.copyOf(users)));
         log.info("Created the demo workspace 'Besøgsvenner i Vestbyen'; demo logins are in the README");
     }
 
@@ -100,17 +109,7 @@ class DemoData implements ApplicationRunner {
         return as(who, () -> priorities.propose(workspaceId, title, description, Set.of(lenses)));
     }
 
-    /** Runs a service call as the given demo user, exactly as if they had clicked it. */
     private static <T> T as(UserSummary user, Supplier<T> call) {
-        var principal = new LigevaerdUser(user.id(), user.username(), user.displayName(), "");
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,
-                principal.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            return call.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        return DemoUsers.as(user, call);
     }
 }
