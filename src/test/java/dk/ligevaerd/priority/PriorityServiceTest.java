@@ -1,6 +1,7 @@
 package dk.ligevaerd.priority;
 
 import static dk.ligevaerd.support.Acting.as;
+import static dk.ligevaerd.support.Refusals.keyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ligevaerd.account.AccountService;
@@ -12,7 +13,6 @@ import dk.ligevaerd.workspace.WorkspaceFixture;
 import dk.ligevaerd.workspace.WorkspaceService;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,16 +35,6 @@ class PriorityServiceTest {
         f = new WorkspaceFixture(accounts, workspaces, invitations);
     }
 
-    private static String keyOf(Callable<?> call) {
-        try {
-            call.call();
-        } catch (DomainException e) {
-            return e.messageKey();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("expected a refusal");
-    }
 
     private long proposeAsParticipant(String title) {
         return as(f.participant, () -> priorities.propose(f.workspaceId, title, "why", Set.of(ValueLens.EFFICIENCY)));

@@ -1,6 +1,7 @@
 package dk.ligevaerd.workspace;
 
 import static dk.ligevaerd.support.Acting.as;
+import static dk.ligevaerd.support.Refusals.keyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +13,6 @@ import dk.ligevaerd.support.TestClockConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,16 +48,6 @@ class InvitationServiceTest {
         return accounts.register("new-" + System.nanoTime(), "Newcomer", "password1");
     }
 
-    private static String keyOf(Callable<?> call) {
-        try {
-            call.call();
-        } catch (DomainException e) {
-            return e.messageKey();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("expected a refusal");
-    }
 
     @Test
     void accepting_a_link_joins_on_its_side_with_its_role() {

@@ -1,6 +1,7 @@
 package dk.ligevaerd.workspace;
 
 import static dk.ligevaerd.support.Acting.as;
+import static dk.ligevaerd.support.Refusals.keyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ligevaerd.account.AccountService;
@@ -8,7 +9,6 @@ import dk.ligevaerd.history.HistoryItem;
 import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.shared.DomainException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,16 +30,6 @@ class WorkspaceServiceTest {
         f = new WorkspaceFixture(accounts, workspaces, invitations);
     }
 
-    private static String keyOf(Callable<?> call) {
-        try {
-            call.call();
-        } catch (DomainException e) {
-            return e.messageKey();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-        throw new AssertionError("expected a refusal");
-    }
 
     private WorkspaceDetails ownerView() {
         return as(f.owner, () -> workspaces.details(f.workspaceId));
