@@ -119,8 +119,14 @@ public class WorkspaceListView extends VerticalLayout implements BeforeEnterObse
         mySide.setItems(0, 1);
         mySide.setItemLabelGenerator(i -> i == 0 ? side1.getValue() : side2.getValue());
         mySide.setValue(0);
-        side1.addValueChangeListener(e -> mySide.getDataProvider().refreshAll());
-        side2.addValueChangeListener(e -> mySide.getDataProvider().refreshAll());
+        // Relabel the choice as the side names are typed; refreshing drops the selection, so keep it.
+        Runnable relabel = () -> {
+            Integer chosen = mySide.getValue();
+            mySide.getDataProvider().refreshAll();
+            mySide.setValue(chosen == null ? 0 : chosen);
+        };
+        side1.addValueChangeListener(e -> relabel.run());
+        side2.addValueChangeListener(e -> relabel.run());
         Paragraph hint = new Paragraph(getTranslation("workspaces.newHint"));
         hint.addClassName("muted");
         Paragraph error = new Paragraph();
