@@ -1,0 +1,231 @@
+package dk.ligevaerd.history.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import dk.ligevaerd.history.HistoryFilter;
+import dk.ligevaerd.history.HistoryItem;
+import dk.ligevaerd.history.HistoryService;
+import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.shared.ui.SideBadge;
+import dk.ligevaerd.workspace.Role;
+import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceTab;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The workspace's timeline: who did what, from which side, when. Filter by area, side and period;
+ * open any entry for its facts. Observers read all of it.
+ */
+class HistoryTab extends Div implements WorkspaceTab {
+
+    static final List<String> AREAS = List.of("workspace", "priority", "statement", "round");
+    private static final int PAGE = 100;
+
+    private final HistoryService history;
+    private final long workspaceId;
+    private final Select<String> area = new Select<>();
+    private final Select<Optional<SideView>> side = new Select<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final UnorderedList list = new UnorderedList();
+    private final Paragraph summary = new Paragraph();
+    private Map<Long, SideView> sides = Map.of();
+    private int shown = PAGE;
+
+    HistoryTab(HistoryService history, long workspaceId) {
+        this.history = history;
+        this.workspaceId = workspaceId;
+        addClassName("history-tab");
+        setId("history-tab");
+
+        area.setLabel(getTranslation("history.filter.area"));
+        area.setItems(AREAS);
+        area.setEmptySelectionAllowed(true);
+        area.setEmptySelectionCaption(getTranslation("history.filter.allAreas"));
+        area.setItemLabelGenerator(a -> a == null ? getTranslation("history.filter.allAreas")
+                : getTranslation("history.area." + a));
+        area.setId("history-area");
+        side.setLabel(getTranslation("field.side"));
+        side.setItemLabelGenerator(s -> s.map(SideView::name).orElse(getTranslation("history.filter.allSides")));
+        side.setId("history-side");
+        from.setLabel(getTranslation("history.filter.from"));
+        to.setLabel(getTranslation("history.filter.to"));
+        from.setId("history-from");
+        to.setId("history-to");
+        area.addValueChangeListener(e -> reload());
+        side.addValueChangeListener(e -> reload());
+        from.addValueChangeListener(e -> reload());
+        to.addValueChangeListener(e -> reload());
+        HorizontalLayout filters = new HorizontalLayout(area, side, from, to);
+        filters.setWrap(true);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.addClassName("history-filters");
+
+        summary.addClassName("muted");
+        summary.setId("history-summary");
+        summary.getElement().setAttribute("aria-live", "polite");
+        list.addClassName("activity-list");
+        list.setId("history-list");
+        add(filters, summary, list);
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void show(WorkspaceDetails d) {
+        sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
+        Optional<SideView> chosen = side.getValue() == null ? Optional.empty() : side.getValue();
+        List<Optional<SideView>> options = new java.util.ArrayList<>();
+        options.add(Optional.empty());
+        d.sides().forEach(s -> options.add(Optional.of(s)));
+        side.setItems(options);
+        side.setValue(options.stream().filter(o -> o.map(SideView::id).equals(chosen.map(SideView::id))).findFirst()
+                .orElse(Optional.empty()));
+        reload();
+    }
+
+    private void reload() {
+        HistoryFilter filter = new HistoryFilter(area.getValue(),
+                side.getValue() == null ? null : side.getValue().map(SideView::id).orElse(null),
+                start(from.getValue()), start(to.getValue() == null ? null : to.getValue().plusDays(1)));
+        List<HistoryItem> items = history.timeline(workspaceId, filter);
+        summary.setText(getTranslation("history.count", items.size()));
+        list.removeAll();
+        items.stream().limit(shown).forEach(item -> list.add(row(item)));
+        if (items.size() > shown) {
+            Button more = new Button(getTranslation("history.showMore"), e -> {
+                shown += PAGE;
+                reload();
+            });
+            more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            list.add(new ListItem(more));
+        }
+    }
+
+    private static @Nullable Instant start(@Nullable LocalDate date) {
+        return date == null ? null : date.atStartOfDay(Formats.ZONE).toInstant();
+    }
+
+    private ListItem row(HistoryItem item) {
+        ListItem li = new ListItem();
+        li.addClassName("activity-item");
+        li.getElement().setAttribute("data-kind", item.kind());
+        Span when = new Span(Formats.dateTime(item.occurredAt(), getLocale()));
+        when.addClassName("muted");
+        li.add(when, new Span(" "));
+        SideView actorSide = item.actorSideId() == null ? null : sides.get(item.actorSideId());
+        if (actorSide != null) {
+            li.add(new SideBadge(actorSide.name(), actorSide.colour()), new Span(" "));
+        }
+        Button open = new Button(sentence(item), e -> openEntry(item));
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        open.addClassName("history-open");
+        li.add(open);
+        return li;
+    }
+
+    private String sentence(HistoryItem item) {
+        String subject = item.subjectName() == null ? "" : item.subjectName();
+        return getTranslation("history.kind." + item.kind(), item.actorName(), subject);
+    }
+
+    private void openEntry(HistoryItem item) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(sentence(item));
+        Div facts = new Div();
+        facts.addClassName("history-facts");
+        fact(facts, getTranslation("history.fact.when"), Formats.dateTime(item.occurredAt(), getLocale()));
+        fact(facts, getTranslation("history.fact.actor"), item.actorName());
+        SideView actorSide = item.actorSideId() == null ? null : sides.get(item.actorSideId());
+        fact(facts, getTranslation("history.fact.actorSide"),
+                actorSide == null ? getTranslation("history.noSide") : actorSide.name());
+        item.facts().forEach((key, value) -> fact(facts, factLabel(key), factValue(key, value)));
+        dialog.add(facts);
+        Button close = new Button(getTranslation("action.close"), e -> dialog.close());
+        dialog.getFooter().add(close);
+        dialog.setWidth("min(36rem, 95vw)");
+        dialog.open();
+    }
+
+    private String factLabel(String key) {
+        String label = getTranslation("history.fact." + key);
+        return label.startsWith("!") ? key : label;
+    }
+
+    /** Side ids become names, roles their translation; all else is shown as stored, as text. */
+    private String factValue(String key, String value) {
+        if ("null".equals(value)) {
+            return "—";
+        }
+        if (key.toLowerCase(java.util.Locale.ROOT).endsWith("side")) {
+            try {
+                SideView s = sides.get(Long.parseLong(value));
+                return s == null ? getTranslation("history.removedSide") : s.name();
+            } catch (NumberFormatException notAnId) {
+                return value;
+            }
+        }
+        if (key.toLowerCase(java.util.Locale.ROOT).endsWith("role")) {
+            try {
+                return getTranslation(Role.valueOf(value).messageKey());
+            } catch (IllegalArgumentException notARole) {
+                return value;
+            }
+        }
+        return value;
+    }
+
+    private static void fact(Div facts, String label, String value) {
+        Div row = new Div(new Span(label), new Span(value));
+        row.addClassName("history-fact");
+        facts.add(row);
+    }
+}
+
+/** Adds the history tab to every workspace page; everyone, observers included, may read it. */
+@org.springframework.stereotype.Component
+class HistoryTabProvider implements WorkspaceTab.Provider {
+
+    private final HistoryService history;
+
+    HistoryTabProvider(HistoryService history) {
+        this.history = history;
+    }
+
+    @Override
+    public int order() {
+        return 900;
+    }
+
+    @Override
+    public String titleKey() {
+        return "workspace.tab.activity";
+    }
+
+    @Override
+    public WorkspaceTab create(long workspaceId) {
+        return new HistoryTab(history, workspaceId);
+    }
+}
