@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.insight.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.insight.ui;
+
+import org.jspecify.annotations.NullMarked;
