@@ -24,6 +24,10 @@ public class Languages implements VaadinServiceInitListener {
     @Override
     public void serviceInit(com.vaadin.flow.server.ServiceInitEvent event) {
         event.getSource().addUIInitListener(init -> init.getUI().setLocale(resolve(VaadinRequest.getCurrent())));
+        // Screen readers pick their voice from <html lang>. Vaadin fills it in before it knows the
+        // person's choice (and gave "da" to English pages), so set it from the same choice as the UI.
+        event.addIndexHtmlRequestListener(page -> page.getDocument().getElementsByTag("html")
+                .attr("lang", resolve(page.getVaadinRequest()).getLanguage()));
     }
 
     static Locale resolve(VaadinRequest request) {

@@ -1,0 +1,60 @@
+package dk.ligevaerd.account.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.router.QueryParameters;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.testing.DemoAppContext;
+import org.junit.jupiter.api.Test;
+
+@DemoAppContext
+@ViewPackages(packages = "dk.ligevaerd")
+class LoginViewTest extends SpringBrowserlessTest {
+
+    @Test
+    void the_login_form_posts_to_spring_security_in_danish_by_default() {
+        navigate(LoginView.class);
+
+        LoginForm form = $(LoginForm.class).single();
+        assertThat(form.getAction()).isEqualTo("login");
+        assertThat(form.isForgotPasswordButtonVisible()).isFalse();
+        assertThat(form.isError()).isFalse();
+        assertThat($(Paragraph.class).withClassName("tagline").single().getText())
+                .isEqualTo(Messages.get(Messages.DANISH, "login.tagline"));
+        assertThat($(Div.class).id("login-notice").getText()).isEmpty();
+    }
+
+    @Test
+    void a_failed_login_shows_the_error() {
+        openLogin(QueryParameters.fromString("error"));
+
+        assertThat($(LoginForm.class).single().isError()).isTrue();
+    }
+
+    @Test
+    void a_new_account_is_told_to_log_in() {
+        openLogin(QueryParameters.fromString("created&username=ny"));
+
+        assertThat($(Div.class).id("login-notice").getText())
+                .isEqualTo(Messages.get(Messages.DANISH, "login.accountCreated"));
+    }
+
+    @Test
+    void an_anonymous_visitor_is_sent_to_the_login_page() {
+        LoginView shown = navigate("", LoginView.class);
+
+        assertThat(shown).isSameAs(getCurrentView());
+    }
+
+    /** The browserless {@code navigate(String)} takes a path only; query parameters go through the UI. */
+    private void openLogin(QueryParameters parameters) {
+        UI.getCurrent().navigate("login", parameters);
+        assertThat(getCurrentView()).isInstanceOf(LoginView.class);
+    }
+}

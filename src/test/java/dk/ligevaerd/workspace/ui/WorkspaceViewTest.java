@@ -1,0 +1,106 @@
+package dk.ligevaerd.workspace.ui;
+
+import static dk.ligevaerd.testing.DemoUsers.CIVIL1;
+import static dk.ligevaerd.testing.DemoUsers.CIVIL2;
+import static dk.ligevaerd.testing.DemoUsers.CIVIL3;
+import static dk.ligevaerd.testing.DemoUsers.CIVIL_SOCIETY;
+import static dk.ligevaerd.testing.DemoUsers.KOMMUNE1;
+import static dk.ligevaerd.testing.DemoUsers.KOMMUNE2;
+import static dk.ligevaerd.testing.DemoUsers.KOMMUNE3;
+import static dk.ligevaerd.testing.DemoUsers.MUNICIPALITY;
+import static dk.ligevaerd.testing.DemoUsers.OBSERVER1;
+import static dk.ligevaerd.testing.DemoUsers.WORKSPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.tabs.Tab;
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.testing.DemoAppContext;
+import dk.ligevaerd.testing.RunAs;
+import dk.ligevaerd.ui.NotFoundOrNoAccessView;
+import dk.ligevaerd.workspace.WorkspaceService;
+import dk.ligevaerd.workspace.WorkspaceSummary;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+@DemoAppContext
+@ViewPackages(packages = "dk.ligevaerd")
+class WorkspaceViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    WorkspaceService workspaces;
+
+    @Autowired
+    AccountService accounts;
+
+    @Test
+    @WithUserDetails(KOMMUNE2)
+    void members_are_listed_in_one_column_per_side_and_observers_apart() {
+        openDemoWorkspace();
+
+        assertThat($(H1.class).id("workspace-title").getText()).isEqualTo(WORKSPACE);
+        assertThat(membersIn(MUNICIPALITY)).containsExactlyInAnyOrder(KOMMUNE1, KOMMUNE2, KOMMUNE3);
+        assertThat(membersIn(CIVIL_SOCIETY)).containsExactlyInAnyOrder(CIVIL1, CIVIL2, CIVIL3);
+        assertThat(membersIn(Messages.get(Messages.DANISH, "workspace.observers"))).containsExactly(OBSERVER1);
+    }
+
+    @Test
+    @WithUserDetails(CIVIL2)
+    void someone_outside_a_workspace_gets_the_same_page_as_for_one_that_does_not_exist() {
+        long kommunesOwn = RunAs.user(accounts, KOMMUNE1,
+                () -> workspaces.create("Kun kommunen", "", List.of("Kommune", "Civilsamfund"), 0));
+
+        navigate("workspace/" + kommunesOwn, NotFoundOrNoAccessView.class);
+        navigate("workspace/" + (kommunesOwn + 1000), NotFoundOrNoAccessView.class);
+        navigate("workspace/not-a-number", NotFoundOrNoAccessView.class);
+
+        assertThat($(H1.class).single().getText())
+                .isEqualTo(Messages.get(Messages.DANISH, "error.notFoundOrNoAccess.title"));
+        assertThat($(H1.class).withText("Kun kommunen").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE1)
+    void the_owner_manages_sides_invitations_and_settings() {
+        openDemoWorkspace();
+
+        assertThat(tabIds()).containsExactly("tab-people", "tab-sides", "tab-invitations", "tab-settings",
+                "tab-activity");
+    }
+
+    @Test
+    @WithUserDetails(CIVIL2)
+    void a_participant_sees_people_and_activity_but_no_invitations() {
+        openDemoWorkspace();
+
+        assertThat(tabIds()).containsExactly("tab-people", "tab-activity");
+        assertThat($(Div.class).withId("invitations-panel").exists()).isFalse();
+    }
+
+    private void openDemoWorkspace() {
+        long id = workspaces.mine().stream().filter(w -> w.name().equals(WORKSPACE)).findFirst()
+                .map(WorkspaceSummary::id).orElseThrow();
+        navigate(WorkspaceView.class, Map.of("workspaceId", String.valueOf(id)));
+    }
+
+    private List<String> membersIn(String columnHeading) {
+        Div people = $(Div.class).id("people-panel");
+        Div column = $(Div.class).from(people).withClassName("side-column")
+                .withCondition(c -> c.getElement().getChild(0).getTextRecursively().startsWith(columnHeading))
+                .single();
+        return $(ListItem.class).from(column).withClassName("member-row").all().stream()
+                .map(row -> row.getElement().getAttribute("data-user")).toList();
+    }
+
+    private List<String> tabIds() {
+        return $(Tab.class).all().stream().map(t -> t.getId().orElse("")).toList();
+    }
+}
