@@ -72,16 +72,16 @@ class WorkspaceViewTest extends SpringBrowserlessTest {
     void the_owner_manages_sides_invitations_and_settings() {
         openDemoWorkspace();
 
-        assertThat(tabIds()).containsExactly("tab-people", "tab-sides", "tab-invitations", "tab-settings",
-                "tab-activity");
+        assertThat(tabIds()).containsExactly("tab-people", "tab-priorities", "tab-activity", "tab-sides",
+                "tab-invitations", "tab-settings");
     }
 
     @Test
     @WithUserDetails(CIVIL2)
-    void a_participant_sees_people_and_activity_but_no_invitations() {
+    void a_participant_sees_the_shared_tabs_but_no_owner_tabs() {
         openDemoWorkspace();
 
-        assertThat(tabIds()).containsExactly("tab-people", "tab-activity");
+        assertThat(tabIds()).containsExactly("tab-people", "tab-priorities", "tab-activity");
         assertThat($(Div.class).withId("invitations-panel").exists()).isFalse();
     }
 
