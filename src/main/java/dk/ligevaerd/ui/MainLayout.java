@@ -47,4 +47,11 @@ public class MainLayout extends AppLayout {
         // No drawer: the header holds all there is to reach, which also suits a phone.
         setDrawerOpened(false);
     }
+
+    /** Marks each page's content as the main landmark, so screen readers can jump straight to it. */
+    @Override
+    public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
+        super.showRouterLayoutContent(content);
+        content.getElement().setAttribute("role", "main");
+    }
 }

@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 public class NotFoundOrNoAccessView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
     public NotFoundOrNoAccessView() {
+        getElement().setAttribute("role", "main");
         addClassName("not-found");
         setId("not-found");
         add(new H1(getTranslation("error.notFoundOrNoAccess.title")),

@@ -23,6 +23,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final LoginForm form = new LoginForm();
 
     public LoginView() {
+        getElement().setAttribute("role", "main");
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);

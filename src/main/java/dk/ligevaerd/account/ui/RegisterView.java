@@ -34,6 +34,7 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
     final Paragraph error = new Paragraph();
 
     public RegisterView(AccountService accounts) {
+        getElement().setAttribute("role", "main");
         addClassName("register-view");
         setAlignItems(Alignment.CENTER);
 

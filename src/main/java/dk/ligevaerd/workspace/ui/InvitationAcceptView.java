@@ -35,6 +35,7 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
     public InvitationAcceptView(InvitationService invitations, CurrentUser currentUser) {
         this.invitations = invitations;
         this.currentUser = currentUser;
+        getElement().setAttribute("role", "main");
         addClassName("page");
         addClassName("invitation-view");
         setId("invitation-view");
