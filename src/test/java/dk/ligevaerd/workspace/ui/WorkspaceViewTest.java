@@ -72,7 +72,7 @@ class WorkspaceViewTest extends SpringBrowserlessTest {
     void the_owner_manages_sides_invitations_and_settings() {
         openDemoWorkspace();
 
-        assertThat(tabIds()).containsExactly("tab-people", "tab-priorities", "tab-activity", "tab-sides",
+        assertThat(tabIds()).containsExactly("tab-people", "tab-priorities", "tab-equality", "tab-activity", "tab-sides",
                 "tab-invitations", "tab-settings");
     }
 
@@ -81,7 +81,7 @@ class WorkspaceViewTest extends SpringBrowserlessTest {
     void a_participant_sees_the_shared_tabs_but_no_owner_tabs() {
         openDemoWorkspace();
 
-        assertThat(tabIds()).containsExactly("tab-people", "tab-priorities", "tab-activity");
+        assertThat(tabIds()).containsExactly("tab-people", "tab-priorities", "tab-equality", "tab-activity");
         assertThat($(Div.class).withId("invitations-panel").exists()).isFalse();
     }
 

@@ -1,0 +1,123 @@
+package dk.ligevaerd.insight;
+
+import dk.ligevaerd.history.HistoryFilter;
+import dk.ligevaerd.history.HistoryItem;
+import dk.ligevaerd.history.HistoryService;
+import dk.ligevaerd.insight.metrics.LensBalance;
+import dk.ligevaerd.insight.metrics.Measure;
+import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.priority.PriorityState;
+import dk.ligevaerd.priority.PriorityView;
+import dk.ligevaerd.priority.ValueLens;
+import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceAccess;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceService;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Gathers, per side, how much each side has done: from the priorities and from the history,
+ * which every feature writes to. Every member may look, observers included.
+ */
+@Service
+public class InsightService {
+
+    /** History kinds that are moderation: steering the process rather than contributing to it. */
+    static final Predicate<String> MODERATION = kind -> kind.equals("priority.merged")
+            || kind.startsWith("round.") && !kind.contains("ballot");
+
+    private final WorkspaceAccess access;
+    private final WorkspaceService workspaces;
+    private final PriorityService priorities;
+    private final HistoryService history;
+
+    InsightService(WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
+            HistoryService history) {
+        this.access = access;
+        this.workspaces = workspaces;
+        this.priorities = priorities;
+        this.history = history;
+    }
+
+    /**
+     * The equality report for a period; {@code from} inclusive, {@code to} exclusive, either may be
+     * open.
+     */
+    @Transactional(readOnly = true)
+    public EqualityReport report(long workspaceId, @Nullable Instant from, @Nullable Instant to, ZoneId zone) {
+        access.requireMember(workspaceId);
+        WorkspaceDetails details = workspaces.details(workspaceId);
+        List<Long> sides = details.sides().stream().map(SideView::id).toList();
+        List<HistoryItem> entries = history.timeline(workspaceId, new HistoryFilter(null, null, from, to));
+        List<PriorityView> all = priorities.list(workspaceId).stream()
+                .filter(p -> within(p.proposedAt(), from, to)).toList();
+
+        List<Measure> measures = new ArrayList<>();
+        measures.add(Measure.of("proposed", sides, countBy(all, PriorityView::sideId)));
+        measures.add(Measure.of("adopted", sides, countBy(
+                all.stream().filter(p -> p.state() == PriorityState.ADOPTED).toList(), PriorityView::sideId)));
+        measures.add(Measure.of("moderation", sides, countBy(
+                entries.stream().filter(e -> MODERATION.test(e.kind())).toList(), HistoryItem::actorSideId)));
+
+        // Headcount last, as context: the parity rules make it irrelevant to decisions.
+        measures.add(Measure.of("members", sides, details.members().stream()
+                .filter(m -> m.sideId() != null)
+                .collect(Collectors.groupingBy(m -> m.sideId(), Collectors.counting()))));
+
+        Map<LocalDate, Measure> weekly = new TreeMap<>();
+        Map<LocalDate, List<HistoryItem>> byWeek = entries.stream().filter(e -> e.actorSideId() != null)
+                .collect(Collectors.groupingBy(e -> week(e.occurredAt(), zone)));
+        byWeek.forEach((week, items) -> weekly.put(week, Measure.of("activity", sides,
+                countBy(items, HistoryItem::actorSideId))));
+
+        return new EqualityReport(sides, measures,
+                lenses(all.stream().filter(p -> p.state() != PriorityState.WITHDRAWN
+                        && p.state() != PriorityState.MERGED).toList()),
+                lenses(all.stream().filter(p -> p.state() == PriorityState.ADOPTED).toList()),
+                weekly, Map.of());
+    }
+
+    private static boolean within(Instant at, @Nullable Instant from, @Nullable Instant to) {
+        return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
+    }
+
+    private static LocalDate week(Instant at, ZoneId zone) {
+        return at.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    }
+
+    private static <T> Map<Long, Long> countBy(List<T> items, java.util.function.Function<T, @Nullable Long> side) {
+        Map<Long, Long> counts = new HashMap<>();
+        items.stream().map(side).filter(Objects::nonNull).forEach(s -> counts.merge(s, 1L, Long::sum));
+        return counts;
+    }
+
+    private static LensBalance lenses(List<PriorityView> list) {
+        long publicValue = 0;
+        long civilValue = 0;
+        for (PriorityView p : list) {
+            for (ValueLens lens : p.lenses()) {
+                if (lens.kind() == ValueLens.Kind.PUBLIC) {
+                    publicValue++;
+                } else {
+                    civilValue++;
+                }
+            }
+        }
+        return new LensBalance(publicValue, civilValue);
+    }
+}

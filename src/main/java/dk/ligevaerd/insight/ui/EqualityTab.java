@@ -1,0 +1,319 @@
+package dk.ligevaerd.insight.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.dom.Element;
+import dk.ligevaerd.insight.EqualityReport;
+import dk.ligevaerd.insight.InsightService;
+import dk.ligevaerd.insight.metrics.LensBalance;
+import dk.ligevaerd.insight.metrics.Measure;
+import dk.ligevaerd.shared.ui.Chart;
+import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceTab;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Whether the collaboration is equal: each side's share of what is done, the balance of public and
+ * civil value, and how shares move over time, as charts with the same numbers in tables.
+ */
+class EqualityTab extends Div implements WorkspaceTab {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String PUBLIC_COLOUR = "#1A5FB4";
+    private static final String CIVIL_COLOUR = "#1E7A4C";
+
+    private final InsightService insight;
+    private final long workspaceId;
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final Div body = new Div();
+    private @Nullable WorkspaceDetails details;
+
+    EqualityTab(InsightService insight, long workspaceId) {
+        this.insight = insight;
+        this.workspaceId = workspaceId;
+        addClassName("equality-tab");
+        setId("equality-tab");
+        from.setLabel(getTranslation("history.filter.from"));
+        to.setLabel(getTranslation("history.filter.to"));
+        from.setId("equality-from");
+        to.setId("equality-to");
+        from.addValueChangeListener(e -> redraw());
+        to.addValueChangeListener(e -> redraw());
+        HorizontalLayout period = new HorizontalLayout(from, to);
+        period.setAlignItems(FlexComponent.Alignment.BASELINE);
+        period.setWrap(true);
+        Paragraph intro = new Paragraph(getTranslation("equality.intro"));
+        intro.addClassName("muted");
+        add(intro, period, body);
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void show(WorkspaceDetails d) {
+        this.details = d;
+        redraw();
+    }
+
+    private void redraw() {
+        if (details == null) {
+            return;
+        }
+        EqualityReport report = insight.report(workspaceId, start(from.getValue()),
+                start(to.getValue() == null ? null : to.getValue().plusDays(1)), Formats.ZONE);
+        Map<Long, SideView> sides = details.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
+        body.removeAll();
+        body.add(warnings(report, sides));
+        body.add(new H3(getTranslation("equality.shares")));
+        body.add(sharesChart(report, sides), sharesTable(report, sides));
+        body.add(new H3(getTranslation("equality.lenses")));
+        body.add(lensChart(report), lensTable(report));
+        body.add(new H3(getTranslation("equality.overTime")));
+        if (report.weekly().size() < 2) {
+            Paragraph few = new Paragraph(getTranslation("equality.overTimeTooShort"));
+            few.addClassName("muted");
+            body.add(few);
+        } else {
+            body.add(timeChart(report, sides), timeTable(report, sides));
+        }
+    }
+
+    private static @Nullable Instant start(@Nullable LocalDate date) {
+        return date == null ? null : date.atStartOfDay(Formats.ZONE).toInstant();
+    }
+
+    private Div warnings(EqualityReport report, Map<Long, SideView> sides) {
+        Div box = new Div();
+        box.setId("equality-warnings");
+        box.getElement().setAttribute("role", "status");
+        List<Measure> warnings = report.warnings();
+        List<String> lensWarnings = new java.util.ArrayList<>();
+        if (report.adoptedLenses().publicDominates()) {
+            lensWarnings.add(getTranslation("equality.warning.publicAdopted", percent(report.adoptedLenses().publicShare())));
+        } else if (report.proposedLenses().publicDominates()) {
+            lensWarnings.add(getTranslation("equality.warning.publicProposed",
+                    percent(report.proposedLenses().publicShare())));
+        }
+        if (warnings.isEmpty() && lensWarnings.isEmpty()) {
+            Paragraph ok = new Paragraph(getTranslation("equality.noWarning"));
+            ok.addClassName("equality-ok");
+            box.add(ok);
+            return box;
+        }
+        for (Measure m : warnings) {
+            SideView side = sides.get(m.dominantSide().orElseThrow());
+            Div warning = new Div(new Span("⚠ "), new Span(getTranslation("equality.warning.dominates",
+                    side == null ? "?" : side.name(), percent(m.share(side == null ? 0 : side.id())),
+                    getTranslation("equality.measure." + m.key()).toLowerCase(getLocale()))));
+            warning.addClassName("equality-warning");
+            warning.getElement().setAttribute("data-measure", m.key());
+            box.add(warning);
+        }
+        for (String text : lensWarnings) {
+            Div warning = new Div(new Span("⚠ "), new Span(text));
+            warning.addClassName("equality-warning");
+            box.add(warning);
+        }
+        Paragraph why = new Paragraph(getTranslation("equality.why"));
+        why.addClassName("muted");
+        box.add(why);
+        return box;
+    }
+
+    private Chart sharesChart(EqualityReport report, Map<Long, SideView> sides) {
+        ObjectNode option = base();
+        ArrayNode categories = option.putObject("yAxis").put("type", "category").put("inverse", true)
+                .putArray("data");
+        report.measures().forEach(m -> categories.add(getTranslation("equality.measure." + m.key())));
+        option.putObject("xAxis").put("type", "value").put("max", 100).putObject("axisLabel").put("formatter", "{value} %");
+        ArrayNode series = option.putArray("series");
+        for (Long sideId : report.sides()) {
+            SideView side = sides.get(sideId);
+            ObjectNode s = series.addObject().put("type", "bar").put("stack", "share").put("name", side.name());
+            s.putObject("itemStyle").put("color", side.colour());
+            s.putObject("label").put("show", true).put("formatter", "{c} %").put("color", "#fff");
+            ArrayNode data = s.putArray("data");
+            report.measures().forEach(m -> data.add(Math.round(m.share(sideId) * 1000) / 10.0));
+        }
+        Chart chart = new Chart(getTranslation("equality.sharesAlt"));
+        chart.setHeight((4 + 3 * report.measures().size()) + "rem");
+        chart.setOption(option.toString());
+        chart.setId("equality-shares-chart");
+        return chart;
+    }
+
+    private Details sharesTable(EqualityReport report, Map<Long, SideView> sides) {
+        Element table = new Element("table");
+        Element head = row(table, "th", getTranslation("equality.measure"));
+        report.sides().forEach(s -> cell(head, "th", sides.get(s).name()));
+        for (Measure m : report.measures()) {
+            Element r = row(table, "td", getTranslation("equality.measure." + m.key()));
+            report.sides().forEach(s -> cell(r, "td", m.counts().get(s) + " (" + percent(m.share(s)) + ")"));
+        }
+        return tableDetails(table, "equality-shares-table");
+    }
+
+    private Chart lensChart(EqualityReport report) {
+        ObjectNode option = base();
+        ArrayNode categories = option.putObject("yAxis").put("type", "category").put("inverse", true)
+                .putArray("data");
+        categories.add(getTranslation("equality.lensesProposed")).add(getTranslation("equality.lensesAdopted"));
+        option.putObject("xAxis").put("type", "value").put("max", 100).putObject("axisLabel").put("formatter", "{value} %");
+        ArrayNode series = option.putArray("series");
+        List<LensBalance> rows = List.of(report.proposedLenses(), report.adoptedLenses());
+        addLensSeries(series, getTranslation("lens.kind.public"), PUBLIC_COLOUR,
+                rows.stream().map(b -> b.total() == 0 ? 0 : Math.round(b.publicShare() * 1000) / 10.0).toList());
+        addLensSeries(series, getTranslation("lens.kind.civil"), CIVIL_COLOUR,
+                rows.stream().map(b -> b.total() == 0 ? 0 : Math.round((1 - b.publicShare()) * 1000) / 10.0).toList());
+        Chart chart = new Chart(getTranslation("equality.lensesAlt"));
+        chart.setHeight("10rem");
+        chart.setOption(option.toString());
+        chart.setId("equality-lens-chart");
+        return chart;
+    }
+
+    private static void addLensSeries(ArrayNode series, String name, String colour, List<? extends Number> values) {
+        ObjectNode s = series.addObject().put("type", "bar").put("stack", "lens").put("name", name);
+        s.putObject("itemStyle").put("color", colour);
+        s.putObject("label").put("show", true).put("formatter", "{c} %").put("color", "#fff");
+        ArrayNode data = s.putArray("data");
+        values.forEach(v -> data.add(v.doubleValue()));
+    }
+
+    private Details lensTable(EqualityReport report) {
+        Element table = new Element("table");
+        Element head = row(table, "th", "");
+        cell(head, "th", getTranslation("lens.kind.public"));
+        cell(head, "th", getTranslation("lens.kind.civil"));
+        for (var entry : Map.of("equality.lensesProposed", report.proposedLenses(), "equality.lensesAdopted",
+                report.adoptedLenses()).entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+            LensBalance b = entry.getValue();
+            Element r = row(table, "td", getTranslation(entry.getKey()));
+            cell(r, "td", b.publicValue() + " (" + percent(b.publicShare()) + ")");
+            cell(r, "td", b.civilValue() + " (" + percent(b.total() == 0 ? 0 : 1 - b.publicShare()) + ")");
+        }
+        return tableDetails(table, "equality-lens-table");
+    }
+
+    private Chart timeChart(EqualityReport report, Map<Long, SideView> sides) {
+        ObjectNode option = base();
+        DateTimeFormatter week = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale());
+        ArrayNode categories = option.putObject("xAxis").put("type", "category").putArray("data");
+        report.weekly().keySet().forEach(d -> categories.add(week.format(d)));
+        option.putObject("yAxis").put("type", "value").put("max", 100).putObject("axisLabel").put("formatter", "{value} %");
+        ArrayNode series = option.putArray("series");
+        for (Long sideId : report.sides()) {
+            SideView side = sides.get(sideId);
+            ObjectNode s = series.addObject().put("type", "line").put("name", side.name());
+            s.putObject("itemStyle").put("color", side.colour());
+            s.putObject("lineStyle").put("color", side.colour()).put("width", 3);
+            ArrayNode data = s.putArray("data");
+            report.weekly().values().forEach(m -> data.add(Math.round(m.share(sideId) * 1000) / 10.0));
+        }
+        Chart chart = new Chart(getTranslation("equality.overTimeAlt"));
+        chart.setOption(option.toString());
+        chart.setId("equality-time-chart");
+        return chart;
+    }
+
+    private Details timeTable(EqualityReport report, Map<Long, SideView> sides) {
+        Element table = new Element("table");
+        Element head = row(table, "th", getTranslation("equality.week"));
+        report.sides().forEach(s -> cell(head, "th", sides.get(s).name()));
+        DateTimeFormatter week = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        report.weekly().forEach((date, m) -> {
+            Element r = row(table, "td", week.format(date));
+            report.sides().forEach(s -> cell(r, "td", m.counts().get(s) + " (" + percent(m.share(s)) + ")"));
+        });
+        return tableDetails(table, "equality-time-table");
+    }
+
+    private ObjectNode base() {
+        ObjectNode option = JSON.createObjectNode();
+        option.putObject("aria").put("enabled", true);
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend").put("bottom", 0);
+        option.putObject("grid").put("left", 24).put("right", 24).put("top", 8).put("bottom", 40)
+                .put("containLabel", true);
+        option.put("animation", false);
+        return option;
+    }
+
+    private Details tableDetails(Element table, String id) {
+        table.getClassList().add("numbers-table");
+        Div holder = new Div();
+        holder.getElement().appendChild(table);
+        Details details = new Details(getTranslation("equality.showNumbers"), holder);
+        details.setId(id);
+        return details;
+    }
+
+    private static Element row(Element table, String firstTag, String first) {
+        Element row = new Element("tr");
+        cell(row, firstTag.equals("th") ? "th" : "th", first).setAttribute("scope", firstTag.equals("th") ? "col" : "row");
+        table.appendChild(row);
+        return row;
+    }
+
+    private static Element cell(Element row, String tag, String text) {
+        Element cell = new Element(tag);
+        cell.setText(text);
+        row.appendChild(cell);
+        return cell;
+    }
+
+    private String percent(double share) {
+        NumberFormat format = NumberFormat.getPercentInstance(getLocale());
+        return format.format(share);
+    }
+}
+
+@org.springframework.stereotype.Component
+class EqualityTabProvider implements WorkspaceTab.Provider {
+
+    private final InsightService insight;
+
+    EqualityTabProvider(InsightService insight) {
+        this.insight = insight;
+    }
+
+    @Override
+    public int order() {
+        return 800;
+    }
+
+    @Override
+    public String titleKey() {
+        return "workspace.tab.equality";
+    }
+
+    @Override
+    public WorkspaceTab create(long workspaceId) {
+        return new EqualityTab(insight, workspaceId);
+    }
+}
