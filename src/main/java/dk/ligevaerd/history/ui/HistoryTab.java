@@ -15,7 +15,13 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import dk.ligevaerd.history.HistoryFilter;
 import dk.ligevaerd.history.HistoryItem;
+import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryService;
+import dk.ligevaerd.shared.Messages;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import java.io.OutputStream;
+import java.util.Locale;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.Role;
@@ -51,7 +57,7 @@ class HistoryTab extends Div implements WorkspaceTab {
     private Map<Long, SideView> sides = Map.of();
     private int shown = PAGE;
 
-    HistoryTab(HistoryService history, long workspaceId) {
+    HistoryTab(HistoryService history, HistoryExportService exports, long workspaceId) {
         this.history = history;
         this.workspaceId = workspaceId;
         addClassName("history-tab");
@@ -85,7 +91,34 @@ class HistoryTab extends Div implements WorkspaceTab {
         summary.getElement().setAttribute("aria-live", "polite");
         list.addClassName("activity-list");
         list.setId("history-list");
-        add(filters, summary, list);
+        HorizontalLayout downloads = new HorizontalLayout(
+                download(exports, "pdf", "application/pdf", "export.downloadPdf"),
+                download(exports, "json", "application/json", "export.downloadJson"));
+        downloads.addClassName("history-downloads");
+        add(filters, downloads, summary, list);
+    }
+
+    /**
+     * A link that streams the whole history. The export service checks membership again in the
+     * download request itself; the link only carries this page's language.
+     */
+    private Anchor download(HistoryExportService exports, String extension, String contentType, String labelKey) {
+        Locale locale = getLocale();
+        Anchor link = new Anchor((DownloadEvent event) -> {
+            event.setFileName(exports.fileName(workspaceId, Messages.get(locale, "export.word"), extension));
+            event.setContentType(contentType);
+            try (OutputStream out = event.getOutputStream()) {
+                if (extension.equals("pdf")) {
+                    exports.writePdf(workspaceId, locale, out);
+                } else {
+                    exports.writeJson(workspaceId, out);
+                }
+            }
+        }, getTranslation(labelKey));
+        link.getElement().setAttribute("download", true);
+        link.setId("history-download-" + extension);
+        link.addClassName("download-link");
+        return link;
     }
 
     @Override
@@ -209,9 +242,11 @@ class HistoryTab extends Div implements WorkspaceTab {
 class HistoryTabProvider implements WorkspaceTab.Provider {
 
     private final HistoryService history;
+    private final HistoryExportService exports;
 
-    HistoryTabProvider(HistoryService history) {
+    HistoryTabProvider(HistoryService history, HistoryExportService exports) {
         this.history = history;
+        this.exports = exports;
     }
 
     @Override
@@ -226,6 +261,6 @@ class HistoryTabProvider implements WorkspaceTab.Provider {
 
     @Override
     public WorkspaceTab create(long workspaceId) {
-        return new HistoryTab(history, workspaceId);
+        return new HistoryTab(history, exports, workspaceId);
     }
 }
