@@ -17,6 +17,7 @@ import dk.ligevaerd.history.HistoryFilter;
 import dk.ligevaerd.history.HistoryItem;
 import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryService;
+import dk.ligevaerd.history.HistoryVerification;
 import dk.ligevaerd.shared.Messages;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.DownloadEvent;
@@ -57,7 +58,8 @@ class HistoryTab extends Div implements WorkspaceTab {
     private Map<Long, SideView> sides = Map.of();
     private int shown = PAGE;
 
-    HistoryTab(HistoryService history, HistoryExportService exports, long workspaceId) {
+    HistoryTab(HistoryService history, HistoryExportService exports, HistoryVerification verification,
+            long workspaceId) {
         this.history = history;
         this.workspaceId = workspaceId;
         addClassName("history-tab");
@@ -91,11 +93,45 @@ class HistoryTab extends Div implements WorkspaceTab {
         summary.getElement().setAttribute("aria-live", "polite");
         list.addClassName("activity-list");
         list.setId("history-list");
+        Button verify = new Button(getTranslation("verify.action"), e -> showVerification(verification));
+        verify.setId("verify-history");
+        verify.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         HorizontalLayout downloads = new HorizontalLayout(
                 download(exports, "pdf", "application/pdf", "export.downloadPdf"),
-                download(exports, "json", "application/json", "export.downloadJson"));
+                download(exports, "json", "application/json", "export.downloadJson"), verify);
+        downloads.setAlignItems(FlexComponent.Alignment.BASELINE);
+        downloads.setWrap(true);
         downloads.addClassName("history-downloads");
         add(filters, downloads, summary, list);
+    }
+
+    /** Runs every check and says plainly whether the history is intact, or what exactly is not. */
+    private void showVerification(HistoryVerification verification) {
+        List<HistoryVerification.Result> results = verification.verify(workspaceId);
+        Dialog dialog = new Dialog();
+        boolean intact = results.stream().allMatch(HistoryVerification.Result::intact);
+        dialog.setHeaderTitle(getTranslation(intact ? "verify.intact" : "verify.broken"));
+        Div body = new Div();
+        body.setId("verify-result");
+        body.getElement().setAttribute("data-intact", Boolean.toString(intact));
+        if (results.isEmpty()) {
+            body.add(new Paragraph(getTranslation("verify.nothing")));
+        }
+        for (HistoryVerification.Result r : results) {
+            Div part = new Div(new Span((r.intact() ? "✓ " : "✗ ") + getTranslation(r.nameKey())));
+            part.addClassName(r.intact() ? "verify-ok" : "verify-problem");
+            UnorderedList problems = new UnorderedList();
+            r.problems().forEach(p -> problems.add(new ListItem(getTranslation(p.messageKey(),
+                    p.arguments().toArray()))));
+            if (!r.problems().isEmpty()) {
+                part.add(problems);
+            }
+            body.add(part);
+        }
+        dialog.add(body);
+        dialog.getFooter().add(new Button(getTranslation("action.close"), e -> dialog.close()));
+        dialog.setWidth("min(36rem, 95vw)");
+        dialog.open();
     }
 
     /**
@@ -243,10 +279,12 @@ class HistoryTabProvider implements WorkspaceTab.Provider {
 
     private final HistoryService history;
     private final HistoryExportService exports;
+    private final HistoryVerification verification;
 
-    HistoryTabProvider(HistoryService history, HistoryExportService exports) {
+    HistoryTabProvider(HistoryService history, HistoryExportService exports, HistoryVerification verification) {
         this.history = history;
         this.exports = exports;
+        this.verification = verification;
     }
 
     @Override
@@ -261,6 +299,6 @@ class HistoryTabProvider implements WorkspaceTab.Provider {
 
     @Override
     public WorkspaceTab create(long workspaceId) {
-        return new HistoryTab(history, exports, workspaceId);
+        return new HistoryTab(history, exports, verification, workspaceId);
     }
 }
