@@ -45,13 +45,15 @@ public class InsightService {
     private final WorkspaceService workspaces;
     private final PriorityService priorities;
     private final HistoryService history;
+    private final List<EqualitySource> sources;
 
     InsightService(WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
-            HistoryService history) {
+            HistoryService history, List<EqualitySource> sources) {
         this.access = access;
         this.workspaces = workspaces;
         this.priorities = priorities;
         this.history = history;
+        this.sources = sources;
     }
 
     /**
@@ -67,17 +69,25 @@ public class InsightService {
         List<PriorityView> all = priorities.list(workspaceId).stream()
                 .filter(p -> within(p.proposedAt(), from, to)).toList();
 
-        List<Measure> measures = new ArrayList<>();
-        measures.add(Measure.of("proposed", sides, countBy(all, PriorityView::sideId)));
-        measures.add(Measure.of("adopted", sides, countBy(
-                all.stream().filter(p -> p.state() == PriorityState.ADOPTED).toList(), PriorityView::sideId)));
-        measures.add(Measure.of("moderation", sides, countBy(
-                entries.stream().filter(e -> MODERATION.test(e.kind())).toList(), HistoryItem::actorSideId)));
-
+        List<EqualitySource.OrderedMeasure> ordered = new ArrayList<>();
+        ordered.add(new EqualitySource.OrderedMeasure(20, Measure.of("proposed", sides,
+                countBy(all, PriorityView::sideId))));
+        ordered.add(new EqualitySource.OrderedMeasure(30, Measure.of("adopted", sides, countBy(
+                all.stream().filter(p -> p.state() == PriorityState.ADOPTED).toList(), PriorityView::sideId))));
+        ordered.add(new EqualitySource.OrderedMeasure(50, Measure.of("moderation", sides, countBy(
+                entries.stream().filter(e -> MODERATION.test(e.kind())).toList(), HistoryItem::actorSideId))));
         // Headcount last, as context: the parity rules make it irrelevant to decisions.
-        measures.add(Measure.of("members", sides, details.members().stream()
+        ordered.add(new EqualitySource.OrderedMeasure(1000, Measure.of("members", sides, details.members().stream()
                 .filter(m -> m.sideId() != null)
-                .collect(Collectors.groupingBy(m -> m.sideId(), Collectors.counting()))));
+                .collect(Collectors.groupingBy(m -> m.sideId(), Collectors.counting())))));
+        Map<Long, Double> turnout = new HashMap<>();
+        for (EqualitySource source : sources) {
+            ordered.addAll(source.measures(workspaceId, sides, from, to));
+            turnout.putAll(source.turnout(workspaceId, sides, from, to));
+        }
+        List<Measure> measures = ordered.stream()
+                .sorted(java.util.Comparator.comparingInt(EqualitySource.OrderedMeasure::order))
+                .map(EqualitySource.OrderedMeasure::measure).toList();
 
         Map<LocalDate, Measure> weekly = new TreeMap<>();
         Map<LocalDate, List<HistoryItem>> byWeek = entries.stream().filter(e -> e.actorSideId() != null)
@@ -89,7 +99,7 @@ public class InsightService {
                 lenses(all.stream().filter(p -> p.state() != PriorityState.WITHDRAWN
                         && p.state() != PriorityState.MERGED).toList()),
                 lenses(all.stream().filter(p -> p.state() == PriorityState.ADOPTED).toList()),
-                weekly, Map.of());
+                weekly, Map.copyOf(turnout));
     }
 
     private static boolean within(Instant at, @Nullable Instant from, @Nullable Instant to) {

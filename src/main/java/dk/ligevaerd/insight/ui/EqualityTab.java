@@ -91,6 +91,10 @@ class EqualityTab extends Div implements WorkspaceTab {
         body.add(warnings(report, sides));
         body.add(new H3(getTranslation("equality.shares")));
         body.add(sharesChart(report, sides), sharesTable(report, sides));
+        if (!report.turnout().isEmpty()) {
+            body.add(new H3(getTranslation("equality.turnout")));
+            body.add(turnoutChart(report, sides), turnoutTable(report, sides));
+        }
         body.add(new H3(getTranslation("equality.lenses")));
         body.add(lensChart(report), lensTable(report));
         body.add(new H3(getTranslation("equality.overTime")));
@@ -176,6 +180,41 @@ class EqualityTab extends Div implements WorkspaceTab {
             report.sides().forEach(s -> cell(r, "td", m.counts().get(s) + " (" + percent(m.share(s)) + ")"));
         }
         return tableDetails(table, "equality-shares-table");
+    }
+
+    private Chart turnoutChart(EqualityReport report, Map<Long, SideView> sides) {
+        ObjectNode option = base();
+        option.putObject("tooltip").put("trigger", "item");
+        ArrayNode categories = option.putObject("yAxis").put("type", "category").put("inverse", true)
+                .putArray("data");
+        report.sides().forEach(s -> categories.add(sides.get(s).name()));
+        option.putObject("xAxis").put("type", "value").put("max", 100).putObject("axisLabel").put("formatter", "{value} %");
+        ObjectNode series = option.putArray("series").addObject().put("type", "bar")
+                .put("name", getTranslation("equality.turnout"));
+        series.putObject("label").put("show", true).put("formatter", "{c} %").put("position", "right");
+        ArrayNode data = series.putArray("data");
+        for (Long sideId : report.sides()) {
+            ObjectNode point = data.addObject()
+                    .put("value", Math.round(report.turnout().getOrDefault(sideId, 0.0) * 1000) / 10.0);
+            point.putObject("itemStyle").put("color", sides.get(sideId).colour());
+        }
+        option.remove("legend");
+        Chart chart = new Chart(getTranslation("equality.turnoutAlt"));
+        chart.setHeight((3 + 2.5 * report.sides().size()) + "rem");
+        chart.setOption(option.toString());
+        chart.setId("equality-turnout-chart");
+        return chart;
+    }
+
+    private Details turnoutTable(EqualityReport report, Map<Long, SideView> sides) {
+        Element table = new Element("table");
+        Element head = row(table, "th", getTranslation("field.side"));
+        cell(head, "th", getTranslation("equality.turnout"));
+        for (Long sideId : report.sides()) {
+            Element r = row(table, "td", sides.get(sideId).name());
+            cell(r, "td", percent(report.turnout().getOrDefault(sideId, 0.0)));
+        }
+        return tableDetails(table, "equality-turnout-table");
     }
 
     private Chart lensChart(EqualityReport report) {
