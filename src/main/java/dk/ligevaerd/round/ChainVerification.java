@@ -19,7 +19,7 @@ public record ChainVerification(int records, String headHash, List<Problem> prob
         LINK_BROKEN,
         /** The record's number is not the next one: a record is missing or out of place. */
         SEQUENCE_BROKEN,
-        /** The record's columns (round, workspace, number, previous hash) disagree with its content. */
+        /** The record's columns (round, workspace, number, previous hash, time) disagree with its content. */
         HEADER_MISMATCH,
         /** The chain head kept beside the records does not point at the last record. */
         HEAD_MISMATCH

@@ -300,13 +300,14 @@ final class RecordContent {
     }
 
     /** The facts the chain check compares with the record's columns. */
-    record Header(String format, long workspaceId, long seq, String prevHash, long roundId) {
+    record Header(String format, long workspaceId, long seq, String prevHash, long roundId, Instant closedAt) {
     }
 
     static Header header(String content) {
         JsonNode root = BallotPayload.tree(content);
         return new Header(root.path("format").asString(""), root.path("workspace").asLong(-1),
                 root.path("seq").asLong(-1), root.path("prevHash").asString(""),
-                root.path("round").path("id").asLong(-1));
+                root.path("round").path("id").asLong(-1),
+                CanonicalJson.parseInstant(root.path("closing").path("at").asString("")));
     }
 }

@@ -214,7 +214,8 @@ class RecordKeeper {
         try {
             RecordContent.Header h = RecordContent.header(r.content());
             return RecordContent.FORMAT.equals(h.format()) && h.workspaceId() == r.workspaceId() && h.seq() == r.seq()
-                    && h.prevHash().equals(r.prevHash()) && h.roundId() == r.roundId();
+                    && h.prevHash().equals(r.prevHash()) && h.roundId() == r.roundId()
+                    && h.closedAt().equals(r.recordedAt());
         } catch (RuntimeException unreadable) {
             return false;
         }

@@ -735,6 +735,17 @@ class RoundServiceTest {
     }
 
     @Test
+    void a_record_whose_time_was_changed_disagrees_with_its_content() {
+        long first = closedRound();
+        closedRound();
+        jdbc.update("update decision_record set recorded_at = recorded_at - interval '1' day where round_id = ?",
+                first);
+        ChainVerification check = as(f.observer, () -> rounds.verifyChain(f.workspaceId));
+        assertThat(check.problems()).containsExactly(new ChainVerification.Problem(1, recordId(first), first,
+                Kind.HEADER_MISMATCH));
+    }
+
+    @Test
     void a_deleted_record_leaves_a_gap_that_is_named() {
         closedRound();
         long second = closedRound();
