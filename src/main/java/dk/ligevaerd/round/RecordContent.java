@@ -12,18 +12,21 @@ import dk.ligevaerd.round.RecordView.PrioritizeRecord;
 import dk.ligevaerd.round.RecordView.SideResult;
 import dk.ligevaerd.round.RecordView.SideScore;
 import dk.ligevaerd.round.RecordView.SideVotes;
-import dk.ligevaerd.round.domain.Ballot;
+import dk.ligevaerd.round.domain.BallotRow;
 import dk.ligevaerd.round.domain.BallotPayload;
 import dk.ligevaerd.round.domain.CanonicalJson;
 import dk.ligevaerd.round.domain.DecisionRecord;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.domain.RoundSide;
+import dk.ligevaerd.round.rules.AdoptBallot;
 import dk.ligevaerd.round.rules.AdoptResult;
+import dk.ligevaerd.round.rules.DotBallot;
 import dk.ligevaerd.round.rules.Fraction;
 import dk.ligevaerd.round.rules.Objection;
 import dk.ligevaerd.round.rules.OptionScore;
 import dk.ligevaerd.round.rules.PrioritizeMethod;
 import dk.ligevaerd.round.rules.PrioritizeResult;
+import dk.ligevaerd.round.rules.RankingBallot;
 import dk.ligevaerd.round.rules.VoteCount;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
@@ -49,8 +53,8 @@ final class RecordContent {
 
     /** Everything a record says, gathered by the closing code. */
     record Facts(long workspaceId, long seq, String prevHash, DecisionRound round, Person openedBy, Instant closedAt,
-            ClosedHow how, @Nullable Person closedBy, List<ConfirmationView> confirmations, List<Ballot> ballots,
-            Map<Long, String> voterNames, @Nullable PrioritizeResult prioritize, @Nullable AdoptResult adopt,
+            ClosedHow how, @Nullable Person closedBy, List<ConfirmationView> confirmations, List<Tallies.Parsed> ballots,
+            @Nullable PrioritizeResult prioritize, @Nullable AdoptResult adopt,
             List<Long> adopted, List<Long> notAdopted) {
     }
 
@@ -121,12 +125,13 @@ final class RecordContent {
 
         List<Object> ballots = new ArrayList<>();
         if (!r.secret()) {
-            for (Ballot b : f.ballots()) {
-                Map<String, Object> ballot = new LinkedHashMap<>();
-                ballot.put("voter", person(new Person(b.userId(), f.voterNames().getOrDefault(b.userId(), ""))));
-                ballot.put("side", b.sideId());
+            for (Tallies.Parsed parsed : f.ballots()) {
+                BallotRow b = parsed.row();
+                Map<String, Object> ballot = new TreeMap<>();
+                ballot.put("ballot", ballotTree(parsed.ballot()));
                 ballot.put("castAt", CanonicalJson.instant(b.castAt()));
-                ballot.put("ballot", ballotTree(r, b));
+                ballot.put("side", b.sideId());
+                ballot.put("voter", person(new Person(b.userId(), b.voterName())));
                 ballots.add(ballot);
             }
         }
@@ -134,18 +139,20 @@ final class RecordContent {
         return CanonicalJson.write(root);
     }
 
-    private static Map<String, Object> ballotTree(DecisionRound r, Ballot b) {
-        if (r.kind() == RoundKind.ADOPT) {
-            return BallotPayload.adoptTree(BallotPayload.readAdopt(b.payload()));
-        }
-        if (r.method() == PrioritizeMethod.DOTS) {
-            return BallotPayload.dotsTree(BallotPayload.readDots(b.payload()));
-        }
-        return BallotPayload.rankingTree(BallotPayload.readRanking(b.payload()));
+    private static Map<String, Object> ballotTree(Object ballot) {
+        return switch (ballot) {
+            case AdoptBallot adopt -> BallotPayload.adoptTree(adopt);
+            case DotBallot dots -> BallotPayload.dotsTree(dots);
+            case RankingBallot ranking -> BallotPayload.rankingTree(ranking);
+            default -> throw new IllegalArgumentException("not a ballot: " + ballot);
+        };
     }
 
     private static Map<String, Object> person(Person p) {
-        return Map.of("id", p.id(), "name", p.name());
+        Map<String, Object> person = new TreeMap<>();
+        person.put("id", p.id());
+        person.put("name", p.name());
+        return person;
     }
 
     private static Map<String, Object> prioritize(DecisionRound r, PrioritizeResult result, List<Long> adopted,

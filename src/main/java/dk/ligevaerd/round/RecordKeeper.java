@@ -9,7 +9,6 @@ import dk.ligevaerd.round.RecordView.ConfirmationView;
 import dk.ligevaerd.round.RecordView.Outcome;
 import dk.ligevaerd.round.RecordView.Person;
 import dk.ligevaerd.round.RoundEvents.RoundClosed;
-import dk.ligevaerd.round.domain.Ballot;
 import dk.ligevaerd.round.domain.BallotRepository;
 import dk.ligevaerd.round.domain.CanonicalJson;
 import dk.ligevaerd.round.domain.Confirmation;
@@ -87,7 +86,7 @@ class RecordKeeper {
         Instant now = clock.instant();
         round.close(now);
         long workspaceId = round.workspaceId();
-        List<Ballot> all = ballots.findByRoundIdOrderBySideIdAscUserIdAsc(round.id());
+        List<Tallies.Parsed> all = tallies.parse(ballots.rows(round.id()));
 
         PrioritizeResult prioritize = null;
         AdoptResult adopt = null;
@@ -111,9 +110,8 @@ class RecordKeeper {
             people.add(by.userId());
         }
         round.confirmations().forEach(c -> people.add(c.userId()));
-        if (!round.secret()) {
-            all.forEach(b -> people.add(b.userId()));
-        }
+        // Voters' names come with their ballots (as they were when voting): looking up thousands
+        // of accounts here would make closing a large round slow.
         Map<Long, String> names = new java.util.HashMap<>();
         accounts.summaries(people).forEach((id, user) -> names.put(id, user.displayName()));
         List<ConfirmationView> confirmations = round.confirmations().stream()
@@ -127,7 +125,7 @@ class RecordKeeper {
         String prevHash = chain.lastHash();
         String content = RecordContent.write(new RecordContent.Facts(workspaceId, seq, prevHash, round,
                 person(round.openedBy(), names), now, how, by == null ? null : person(by.userId(), names),
-                confirmations, all, names, prioritize, adopt, adopted, notAdopted));
+                confirmations, all, prioritize, adopt, adopted, notAdopted));
         DecisionRecord record = records.saveAndFlush(new DecisionRecord(workspaceId, round.id(), seq, prevHash, now,
                 content));
         chain.advance(seq, record.hash());

@@ -1,5 +1,6 @@
 package dk.ligevaerd.round;
 
+import dk.ligevaerd.account.CurrentUser;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityState;
 import dk.ligevaerd.priority.PriorityView;
@@ -14,6 +15,7 @@ import dk.ligevaerd.round.RoundEvents.RoundUpdated;
 import dk.ligevaerd.round.domain.Ballot;
 import dk.ligevaerd.round.domain.BallotPayload;
 import dk.ligevaerd.round.domain.BallotRepository;
+import dk.ligevaerd.round.domain.BallotRow;
 import dk.ligevaerd.round.domain.Confirmation;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.domain.DecisionRoundRepository;
@@ -33,6 +35,7 @@ import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.statement.VersionView;
 import dk.ligevaerd.workspace.Member;
+import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceAccess;
 import dk.ligevaerd.workspace.WorkspaceDetails;
@@ -83,15 +86,14 @@ public class RoundService {
     private final Clock clock;
     /** Settings of open rounds; fixed from opening on, so they never go stale. */
     private final Map<Long, Tallies> fixed = new ConcurrentHashMap<>();
-    /** The latest live standings per round, with the ballot revision they were computed at. */
-    private final Map<Long, Standing> standings = new ConcurrentHashMap<>();
-
-    private record Standing(long revision, @Nullable PrioritizeResult prioritize, @Nullable AdoptResult adopt) {
-    }
+    /** The live tally of each open round with live tallies, kept up to date ballot by ballot. */
+    private final Map<Long, LiveTally> live = new ConcurrentHashMap<>();
+    private final CurrentUser currentUser;
 
     RoundService(DecisionRoundRepository rounds, BallotRepository ballots, RecordKeeper keeper,
             WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
-            StatementService statements, ApplicationEventPublisher events, Clock clock) {
+            StatementService statements, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.currentUser = currentUser;
         this.rounds = rounds;
         this.ballots = ballots;
         this.keeper = keeper;
@@ -162,6 +164,16 @@ public class RoundService {
             throw new DomainException("error.round.settingsFixed");
         }
         WorkspaceDetails details = workspaces.details(workspaceId);
+        boolean joint = details.jointClosing();
+        if (joint) {
+            for (SideView side : details.sides()) {
+                boolean hasModerator = details.members().stream()
+                        .anyMatch(m -> m.role() == Role.MODERATOR && Objects.equals(m.sideId(), side.id()));
+                if (!hasModerator) {
+                    throw new DomainException("error.round.sideWithoutModerator", side.name());
+                }
+            }
+        }
         List<RoundSide> sides = details.sides().stream()
                 .map(s -> new RoundSide(s.id(), s.name(), s.colour()))
                 .toList();
@@ -170,12 +182,12 @@ public class RoundService {
             List<RoundOption> options = priorities.includeInRound(workspaceId, round.optionIds()).stream()
                     .map(p -> new RoundOption(p.id(), p.title()))
                     .toList();
-            round.open(me.userId(), options, sides, null, null, null, now);
+            round.open(me.userId(), options, sides, null, null, null, joint, now);
         } else {
             VersionView version = round.subjectVersionId() == null
                     ? statements.snapshotForRound(workspaceId, round.title(), me)
                     : statements.version(workspaceId, round.subjectVersionId());
-            round.open(me.userId(), List.of(), sides, version.id(), version.name(), version.text(), now);
+            round.open(me.userId(), List.of(), sides, version.id(), version.name(), version.text(), joint, now);
         }
         events.publishEvent(new RoundOpened(workspaceId, me.userId(), me.sideId(), roundId, round.title()));
     }
@@ -236,28 +248,35 @@ public class RoundService {
         }
     }
 
+    /**
+     * Writes the caller's ballot under a shared lock on the round: ballots do not wait for each
+     * other, but a close (exclusive lock) waits for those in progress, and those after it see
+     * the round closed.
+     */
     private void cast(long workspaceId, long roundId, Function<Tallies, String> validatedPayload) {
         Member me = access.requireContributor(workspaceId);
-        DecisionRound round = lock(workspaceId, roundId);
+        DecisionRound round = rounds.shareById(roundId).filter(r -> r.workspaceId() == workspaceId)
+                .orElseThrow(NotFoundOrNoAccessException::new);
         round.requireOpenForBallots();
-        if (!round.hasSide(me.sideId())) {
+        Tallies settings = settingsOf(round);
+        if (me.sideId() == null || !settings.sides().contains(me.sideId())) {
             throw new DomainException("error.round.sideNotInRound");
         }
         String payload;
         try {
-            payload = validatedPayload.apply(settingsOf(round));
+            payload = validatedPayload.apply(settings);
         } catch (BallotRejected rejected) {
             throw new DomainException(rejected.messageKey(), rejected.arguments());
         }
-        long sideId = Objects.requireNonNull(me.sideId());
+        long sideId = me.sideId();
+        String name = currentUser.require().displayName();
         Instant now = clock.instant();
         Optional<Ballot> existing = ballots.findByRoundIdAndUserId(roundId, me.userId());
         if (existing.isPresent()) {
-            existing.get().replace(sideId, payload, now);
+            existing.get().replace(name, sideId, payload, now);
         } else {
-            ballots.save(new Ballot(roundId, me.userId(), sideId, payload, now));
+            ballots.save(new Ballot(roundId, me.userId(), name, sideId, payload, now));
         }
-        round.ballotCast();
         events.publishEvent(new BallotCountChanged(workspaceId, roundId));
     }
 
@@ -281,17 +300,16 @@ public class RoundService {
     @Transactional
     public boolean confirmClosing(long workspaceId, long roundId) {
         Member me = access.requireModerator(workspaceId);
-        WorkspaceDetails details = workspaces.details(workspaceId);
         DecisionRound round = lock(workspaceId, roundId);
-        if (!details.jointClosing()) {
-            keeper.close(round, settingsOf(round), ClosedHow.MODERATOR, me);
+        if (round.state() == RoundState.OPEN && !round.jointClosing()) {
+            close(round, ClosedHow.MODERATOR, me);
             return true;
         }
         long sideId = Objects.requireNonNull(me.sideId());
-        boolean all = round.confirm(sideId, me.userId(), requiredSides(round, details), clock.instant());
+        boolean all = round.confirm(sideId, me.userId(), clock.instant());
         events.publishEvent(new ClosingConfirmed(workspaceId, me.userId(), me.sideId(), roundId, round.title()));
         if (all) {
-            keeper.close(round, settingsOf(round), ClosedHow.JOINT, me);
+            close(round, ClosedHow.JOINT, me);
         }
         return all;
     }
@@ -306,12 +324,9 @@ public class RoundService {
                 round.title()));
     }
 
-    /** The sides taking part that still exist in the workspace: each must confirm. */
-    private static Set<Long> requiredSides(DecisionRound round, WorkspaceDetails details) {
-        Set<Long> current = details.sides().stream().map(SideView::id).collect(Collectors.toSet());
-        Set<Long> required = new LinkedHashSet<>();
-        round.sides().stream().map(RoundSide::sideId).filter(current::contains).forEach(required::add);
-        return required;
+    private void close(DecisionRound round, ClosedHow how, @Nullable Member by) {
+        keeper.close(round, settingsOf(round), how, by);
+        live.remove(round.id());
     }
 
     /** Closes a round whose closing time has come; called by {@link AutoClose} without a user. */
@@ -321,8 +336,7 @@ public class RoundService {
         if (found.isEmpty() || !found.get().isDue(clock.instant())) {
             return false;
         }
-        DecisionRound round = found.get();
-        keeper.close(round, settingsOf(round), ClosedHow.CLOSING_TIME, null);
+        close(found.get(), ClosedHow.CLOSING_TIME, null);
         return true;
     }
 
@@ -374,9 +388,11 @@ public class RoundService {
         }
         List<Long> ids = all.stream().map(DecisionRound::id).toList();
         Map<Long, Map<Long, Integer>> counts = new HashMap<>();
+        Map<Long, Long> casts = new HashMap<>();
         for (Object[] row : ballots.countBySide(ids)) {
             counts.computeIfAbsent((Long) row[0], id -> new HashMap<>()).put((Long) row[1],
                     ((Number) row[2]).intValue());
+            casts.merge((Long) row[0], ((Number) row[3]).longValue(), Long::sum);
         }
         Map<Long, Ballot> mine = ballots.findByRoundIdInAndUserId(ids, me.userId()).stream()
                 .collect(Collectors.toMap(Ballot::roundId, Function.identity()));
@@ -384,14 +400,12 @@ public class RoundService {
         if (all.stream().anyMatch(r -> r.state() == RoundState.DRAFT && r.kind() == RoundKind.PRIORITIZE)) {
             priorities.list(workspaceId).forEach(p -> draftTitles.put(p.id(), p.title()));
         }
-        WorkspaceDetails details = all.stream().anyMatch(r -> r.state() == RoundState.OPEN)
-                ? workspaces.details(workspaceId) : null;
         return all.stream().map(r -> view(workspaceId, me, r, counts.getOrDefault(r.id(), Map.of()),
-                mine.get(r.id()), draftTitles, details)).toList();
+                casts.getOrDefault(r.id(), 0L), mine.get(r.id()), draftTitles)).toList();
     }
 
-    private RoundView view(long workspaceId, Member me, DecisionRound r, Map<Long, Integer> counts,
-            @Nullable Ballot myBallot, Map<Long, String> draftTitles, @Nullable WorkspaceDetails details) {
+    private RoundView view(long workspaceId, Member me, DecisionRound r, Map<Long, Integer> counts, long casts,
+            @Nullable Ballot myBallot, Map<Long, String> draftTitles) {
         List<RoundView.Option> options = r.options().stream()
                 .map(o -> new RoundView.Option(o.optionId(),
                         r.state() == RoundState.DRAFT ? draftTitles.getOrDefault(o.optionId(), "") : o.title()))
@@ -402,10 +416,8 @@ public class RoundService {
             return new RoundView.SideTurnout(s.sideId(), s.name(), s.colour(), n, n >= r.quorumPerSide(),
                     c.map(Confirmation::userId).orElse(null), c.map(Confirmation::confirmedAt).orElse(null));
         }).toList();
-        List<Long> required = details == null || r.state() != RoundState.OPEN ? List.of()
-                : List.copyOf(requiredSides(r, details));
-        boolean jointClosing = details == null || details.jointClosing();
-        Standing standing = r.state() == RoundState.OPEN && r.liveTallies() ? standing(r) : null;
+        List<Long> required = r.state() == RoundState.OPEN ? List.copyOf(r.requiredSides()) : List.of();
+        LiveTally standing = r.state() == RoundState.OPEN && r.liveTallies() ? standing(r, casts) : null;
         String versionName = r.subjectVersionName();
         if (r.state() == RoundState.DRAFT && r.subjectVersionId() != null) {
             versionName = statements.version(workspaceId, r.subjectVersionId()).name();
@@ -413,29 +425,58 @@ public class RoundService {
         boolean canVote = r.state() == RoundState.OPEN && me.canContribute() && r.hasSide(me.sideId());
         return new RoundView(r.id(), r.title(), r.kind(), r.method(), r.rule(), r.budget(), r.capPerOption(),
                 r.adoptTopPlaces(), r.quorumPerSide(), r.liveTallies(), r.secret(), r.closesAt(), r.state(), options,
-                r.subjectVersionId(), versionName, r.subjectText(), sides, jointClosing, required, r.createdBy(),
+                r.subjectVersionId(), versionName, r.subjectText(), sides, r.jointClosing(), required, r.createdBy(),
                 r.createdAt(), r.openedAt(), r.closedAt(), r.cancelledAt(), r.cancelReason(),
                 standing == null ? null : standing.prioritize(), standing == null ? null : standing.adopt(),
-                myBallot == null ? null : Tallies.view(r.kind(), r.method(), myBallot), canVote,
-                r.ballotRevision());
+                myBallot == null ? null : Tallies.view(r.kind(), r.method(), myBallot), canVote, casts);
     }
 
     /**
-     * The live standings of an open round, recomputed only when a ballot arrived since: every open
-     * view asks after every ballot, and they all share one tally.
+     * The live standings of an open round. Every open view asks after every ballot, so they share
+     * one tally per round, counted again only when a ballot arrived since, and by one view at a
+     * time: the others wait for it rather than count the same ballots again.
+     *
+     * @param casts the round's number of casts now, re-votes included, which only ever grows
      */
-    private Standing standing(DecisionRound r) {
-        Standing cached = standings.get(r.id());
-        if (cached != null && cached.revision() == r.ballotRevision()) {
-            return cached;
+    private LiveTally standing(DecisionRound r, long casts) {
+        LiveTally tally = live.computeIfAbsent(r.id(), id -> new LiveTally(settingsOf(r)));
+        tally.catchUp(casts, ballots);
+        return tally;
+    }
+
+    /** One round's live tally and the number of casts it counted. */
+    static final class LiveTally {
+
+        private final Tallies settings;
+        private long casts = -1;
+        private @Nullable PrioritizeResult prioritize;
+        private @Nullable AdoptResult adopt;
+
+        LiveTally(Tallies settings) {
+            this.settings = settings;
         }
-        Tallies settings = settingsOf(r);
-        List<Ballot> all = ballots.findByRoundIdOrderBySideIdAscUserIdAsc(r.id());
-        Standing fresh = r.kind() == RoundKind.PRIORITIZE
-                ? new Standing(r.ballotRevision(), settings.prioritize(all), null)
-                : new Standing(r.ballotRevision(), null, settings.adoptResult(all));
-        standings.put(r.id(), fresh);
-        return fresh;
+
+        synchronized void catchUp(long castsNow, BallotRepository ballots) {
+            if (casts >= castsNow) {
+                return;
+            }
+            List<BallotRow> rows = ballots.rows(settings.roundId());
+            List<Tallies.Parsed> parsed = settings.parse(rows);
+            if (settings.kind() == RoundKind.PRIORITIZE) {
+                prioritize = settings.prioritize(parsed);
+            } else {
+                adopt = settings.adoptResult(parsed);
+            }
+            casts = rows.stream().mapToLong(BallotRow::casts).sum();
+        }
+
+        synchronized @Nullable PrioritizeResult prioritize() {
+            return prioritize;
+        }
+
+        synchronized @Nullable AdoptResult adopt() {
+            return adopt;
+        }
     }
 
     private DecisionRound lock(long workspaceId, long roundId) {

@@ -1,6 +1,7 @@
 package dk.ligevaerd.round;
 
 import dk.ligevaerd.round.domain.Ballot;
+import dk.ligevaerd.round.domain.BallotRow;
 import dk.ligevaerd.round.domain.BallotPayload;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.domain.RoundSide;
@@ -15,6 +16,7 @@ import dk.ligevaerd.round.rules.Quorum;
 import dk.ligevaerd.round.rules.RankingBallot;
 import dk.ligevaerd.round.rules.RankingVoting;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,22 +54,46 @@ record Tallies(long roundId, RoundKind kind, @Nullable PrioritizeMethod method, 
         return new AdoptVoting(rule.adoptRule(), quorum());
     }
 
-    PrioritizeResult prioritize(List<Ballot> ballots) {
-        if (method == PrioritizeMethod.DOTS) {
-            return dots().tally(sides, bySide(ballots, b -> BallotPayload.readDots(b.payload())));
-        }
-        return ranking().tally(sides, bySide(ballots, b -> BallotPayload.readRanking(b.payload())));
+    /** A stored ballot with its payload read once, for both the tally and the record. */
+    record Parsed(BallotRow row, Object ballot) {
     }
 
-    AdoptResult adoptResult(List<Ballot> ballots) {
-        return adopt().tally(sides, bySide(ballots, b -> BallotPayload.readAdopt(b.payload())));
+    List<Parsed> parse(List<BallotRow> rows) {
+        List<Parsed> parsed = new ArrayList<>(rows.size());
+        for (BallotRow row : rows) {
+            parsed.add(parse(row));
+        }
+        return parsed;
+    }
+
+    Parsed parse(BallotRow row) {
+        Object ballot;
+        if (kind == RoundKind.ADOPT) {
+            ballot = BallotPayload.readAdopt(row.payload());
+        } else if (method == PrioritizeMethod.DOTS) {
+            ballot = BallotPayload.readDots(row.payload());
+        } else {
+            ballot = BallotPayload.readRanking(row.payload());
+        }
+        return new Parsed(row, ballot);
+    }
+
+    PrioritizeResult prioritize(Collection<Parsed> ballots) {
+        if (method == PrioritizeMethod.DOTS) {
+            return dots().tally(sides, bySide(ballots, DotBallot.class));
+        }
+        return ranking().tally(sides, bySide(ballots, RankingBallot.class));
+    }
+
+    AdoptResult adoptResult(Collection<Parsed> ballots) {
+        return adopt().tally(sides, bySide(ballots, AdoptBallot.class));
     }
 
     /** Ballots of sides that no longer take part cannot exist: casting refuses them. */
-    private <B> Map<Long, List<B>> bySide(List<Ballot> ballots, java.util.function.Function<Ballot, B> read) {
+    private static <B> Map<Long, List<B>> bySide(Collection<Parsed> ballots, Class<B> type) {
         Map<Long, List<B>> grouped = new TreeMap<>();
-        for (Ballot ballot : ballots) {
-            grouped.computeIfAbsent(ballot.sideId(), side -> new ArrayList<>()).add(read.apply(ballot));
+        for (Parsed ballot : ballots) {
+            grouped.computeIfAbsent(ballot.row().sideId(), side -> new ArrayList<>()).add(type.cast(ballot.ballot()));
         }
         return grouped;
     }

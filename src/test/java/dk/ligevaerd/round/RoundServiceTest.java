@@ -550,6 +550,36 @@ class RoundServiceTest {
     }
 
     @Test
+    void the_closing_rule_is_fixed_when_the_round_opens() {
+        long id = openDots();
+        jdbc.update("update workspace set joint_closing = false where id = ?", f.workspaceId);
+        assertThat(confirm(f.owner, id)).as("joint closing still applies to this round").isFalse();
+        assertThat(view(id).jointClosing()).isTrue();
+        assertThat(confirm(f.otherModerator, id)).isTrue();
+    }
+
+    @Test
+    void with_joint_closing_a_round_opens_only_when_every_side_has_a_moderator() {
+        long lonely = as(f.owner, () -> workspaces.addSide(f.workspaceId, "Borgere", "#6A1B9A"));
+        long id = draft(RoundDraft.dots("Which first?", List.of(a, b), 10, 5, 1));
+        assertThat(keyOf(() -> as(f.owner, () -> {
+            rounds.open(f.workspaceId, id);
+            return null;
+        }))).isEqualTo("error.round.sideWithoutModerator");
+        assertThat(view(id).state()).isEqualTo(RoundState.DRAFT);
+
+        jdbc.update("update workspace set joint_closing = false where id = ?", f.workspaceId);
+        as(f.owner, () -> {
+            rounds.open(f.workspaceId, id);
+            return null;
+        });
+        RoundView open = view(id);
+        assertThat(open.jointClosing()).isFalse();
+        assertThat(open.side(lonely)).isPresent();
+        assertThat(open.quorumMet()).as("a side without members cannot meet the quorum").isFalse();
+    }
+
+    @Test
     void a_side_missing_its_quorum_makes_the_round_close_without_a_decision() {
         long id = openDots(RoundDraft.dots("Which first?", List.of(a, b, c), 10, 5, 1).withQuorum(2));
         dots(f.participant, id, Map.of(a, 5));

@@ -33,6 +33,10 @@ public class Ballot {
     @Column(name = "user_id", nullable = false)
     private long userId;
 
+    /** The voter's name when they voted, for a named round's record. */
+    @Column(name = "voter_name", nullable = false, length = 80)
+    private String voterName;
+
     @Column(name = "side_id", nullable = false)
     private long sideId;
 
@@ -43,23 +47,32 @@ public class Ballot {
     @Column(name = "cast_at", nullable = false)
     private Instant castAt;
 
+    /** How often the member has voted in this round; the first ballot is 1. */
+    @Column(nullable = false)
+    private int casts;
+
     protected Ballot() {
+        this.voterName = "";
         this.payload = "";
         this.castAt = Instant.EPOCH;
     }
 
-    public Ballot(long roundId, long userId, long sideId, String payload, Instant castAt) {
+    public Ballot(long roundId, long userId, String voterName, long sideId, String payload, Instant castAt) {
         this.roundId = roundId;
         this.userId = userId;
+        this.voterName = voterName;
         this.sideId = sideId;
         this.payload = checked(payload);
         this.castAt = castAt;
+        this.casts = 1;
     }
 
-    public void replace(long newSideId, String newPayload, Instant now) {
+    public void replace(String newVoterName, long newSideId, String newPayload, Instant now) {
+        this.voterName = newVoterName;
         this.sideId = newSideId;
         this.payload = checked(newPayload);
         this.castAt = now;
+        this.casts++;
     }
 
     private static String checked(String payload) {
@@ -79,6 +92,14 @@ public class Ballot {
 
     public long userId() {
         return userId;
+    }
+
+    public String voterName() {
+        return voterName;
+    }
+
+    public int casts() {
+        return casts;
     }
 
     public long sideId() {

@@ -10,6 +10,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -54,21 +55,16 @@ public final class CanonicalJson {
             case Long l -> out.append(l.longValue());
             case BigInteger big -> out.append(big);
             case Map<?, ?> map -> {
-                TreeMap<String, @Nullable Object> sorted = new TreeMap<>();
-                map.forEach((key, member) -> {
-                    if (!(key instanceof String name)) {
-                        throw new IllegalArgumentException("object member names must be strings: " + key);
-                    }
-                    sorted.put(name, member);
-                });
+                Map<?, ?> sorted = map instanceof SortedMap<?, ?> ordered && ordered.comparator() == null
+                        && ordered.keySet().stream().allMatch(String.class::isInstance) ? map : sorted(map);
                 out.append('{');
                 boolean first = true;
-                for (Map.Entry<String, @Nullable Object> member : sorted.entrySet()) {
+                for (Map.Entry<?, ?> member : sorted.entrySet()) {
                     if (!first) {
                         out.append(',');
                     }
                     first = false;
-                    string(member.getKey(), out);
+                    string((String) member.getKey(), out);
                     out.append(':');
                     write(member.getValue(), out);
                 }
@@ -86,6 +82,17 @@ public final class CanonicalJson {
             }
             default -> throw new IllegalArgumentException("no canonical form for " + value.getClass().getName());
         }
+    }
+
+    private static TreeMap<String, @Nullable Object> sorted(Map<?, ?> map) {
+        TreeMap<String, @Nullable Object> sorted = new TreeMap<>();
+        map.forEach((key, member) -> {
+            if (!(key instanceof String name)) {
+                throw new IllegalArgumentException("object member names must be strings: " + key);
+            }
+            sorted.put(name, member);
+        });
+        return sorted;
     }
 
     private static void string(String s, StringBuilder out) {

@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,7 +26,11 @@ import org.jspecify.annotations.Nullable;
 @Table(name = "decision_record")
 public class DecisionRecord {
 
-    public static final int CONTENT_MAX_LENGTH = 1_000_000;
+    /**
+     * 10 MiB, the longest varchar PostgreSQL allows: about 45,000 named dot-voting ballots, or
+     * 4,500 objections of the longest reason. A round beyond that cannot be recorded.
+     */
+    public static final int CONTENT_MAX_LENGTH = 10_485_760;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,7 +54,9 @@ public class DecisionRecord {
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private Instant recordedAt;
 
+    /** Stored as a varchar on both databases; beyond 1 MiB Hibernate would otherwise expect a CLOB on H2. */
     @Column(nullable = false, updatable = false, length = CONTENT_MAX_LENGTH)
+    @JdbcTypeCode(SqlTypes.VARCHAR)
     private String content;
 
     protected DecisionRecord() {

@@ -33,8 +33,8 @@ import org.jspecify.annotations.Nullable;
  * A decision round: a state machine DRAFT → OPEN → CLOSED, or DRAFT/OPEN → CANCELLED. Its settings
  * can change only while it is a draft; from opening on they are what the ballots are judged by.
  * Ballots themselves are separate rows (there can be thousands), but every ballot is written
- * while this row is locked, and {@link #ballotCast()} counts them, so that closing — which locks
- * the same row — sees exactly the ballots accepted before it.
+ * while this row is share-locked and closing locks it exclusively, so that closing sees exactly
+ * the ballots accepted before it and every later ballot finds the round closed.
  */
 @Entity
 @Table(name = "decision_round")
@@ -90,6 +90,13 @@ public class DecisionRound {
     @Column(name = "adopt_top_places", nullable = false)
     private int adoptTopPlaces;
 
+    /**
+     * The workspace's joint-closing setting when the round opened. Fixed with the other settings,
+     * so that switching it off cannot let one side close a round that is already running.
+     */
+    @Column(name = "joint_closing", nullable = false)
+    private boolean jointClosing;
+
     @Column(name = "subject_version_id")
     private @Nullable Long subjectVersionId;
 
@@ -140,10 +147,6 @@ public class DecisionRound {
 
     @Column(name = "cancel_reason", length = CANCEL_REASON_MAX_LENGTH)
     private @Nullable String cancelReason;
-
-    /** Ballots written so far, re-votes included: changes whenever the standings may have changed. */
-    @Column(name = "ballot_revision", nullable = false)
-    private long ballotRevision;
 
     @Version
     private long version;
@@ -252,9 +255,11 @@ public class DecisionRound {
      * @param titledOptions the priorities with their current titles, in the draft's order
      * @param roundSides    the workspace's sides now
      * @param versionId     ADOPT: the version voted on (taken now if the draft named none)
+     * @param joint         whether closing needs a moderator of every side (the workspace's setting now)
      */
     public void open(long userId, List<RoundOption> titledOptions, List<RoundSide> roundSides,
-            @Nullable Long versionId, @Nullable String versionName, @Nullable String text, Instant now) {
+            @Nullable Long versionId, @Nullable String versionName, @Nullable String text, boolean joint,
+            Instant now) {
         if (state != RoundState.DRAFT) {
             throw new DomainException("error.round.settingsFixed");
         }
@@ -280,6 +285,7 @@ public class DecisionRound {
         }
         sides.clear();
         sides.addAll(roundSides);
+        this.jointClosing = joint;
         this.state = RoundState.OPEN;
         this.openedBy = userId;
         this.openedAt = now;
@@ -302,19 +308,21 @@ public class DecisionRound {
         return sideId != null && sides.stream().anyMatch(s -> s.sideId() == sideId);
     }
 
-    /** Counts an accepted ballot (new or replacing one); the caller holds this row's lock. */
-    public void ballotCast() {
-        requireOpenForBallots();
-        ballotRevision++;
+    /** With joint closing, every side taking part must confirm; each had a moderator at opening. */
+    public Set<Long> requiredSides() {
+        Set<Long> required = new LinkedHashSet<>();
+        if (jointClosing) {
+            sides.forEach(side -> required.add(side.sideId()));
+        }
+        return required;
     }
 
     /**
      * Confirms, for the moderator's side, that the round may close.
      *
-     * @param requiredSides the sides that must confirm before the round closes
-     * @return whether every required side has now confirmed
+     * @return whether every side has now confirmed, so the round must close
      */
-    public boolean confirm(long sideId, long userId, Set<Long> requiredSides, Instant now) {
+    public boolean confirm(long sideId, long userId, Instant now) {
         requireOpenForClosing();
         if (!hasSide(sideId)) {
             throw new DomainException("error.round.sideNotInRound");
@@ -323,11 +331,7 @@ public class DecisionRound {
             throw new DomainException("error.round.alreadyConfirmed");
         }
         confirmations.add(new Confirmation(sideId, userId, now));
-        return allConfirmed(requiredSides);
-    }
-
-    public boolean allConfirmed(Set<Long> requiredSides) {
-        return requiredSides.stream().allMatch(side -> confirmation(side).isPresent());
+        return requiredSides().stream().allMatch(side -> confirmation(side).isPresent());
     }
 
     /** Takes back a side's confirmation; only possible while the round is still open. */
@@ -435,6 +439,10 @@ public class DecisionRound {
         return adoptTopPlaces;
     }
 
+    public boolean jointClosing() {
+        return jointClosing;
+    }
+
     public @Nullable Long subjectVersionId() {
         return subjectVersionId;
     }
@@ -499,7 +507,4 @@ public class DecisionRound {
         return cancelReason;
     }
 
-    public long ballotRevision() {
-        return ballotRevision;
-    }
 }

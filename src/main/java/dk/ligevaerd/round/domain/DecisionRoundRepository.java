@@ -20,6 +20,15 @@ public interface DecisionRoundRepository extends JpaRepository<DecisionRound, Lo
     @Query("select r from DecisionRound r where r.id = :id")
     Optional<DecisionRound> lockById(long id);
 
+    /**
+     * Loads the round and holds a shared lock on its row until the transaction ends: ballots take
+     * this, so they do not wait for each other, but closing (which takes {@link #lockById}) waits
+     * for the ballots in progress and every later ballot waits for the close and sees it.
+     */
+    @Lock(LockModeType.PESSIMISTIC_READ)
+    @Query("select r from DecisionRound r where r.id = :id")
+    Optional<DecisionRound> shareById(long id);
+
     List<DecisionRound> findByWorkspaceIdOrderByCreatedAtDescIdDesc(long workspaceId);
 
     @Query("select r.id from DecisionRound r where r.state = :state and r.closesAt <= :now")
