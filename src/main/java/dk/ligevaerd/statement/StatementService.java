@@ -65,6 +65,16 @@ public class StatementService {
         return view(versions.findById(id).orElseThrow());
     }
 
+    /**
+     * For the decision-round feature, inside its transaction: an ADOPT round adopted this version.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markAdoptedByRound(long workspaceId, long versionId, long roundId) {
+        versions.findById(versionId).filter(v -> v.workspaceId() == workspaceId)
+                .orElseThrow(NotFoundOrNoAccessException::new)
+                .markAdopted(roundId);
+    }
+
     private long snapshot(long workspaceId, String name, Member me, boolean forRound) {
         Statement statement = statementOf(workspaceId);
         StatementVersion version = versions.saveAndFlush(new StatementVersion(statement, name, me.userId(),
@@ -82,6 +92,6 @@ public class StatementService {
 
     static VersionView view(StatementVersion v) {
         return new VersionView(v.id(), v.name(), v.statementVersion(), v.text(), v.createdBy(), v.createdBySide(),
-                v.createdAt(), v.forRound());
+                v.createdAt(), v.forRound(), v.adoptedByRound());
     }
 }

@@ -14,8 +14,13 @@
  * <p>Sides and options are opaque {@code long} ids. Every map in a result iterates in ascending
  * id order, so that a decision record built from it serializes, and therefore hashes, the same
  * way every time.
+ *
+ * <p>A named interface of the round module: the round service's views carry its value types
+ * ({@link Fraction}, results, {@link Vote}) to whoever shows them.
  */
 @NullMarked
+@NamedInterface("rules")
 package dk.ligevaerd.round.rules;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

@@ -46,6 +46,10 @@ public class StatementVersion {
     @Column(name = "for_round", nullable = false)
     private boolean forRound;
 
+    /** The decision round that adopted this version, if one did. */
+    @Column(name = "adopted_by_round")
+    private @Nullable Long adoptedByRound;
+
     protected StatementVersion() {
         this.name = "";
         this.text = "";
@@ -101,5 +105,17 @@ public class StatementVersion {
 
     public boolean forRound() {
         return forRound;
+    }
+
+    public @Nullable Long adoptedByRound() {
+        return adoptedByRound;
+    }
+
+    /** A decision round adopted this version; the text itself stays as it was. */
+    public void markAdopted(long roundId) {
+        if (adoptedByRound != null && adoptedByRound != roundId) {
+            throw new IllegalStateException("version " + id + " was already adopted by round " + adoptedByRound);
+        }
+        this.adoptedByRound = roundId;
     }
 }

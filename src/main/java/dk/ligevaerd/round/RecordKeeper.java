@@ -1,0 +1,221 @@
+package dk.ligevaerd.round;
+
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.round.ChainVerification.Kind;
+import dk.ligevaerd.round.ChainVerification.Problem;
+import dk.ligevaerd.round.RecordView.ClosedHow;
+import dk.ligevaerd.round.RecordView.ConfirmationView;
+import dk.ligevaerd.round.RecordView.Outcome;
+import dk.ligevaerd.round.RecordView.Person;
+import dk.ligevaerd.round.RoundEvents.RoundClosed;
+import dk.ligevaerd.round.domain.BallotRepository;
+import dk.ligevaerd.round.domain.CanonicalJson;
+import dk.ligevaerd.round.domain.Confirmation;
+import dk.ligevaerd.round.domain.DecisionChain;
+import dk.ligevaerd.round.domain.DecisionChainRepository;
+import dk.ligevaerd.round.domain.DecisionRecord;
+import dk.ligevaerd.round.domain.DecisionRecordRepository;
+import dk.ligevaerd.round.domain.DecisionRound;
+import dk.ligevaerd.round.rules.AdoptResult;
+import dk.ligevaerd.round.rules.OptionScore;
+import dk.ligevaerd.round.rules.PrioritizeResult;
+import dk.ligevaerd.statement.StatementService;
+import dk.ligevaerd.workspace.Member;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Closes rounds and keeps their records: the tally, the record with its place in the workspace's
+ * hash chain, and the outcome applied to priorities or the statement — all in the transaction of
+ * the caller, who holds the round's row lock and has decided who may close.
+ */
+@Component
+class RecordKeeper {
+
+    private final BallotRepository ballots;
+    private final DecisionRecordRepository records;
+    private final DecisionChainRepository chains;
+    private final PriorityService priorities;
+    private final StatementService statements;
+    private final AccountService accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /**
+     * Parsed records. A record never changes; the key includes the digest of the stored content, so
+     * that a record changed behind the application's back is shown as it now reads, not as cached.
+     */
+    private final Map<String, RecordView> parsed = new ConcurrentHashMap<>();
+
+    RecordKeeper(BallotRepository ballots, DecisionRecordRepository records, DecisionChainRepository chains,
+            PriorityService priorities, StatementService statements, AccountService accounts,
+            ApplicationEventPublisher events, Clock clock) {
+        this.ballots = ballots;
+        this.records = records;
+        this.chains = chains;
+        this.priorities = priorities;
+        this.statements = statements;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Closes the locked round and writes its one record. A round that is already closed or
+     * cancelled refuses (the aggregate's own check), so a second close changes nothing; the unique
+     * keys on the record (round; workspace and number) stand behind that.
+     *
+     * @param by the moderator whose action closed it; null when its closing time did
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    DecisionRecord close(DecisionRound round, Tallies tallies, ClosedHow how, @Nullable Member by) {
+        Instant now = clock.instant();
+        round.close(now);
+        long workspaceId = round.workspaceId();
+        List<Tallies.Parsed> all = tallies.parse(ballots.rows(round.id()));
+
+        PrioritizeResult prioritize = null;
+        AdoptResult adopt = null;
+        List<Long> adopted = new ArrayList<>();
+        List<Long> notAdopted = new ArrayList<>();
+        if (round.kind() == RoundKind.PRIORITIZE) {
+            prioritize = tallies.prioritize(all);
+            if (prioritize.outcome() == PrioritizeResult.Outcome.DECIDED) {
+                for (OptionScore entry : prioritize.parityRanking().entries()) {
+                    boolean inTop = entry.place() <= round.adoptTopPlaces() && entry.score().signum() > 0;
+                    (inTop ? adopted : notAdopted).add(entry.option());
+                }
+            }
+        } else {
+            adopt = tallies.adoptResult(all);
+        }
+
+        Set<Long> people = new HashSet<>();
+        people.add(Objects.requireNonNull(round.openedBy()));
+        if (by != null) {
+            people.add(by.userId());
+        }
+        round.confirmations().forEach(c -> people.add(c.userId()));
+        // Voters' names come with their ballots (as they were when voting): looking up thousands
+        // of accounts here would make closing a large round slow.
+        Map<Long, String> names = new java.util.HashMap<>();
+        accounts.summaries(people).forEach((id, user) -> names.put(id, user.displayName()));
+        List<ConfirmationView> confirmations = round.confirmations().stream()
+                .sorted(Comparator.comparing(Confirmation::confirmedAt).thenComparingLong(Confirmation::sideId))
+                .map(c -> new ConfirmationView(c.sideId(), person(c.userId(), names), c.confirmedAt()))
+                .toList();
+
+        DecisionChain chain = chains.lockByWorkspaceId(workspaceId)
+                .orElseGet(() -> chains.saveAndFlush(new DecisionChain(workspaceId)));
+        long seq = chain.nextSeq();
+        String prevHash = chain.lastHash();
+        String content = RecordContent.write(new RecordContent.Facts(workspaceId, seq, prevHash, round,
+                person(round.openedBy(), names), now, how, by == null ? null : person(by.userId(), names),
+                confirmations, all, prioritize, adopt, adopted, notAdopted));
+        DecisionRecord record = records.saveAndFlush(new DecisionRecord(workspaceId, round.id(), seq, prevHash, now,
+                content));
+        chain.advance(seq, record.hash());
+
+        Outcome outcome = RecordContent.outcome(prioritize, adopt);
+        if (outcome == Outcome.DECIDED) {
+            priorities.decide(workspaceId, adopted, notAdopted);
+        } else if (outcome == Outcome.ADOPTED) {
+            statements.markAdoptedByRound(workspaceId, Objects.requireNonNull(round.subjectVersionId()), round.id());
+        }
+        long actor = by != null ? by.userId() : round.openedBy();
+        Long actorSide = by != null ? by.sideId() : null;
+        events.publishEvent(new RoundClosed(workspaceId, actor, actorSide, round.id(), round.title(), outcome, seq,
+                record.hash(), how == ClosedHow.CLOSING_TIME));
+        return record;
+    }
+
+    private static Person person(long userId, Map<Long, String> names) {
+        return new Person(userId, names.getOrDefault(userId, ""));
+    }
+
+    /** Makes sure the workspace has a chain head, so closing only ever has to lock it. */
+    void ensureChain(long workspaceId) {
+        if (!chains.existsById(workspaceId)) {
+            chains.saveAndFlush(new DecisionChain(workspaceId));
+        }
+    }
+
+    Optional<RecordView> record(long roundId) {
+        return records.findByRoundId(roundId).map(this::view);
+    }
+
+    List<RecordView> records(long workspaceId) {
+        return records.findByWorkspaceIdOrderBySeqAsc(workspaceId).stream().map(this::view).toList();
+    }
+
+    private RecordView view(DecisionRecord record) {
+        return parsed.computeIfAbsent(record.id() + ":" + record.hash() + ":" + CanonicalJson.sha256(record.content()),
+                key -> RecordContent.read(record));
+    }
+
+    /**
+     * Checks every record of the workspace in order: its content still gives its hash, it links to
+     * the hash of the record before it, the numbers run without gaps, its columns agree with its
+     * content, and the chain head points at the last one. Each failure names the record.
+     */
+    ChainVerification verify(long workspaceId) {
+        List<DecisionRecord> all = records.findByWorkspaceIdOrderBySeqAsc(workspaceId);
+        List<Problem> problems = new ArrayList<>();
+        String expectedPrev = DecisionChain.GENESIS;
+        long expectedSeq = 1;
+        for (DecisionRecord r : all) {
+            if (!CanonicalJson.sha256(r.content()).equals(r.hash())) {
+                problems.add(new Problem(r.seq(), r.id(), r.roundId(), Kind.CONTENT_ALTERED));
+            }
+            if (r.seq() != expectedSeq) {
+                problems.add(new Problem(r.seq(), r.id(), r.roundId(), Kind.SEQUENCE_BROKEN));
+            }
+            if (!r.prevHash().equals(expectedPrev)) {
+                problems.add(new Problem(r.seq(), r.id(), r.roundId(), Kind.LINK_BROKEN));
+            }
+            if (!headerMatches(r)) {
+                problems.add(new Problem(r.seq(), r.id(), r.roundId(), Kind.HEADER_MISMATCH));
+            }
+            expectedPrev = r.hash();
+            expectedSeq = r.seq() + 1;
+        }
+        Optional<DecisionChain> head = chains.findById(workspaceId);
+        if (!all.isEmpty()) {
+            DecisionRecord last = all.getLast();
+            boolean headOk = head.isPresent() && head.get().lastSeq() == last.seq()
+                    && head.get().lastHash().equals(last.hash());
+            if (!headOk) {
+                problems.add(new Problem(last.seq(), last.id(), last.roundId(), Kind.HEAD_MISMATCH));
+            }
+        } else if (head.isPresent() && head.get().lastSeq() != 0) {
+            problems.add(new Problem(head.get().lastSeq(), 0, 0, Kind.HEAD_MISMATCH));
+        }
+        return new ChainVerification(all.size(), all.isEmpty() ? DecisionChain.GENESIS : all.getLast().hash(),
+                problems);
+    }
+
+    private static boolean headerMatches(DecisionRecord r) {
+        try {
+            RecordContent.Header h = RecordContent.header(r.content());
+            return RecordContent.FORMAT.equals(h.format()) && h.workspaceId() == r.workspaceId() && h.seq() == r.seq()
+                    && h.prevHash().equals(r.prevHash()) && h.roundId() == r.roundId()
+                    && h.closedAt().equals(r.recordedAt());
+        } catch (RuntimeException unreadable) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package dk.ligevaerd.round;
+
+import dk.ligevaerd.shared.RecordedEvent;
+import dk.ligevaerd.shared.WorkspaceEvent;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What happens to decision rounds. All but the ballot counts are kept in the history; single
+ * ballots are not, since the record of the round holds what they decided.
+ */
+public final class RoundEvents {
+
+    private RoundEvents() {
+    }
+
+    public record RoundCreated(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId, String title,
+            RoundKind kind) implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return "round.created";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "round=" + roundId + "\nkind=" + kind + "\ntitle=" + title;
+        }
+    }
+
+    public record RoundUpdated(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId, String title)
+            implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return "round.updated";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "round=" + roundId + "\ntitle=" + title;
+        }
+    }
+
+    public record RoundOpened(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId, String title)
+            implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return "round.opened";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "round=" + roundId + "\ntitle=" + title;
+        }
+    }
+
+    /** A ballot was cast or replaced; open views update the counts. Not recorded. */
+    public record BallotCountChanged(long workspaceId, long roundId) implements WorkspaceEvent {
+    }
+
+    public record ClosingConfirmed(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId,
+            String title) implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return "round.confirmed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "round=" + roundId + "\ntitle=" + title;
+        }
+    }
+
+    public record ConfirmationWithdrawn(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId,
+            String title) implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return "round.unconfirmed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "round=" + roundId + "\ntitle=" + title;
+        }
+    }
+
+    /**
+     * The round closed and its record was written. When its closing time closed it, the actor is
+     * the moderator who opened it and {@code atClosingTime} says so.
+     */
+    public record RoundClosed(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId, String title,
+            RecordView.Outcome outcome, long seq, String hash, boolean atClosingTime) implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return atClosingTime ? "round.closedAtTime" : "round.closed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "round=" + roundId + "\ntitle=" + title + "\noutcome=" + outcome + "\nrecord=" + seq + "\nhash="
+                    + hash;
+        }
+    }
+
+    public record RoundCancelled(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId,
+            String title, String reason) implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return "round.cancelled";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "round=" + roundId + "\ntitle=" + title + "\nreason=" + reason;
+        }
+    }
+}

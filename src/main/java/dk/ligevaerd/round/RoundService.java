@@ -1,0 +1,491 @@
+package dk.ligevaerd.round;
+
+import dk.ligevaerd.account.CurrentUser;
+import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.priority.PriorityState;
+import dk.ligevaerd.priority.PriorityView;
+import dk.ligevaerd.round.RecordView.ClosedHow;
+import dk.ligevaerd.round.RoundEvents.BallotCountChanged;
+import dk.ligevaerd.round.RoundEvents.ClosingConfirmed;
+import dk.ligevaerd.round.RoundEvents.ConfirmationWithdrawn;
+import dk.ligevaerd.round.RoundEvents.RoundCancelled;
+import dk.ligevaerd.round.RoundEvents.RoundCreated;
+import dk.ligevaerd.round.RoundEvents.RoundOpened;
+import dk.ligevaerd.round.RoundEvents.RoundUpdated;
+import dk.ligevaerd.round.domain.Ballot;
+import dk.ligevaerd.round.domain.BallotPayload;
+import dk.ligevaerd.round.domain.BallotRepository;
+import dk.ligevaerd.round.domain.BallotRow;
+import dk.ligevaerd.round.domain.Confirmation;
+import dk.ligevaerd.round.domain.DecisionRound;
+import dk.ligevaerd.round.domain.DecisionRoundRepository;
+import dk.ligevaerd.round.domain.RoundOption;
+import dk.ligevaerd.round.domain.RoundSide;
+import dk.ligevaerd.round.rules.AdoptBallot;
+import dk.ligevaerd.round.rules.AdoptResult;
+import dk.ligevaerd.round.rules.BallotRejected;
+import dk.ligevaerd.round.rules.DotBallot;
+import dk.ligevaerd.round.rules.PrioritizeMethod;
+import dk.ligevaerd.round.rules.PrioritizeResult;
+import dk.ligevaerd.round.rules.RankingBallot;
+import dk.ligevaerd.round.rules.Vote;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.statement.StatementService;
+import dk.ligevaerd.statement.VersionView;
+import dk.ligevaerd.workspace.Member;
+import dk.ligevaerd.workspace.Role;
+import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceAccess;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Decision rounds: preparing, opening, voting, closing (jointly or not), cancelling, and reading
+ * rounds and their records. Thin: the round aggregate guards its states, the rules decide, and
+ * {@link RecordKeeper} writes the record.
+ *
+ * <p>Concurrency: casting a ballot and closing both begin by locking the round's row. So a ballot
+ * is either committed before the close reads the ballots (and counted), or waits and then finds
+ * the round closed (and is refused); there is no third case. Two moderators confirming at the same
+ * moment are serialized the same way: the second sees the first's confirmation, or the round
+ * already closed.
+ */
+@Service
+public class RoundService {
+
+    private static final Set<PriorityState> VOTABLE = EnumSet.of(PriorityState.PROPOSED, PriorityState.ADOPTED,
+            PriorityState.NOT_ADOPTED);
+
+    private final DecisionRoundRepository rounds;
+    private final BallotRepository ballots;
+    private final RecordKeeper keeper;
+    private final WorkspaceAccess access;
+    private final WorkspaceService workspaces;
+    private final PriorityService priorities;
+    private final StatementService statements;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    /** Settings of open rounds; fixed from opening on, so they never go stale. */
+    private final Map<Long, Tallies> fixed = new ConcurrentHashMap<>();
+    /** The live tally of each open round with live tallies, kept up to date ballot by ballot. */
+    private final Map<Long, LiveTally> live = new ConcurrentHashMap<>();
+    private final CurrentUser currentUser;
+
+    RoundService(DecisionRoundRepository rounds, BallotRepository ballots, RecordKeeper keeper,
+            WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
+            StatementService statements, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+        this.currentUser = currentUser;
+        this.rounds = rounds;
+        this.ballots = ballots;
+        this.keeper = keeper;
+        this.access = access;
+        this.workspaces = workspaces;
+        this.priorities = priorities;
+        this.statements = statements;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---- preparing ------------------------------------------------------------------------------
+
+    @Transactional
+    public long create(long workspaceId, RoundDraft draft) {
+        Member me = access.requireModerator(workspaceId);
+        checkSubject(workspaceId, draft);
+        DecisionRound round = rounds.saveAndFlush(new DecisionRound(workspaceId, draft, me.userId(), clock.instant()));
+        keeper.ensureChain(workspaceId);
+        events.publishEvent(new RoundCreated(workspaceId, me.userId(), me.sideId(), round.id(), round.title(),
+                round.kind()));
+        return round.id();
+    }
+
+    /** Changes a draft's settings; once a round has opened they are fixed. */
+    @Transactional
+    public void update(long workspaceId, long roundId, RoundDraft draft) {
+        Member me = access.requireModerator(workspaceId);
+        DecisionRound round = lock(workspaceId, roundId);
+        if (round.state() != RoundState.DRAFT) {
+            throw new DomainException("error.round.settingsFixed");
+        }
+        if (round.kind() != draft.kind()) {
+            throw new DomainException("error.round.kindFixed");
+        }
+        checkSubject(workspaceId, draft);
+        round.configure(draft, clock.instant());
+        events.publishEvent(new RoundUpdated(workspaceId, me.userId(), me.sideId(), roundId, round.title()));
+    }
+
+    private void checkSubject(long workspaceId, RoundDraft draft) {
+        if (draft.kind() == RoundKind.PRIORITIZE) {
+            Map<Long, PriorityView> known = priorities.list(workspaceId).stream()
+                    .collect(Collectors.toMap(PriorityView::id, Function.identity()));
+            for (Long id : draft.priorityIds()) {
+                PriorityView priority = known.get(id);
+                if (priority == null) {
+                    throw new NotFoundOrNoAccessException();
+                }
+                if (!VOTABLE.contains(priority.state())) {
+                    throw new DomainException("error.priority.notAvailable", priority.title());
+                }
+            }
+        } else if (draft.versionId() != null) {
+            statements.version(workspaceId, draft.versionId());
+        }
+    }
+
+    /**
+     * Opens a draft: takes its priorities up (refusing withdrawn or merged ones) or, for ADOPT on
+     * the current text, saves that text as the version voted on; fixes the sides taking part.
+     */
+    @Transactional
+    public void open(long workspaceId, long roundId) {
+        Member me = access.requireModerator(workspaceId);
+        DecisionRound round = lock(workspaceId, roundId);
+        if (round.state() != RoundState.DRAFT) {
+            throw new DomainException("error.round.settingsFixed");
+        }
+        WorkspaceDetails details = workspaces.details(workspaceId);
+        boolean joint = details.jointClosing();
+        if (joint) {
+            for (SideView side : details.sides()) {
+                boolean hasModerator = details.members().stream()
+                        .anyMatch(m -> m.role() == Role.MODERATOR && Objects.equals(m.sideId(), side.id()));
+                if (!hasModerator) {
+                    throw new DomainException("error.round.sideWithoutModerator", side.name());
+                }
+            }
+        }
+        List<RoundSide> sides = details.sides().stream()
+                .map(s -> new RoundSide(s.id(), s.name(), s.colour()))
+                .toList();
+        Instant now = clock.instant();
+        if (round.kind() == RoundKind.PRIORITIZE) {
+            List<RoundOption> options = priorities.includeInRound(workspaceId, round.optionIds()).stream()
+                    .map(p -> new RoundOption(p.id(), p.title()))
+                    .toList();
+            round.open(me.userId(), options, sides, null, null, null, joint, now);
+        } else {
+            VersionView version = round.subjectVersionId() == null
+                    ? statements.snapshotForRound(workspaceId, round.title(), me)
+                    : statements.version(workspaceId, round.subjectVersionId());
+            round.open(me.userId(), List.of(), sides, version.id(), version.name(), version.text(), joint, now);
+        }
+        events.publishEvent(new RoundOpened(workspaceId, me.userId(), me.sideId(), roundId, round.title()));
+    }
+
+    @Transactional
+    public void cancel(long workspaceId, long roundId, String reason) {
+        Member me = access.requireModerator(workspaceId);
+        DecisionRound round = lock(workspaceId, roundId);
+        round.cancel(me.userId(), reason, clock.instant());
+        events.publishEvent(new RoundCancelled(workspaceId, me.userId(), me.sideId(), roundId, round.title(),
+                Objects.requireNonNullElse(round.cancelReason(), "")));
+    }
+
+    // ---- voting ---------------------------------------------------------------------------------
+
+    /** Casts or replaces the caller's dot-voting ballot: option id to points. */
+    @Transactional
+    public void castDots(long workspaceId, long roundId, Map<Long, Integer> points) {
+        cast(workspaceId, roundId, settings -> {
+            requireMethod(settings, PrioritizeMethod.DOTS);
+            DotBallot ballot = new DotBallot(points);
+            settings.dots().validate(ballot);
+            return BallotPayload.dots(ballot);
+        });
+    }
+
+    /** Casts or replaces the caller's ranking: option ids, best first; some may be left out. */
+    @Transactional
+    public void castRanking(long workspaceId, long roundId, List<Long> order) {
+        cast(workspaceId, roundId, settings -> {
+            requireMethod(settings, PrioritizeMethod.RANKING);
+            RankingBallot ballot = new RankingBallot(order);
+            settings.ranking().validate(ballot);
+            return BallotPayload.ranking(ballot);
+        });
+    }
+
+    /** Casts or replaces the caller's vote in an ADOPT round; the reason is kept only for an objection. */
+    @Transactional
+    public void castAdopt(long workspaceId, long roundId, Vote vote, @Nullable String reason) {
+        cast(workspaceId, roundId, settings -> {
+            if (settings.kind() != RoundKind.ADOPT) {
+                throw new DomainException("error.round.wrongBallot");
+            }
+            AdoptBallot ballot = new AdoptBallot(vote, vote == Vote.OBJECT ? reason : null);
+            settings.adopt().validate(ballot);
+            if (ballot.reason() != null && ballot.reason().chars()
+                    .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+                throw new DomainException("error.controlCharacters", Messages.key("field.objectionReason"));
+            }
+            return BallotPayload.adopt(ballot);
+        });
+    }
+
+    private static void requireMethod(Tallies settings, PrioritizeMethod method) {
+        if (settings.kind() != RoundKind.PRIORITIZE || settings.method() != method) {
+            throw new DomainException("error.round.wrongBallot");
+        }
+    }
+
+    /**
+     * Writes the caller's ballot under a shared lock on the round: ballots do not wait for each
+     * other, but a close (exclusive lock) waits for those in progress, and those after it see
+     * the round closed.
+     */
+    private void cast(long workspaceId, long roundId, Function<Tallies, String> validatedPayload) {
+        Member me = access.requireContributor(workspaceId);
+        DecisionRound round = rounds.shareById(roundId).filter(r -> r.workspaceId() == workspaceId)
+                .orElseThrow(NotFoundOrNoAccessException::new);
+        round.requireOpenForBallots();
+        Tallies settings = settingsOf(round);
+        if (me.sideId() == null || !settings.sides().contains(me.sideId())) {
+            throw new DomainException("error.round.sideNotInRound");
+        }
+        String payload;
+        try {
+            payload = validatedPayload.apply(settings);
+        } catch (BallotRejected rejected) {
+            throw new DomainException(rejected.messageKey(), rejected.arguments());
+        }
+        long sideId = me.sideId();
+        String name = currentUser.require().displayName();
+        Instant now = clock.instant();
+        Optional<Ballot> existing = ballots.findByRoundIdAndUserId(roundId, me.userId());
+        if (existing.isPresent()) {
+            existing.get().replace(name, sideId, payload, now);
+        } else {
+            ballots.save(new Ballot(roundId, me.userId(), name, sideId, payload, now));
+        }
+        events.publishEvent(new BallotCountChanged(workspaceId, roundId));
+    }
+
+    /** A draft's settings may still change, so only those of an opened round are cached. */
+    private Tallies settingsOf(DecisionRound round) {
+        if (round.state() == RoundState.DRAFT) {
+            return Tallies.of(round);
+        }
+        return fixed.computeIfAbsent(round.id(), id -> Tallies.of(round));
+    }
+
+    // ---- closing --------------------------------------------------------------------------------
+
+    /**
+     * A moderator confirms closing for their side. With joint closing (the workspace default) the
+     * round closes when a moderator of every side taking part has confirmed; without it, this
+     * closes the round at once. A round missing quorum on any side closes as "no decision".
+     *
+     * @return whether this confirmation closed the round
+     */
+    @Transactional
+    public boolean confirmClosing(long workspaceId, long roundId) {
+        Member me = access.requireModerator(workspaceId);
+        DecisionRound round = lock(workspaceId, roundId);
+        if (round.state() == RoundState.OPEN && !round.jointClosing()) {
+            close(round, ClosedHow.MODERATOR, me);
+            return true;
+        }
+        long sideId = Objects.requireNonNull(me.sideId());
+        boolean all = round.confirm(sideId, me.userId(), clock.instant());
+        events.publishEvent(new ClosingConfirmed(workspaceId, me.userId(), me.sideId(), roundId, round.title()));
+        if (all) {
+            close(round, ClosedHow.JOINT, me);
+        }
+        return all;
+    }
+
+    /** A moderator takes back their side's confirmation, as long as the round has not closed. */
+    @Transactional
+    public void withdrawConfirmation(long workspaceId, long roundId) {
+        Member me = access.requireModerator(workspaceId);
+        DecisionRound round = lock(workspaceId, roundId);
+        round.withdrawConfirmation(Objects.requireNonNull(me.sideId()));
+        events.publishEvent(new ConfirmationWithdrawn(workspaceId, me.userId(), me.sideId(), roundId,
+                round.title()));
+    }
+
+    private void close(DecisionRound round, ClosedHow how, @Nullable Member by) {
+        keeper.close(round, settingsOf(round), how, by);
+        live.remove(round.id());
+    }
+
+    /** Closes a round whose closing time has come; called by {@link AutoClose} without a user. */
+    @Transactional
+    boolean closeIfDue(long roundId) {
+        Optional<DecisionRound> found = rounds.lockById(roundId);
+        if (found.isEmpty() || !found.get().isDue(clock.instant())) {
+            return false;
+        }
+        close(found.get(), ClosedHow.CLOSING_TIME, null);
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    List<Long> dueRoundIds() {
+        return rounds.findIdsByStateAndClosesAtNotAfter(RoundState.OPEN, clock.instant());
+    }
+
+    // ---- reading --------------------------------------------------------------------------------
+
+    /** Every round of the workspace, newest first, as the caller may see it. */
+    @Transactional(readOnly = true)
+    public List<RoundView> list(long workspaceId) {
+        Member me = access.requireMember(workspaceId);
+        return views(workspaceId, me, rounds.findByWorkspaceIdOrderByCreatedAtDescIdDesc(workspaceId));
+    }
+
+    @Transactional(readOnly = true)
+    public RoundView get(long workspaceId, long roundId) {
+        Member me = access.requireMember(workspaceId);
+        return views(workspaceId, me, List.of(load(workspaceId, roundId))).getFirst();
+    }
+
+    /** The record of a closed round; empty while it is not closed. */
+    @Transactional(readOnly = true)
+    public Optional<RecordView> record(long workspaceId, long roundId) {
+        access.requireMember(workspaceId);
+        load(workspaceId, roundId);
+        return keeper.record(roundId);
+    }
+
+    /** Every decision record of the workspace, in chain order. */
+    @Transactional(readOnly = true)
+    public List<RecordView> records(long workspaceId) {
+        access.requireMember(workspaceId);
+        return keeper.records(workspaceId);
+    }
+
+    /** Checks the workspace's chain of records; any member may, observers included. */
+    @Transactional(readOnly = true)
+    public ChainVerification verifyChain(long workspaceId) {
+        access.requireMember(workspaceId);
+        return keeper.verify(workspaceId);
+    }
+
+    private List<RoundView> views(long workspaceId, Member me, List<DecisionRound> all) {
+        if (all.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = all.stream().map(DecisionRound::id).toList();
+        Map<Long, Map<Long, Integer>> counts = new HashMap<>();
+        Map<Long, Long> casts = new HashMap<>();
+        for (Object[] row : ballots.countBySide(ids)) {
+            counts.computeIfAbsent((Long) row[0], id -> new HashMap<>()).put((Long) row[1],
+                    ((Number) row[2]).intValue());
+            casts.merge((Long) row[0], ((Number) row[3]).longValue(), Long::sum);
+        }
+        Map<Long, Ballot> mine = ballots.findByRoundIdInAndUserId(ids, me.userId()).stream()
+                .collect(Collectors.toMap(Ballot::roundId, Function.identity()));
+        Map<Long, String> draftTitles = new HashMap<>();
+        if (all.stream().anyMatch(r -> r.state() == RoundState.DRAFT && r.kind() == RoundKind.PRIORITIZE)) {
+            priorities.list(workspaceId).forEach(p -> draftTitles.put(p.id(), p.title()));
+        }
+        return all.stream().map(r -> view(workspaceId, me, r, counts.getOrDefault(r.id(), Map.of()),
+                casts.getOrDefault(r.id(), 0L), mine.get(r.id()), draftTitles)).toList();
+    }
+
+    private RoundView view(long workspaceId, Member me, DecisionRound r, Map<Long, Integer> counts, long casts,
+            @Nullable Ballot myBallot, Map<Long, String> draftTitles) {
+        List<RoundView.Option> options = r.options().stream()
+                .map(o -> new RoundView.Option(o.optionId(),
+                        r.state() == RoundState.DRAFT ? draftTitles.getOrDefault(o.optionId(), "") : o.title()))
+                .toList();
+        List<RoundView.SideTurnout> sides = r.sides().stream().map(s -> {
+            int n = counts.getOrDefault(s.sideId(), 0);
+            Optional<Confirmation> c = r.confirmation(s.sideId());
+            return new RoundView.SideTurnout(s.sideId(), s.name(), s.colour(), n, n >= r.quorumPerSide(),
+                    c.map(Confirmation::userId).orElse(null), c.map(Confirmation::confirmedAt).orElse(null));
+        }).toList();
+        List<Long> required = r.state() == RoundState.OPEN ? List.copyOf(r.requiredSides()) : List.of();
+        LiveTally standing = r.state() == RoundState.OPEN && r.liveTallies() ? standing(r, casts) : null;
+        String versionName = r.subjectVersionName();
+        if (r.state() == RoundState.DRAFT && r.subjectVersionId() != null) {
+            versionName = statements.version(workspaceId, r.subjectVersionId()).name();
+        }
+        boolean canVote = r.state() == RoundState.OPEN && me.canContribute() && r.hasSide(me.sideId());
+        return new RoundView(r.id(), r.title(), r.kind(), r.method(), r.rule(), r.budget(), r.capPerOption(),
+                r.adoptTopPlaces(), r.quorumPerSide(), r.liveTallies(), r.secret(), r.closesAt(), r.state(), options,
+                r.subjectVersionId(), versionName, r.subjectText(), sides, r.jointClosing(), required, r.createdBy(),
+                r.createdAt(), r.openedAt(), r.closedAt(), r.cancelledAt(), r.cancelReason(),
+                standing == null ? null : standing.prioritize(), standing == null ? null : standing.adopt(),
+                myBallot == null ? null : Tallies.view(r.kind(), r.method(), myBallot), canVote, casts);
+    }
+
+    /**
+     * The live standings of an open round. Every open view asks after every ballot, so they share
+     * one tally per round, counted again only when a ballot arrived since, and by one view at a
+     * time: the others wait for it rather than count the same ballots again.
+     *
+     * @param casts the round's number of casts now, re-votes included, which only ever grows
+     */
+    private LiveTally standing(DecisionRound r, long casts) {
+        LiveTally tally = live.computeIfAbsent(r.id(), id -> new LiveTally(settingsOf(r)));
+        tally.catchUp(casts, ballots);
+        return tally;
+    }
+
+    /** One round's live tally and the number of casts it counted. */
+    static final class LiveTally {
+
+        private final Tallies settings;
+        private long casts = -1;
+        private @Nullable PrioritizeResult prioritize;
+        private @Nullable AdoptResult adopt;
+
+        LiveTally(Tallies settings) {
+            this.settings = settings;
+        }
+
+        synchronized void catchUp(long castsNow, BallotRepository ballots) {
+            if (casts >= castsNow) {
+                return;
+            }
+            List<BallotRow> rows = ballots.rows(settings.roundId());
+            List<Tallies.Parsed> parsed = settings.parse(rows);
+            if (settings.kind() == RoundKind.PRIORITIZE) {
+                prioritize = settings.prioritize(parsed);
+            } else {
+                adopt = settings.adoptResult(parsed);
+            }
+            casts = rows.stream().mapToLong(BallotRow::casts).sum();
+        }
+
+        synchronized @Nullable PrioritizeResult prioritize() {
+            return prioritize;
+        }
+
+        synchronized @Nullable AdoptResult adopt() {
+            return adopt;
+        }
+    }
+
+    private DecisionRound lock(long workspaceId, long roundId) {
+        return rounds.lockById(roundId).filter(r -> r.workspaceId() == workspaceId)
+                .orElseThrow(NotFoundOrNoAccessException::new);
+    }
+
+    private DecisionRound load(long workspaceId, long roundId) {
+        return rounds.findById(roundId).filter(r -> r.workspaceId() == workspaceId)
+                .orElseThrow(NotFoundOrNoAccessException::new);
+    }
+}

@@ -1,0 +1,70 @@
+package dk.ligevaerd.round;
+
+import dk.ligevaerd.round.rules.AdoptResult;
+import dk.ligevaerd.round.rules.PrioritizeMethod;
+import dk.ligevaerd.round.rules.PrioritizeResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A round as one member sees it now.
+ *
+ * @param options        PRIORITIZE: the priorities on the ballot, in the moderator's order
+ * @param versionId      ADOPT: the version voted on; null for a draft on "the text when it opens"
+ * @param text           ADOPT: the text voted on, once open
+ * @param sides          the sides taking part (from opening on), with their ballots and confirmations
+ * @param requiredSides  the sides whose moderator must still confirm closing (joint closing)
+ * @param prioritizeStandings live standings of an open PRIORITIZE round with live tallies
+ * @param adoptStandings live standings of an open ADOPT round with live tallies
+ * @param myBallot       the viewer's own latest ballot
+ * @param canVote        whether the viewer may cast a ballot now
+ * @param ballotRevision changes whenever a ballot was cast; a view can skip redrawing when equal
+ */
+public record RoundView(long id, String title, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
+        int budget, int capPerOption, int adoptTopPlaces, int quorumPerSide, boolean liveTallies, boolean secret,
+        @Nullable Instant closesAt, RoundState state, List<Option> options, @Nullable Long versionId,
+        @Nullable String versionName, @Nullable String text, List<SideTurnout> sides, boolean jointClosing,
+        List<Long> requiredSides, long createdBy, Instant createdAt, @Nullable Instant openedAt,
+        @Nullable Instant closedAt, @Nullable Instant cancelledAt, @Nullable String cancelReason,
+        @Nullable PrioritizeResult prioritizeStandings, @Nullable AdoptResult adoptStandings,
+        @Nullable BallotView myBallot, boolean canVote, long ballotRevision) {
+
+    public record Option(long id, String title) {
+    }
+
+    /**
+     * @param confirmedBy the moderator who confirmed closing for this side, if one has
+     */
+    public record SideTurnout(long sideId, String name, String colour, int ballots, boolean quorumMet,
+            @Nullable Long confirmedBy, @Nullable Instant confirmedAt) {
+    }
+
+    public RoundView {
+        options = List.copyOf(options);
+        sides = List.copyOf(sides);
+        requiredSides = List.copyOf(requiredSides);
+    }
+
+    public Optional<SideTurnout> side(long sideId) {
+        return sides.stream().filter(s -> s.sideId() == sideId).findFirst();
+    }
+
+    public String optionTitle(long optionId) {
+        return options.stream().filter(o -> o.id() == optionId).map(Option::title).findFirst().orElse("?");
+    }
+
+    public int totalBallots() {
+        return sides.stream().mapToInt(SideTurnout::ballots).sum();
+    }
+
+    public boolean quorumMet() {
+        return !sides.isEmpty() && sides.stream().allMatch(SideTurnout::quorumMet);
+    }
+
+    /** The sides still to confirm closing, in the round's order. */
+    public List<SideTurnout> awaitingConfirmation() {
+        return sides.stream().filter(s -> requiredSides.contains(s.sideId()) && s.confirmedBy() == null).toList();
+    }
+}

@@ -1,0 +1,27 @@
+package dk.ligevaerd.round.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface BallotRepository extends JpaRepository<Ballot, Long> {
+
+    Optional<Ballot> findByRoundIdAndUserId(long roundId, long userId);
+
+    /** Every ballot of the round as plain rows, by side and then voter. */
+    @Query("select new dk.ligevaerd.round.domain.BallotRow(b.userId, b.voterName, b.sideId, b.payload, b.castAt, "
+            + "b.casts) from Ballot b where b.roundId = :roundId order by b.sideId, b.userId")
+    List<BallotRow> rows(long roundId);
+
+    List<Ballot> findByRoundIdInAndUserId(Collection<Long> roundIds, long userId);
+
+    /**
+     * Round id, side id, number of ballots and number of casts (re-votes included), for every
+     * side that cast any. The casts only ever grow, so their sum tells whether anything changed.
+     */
+    @Query("select b.roundId, b.sideId, count(b), sum(b.casts) from Ballot b where b.roundId in :roundIds "
+            + "group by b.roundId, b.sideId")
+    List<Object[]> countBySide(Collection<Long> roundIds);
+}

@@ -1,0 +1,230 @@
+package dk.ligevaerd.round.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeDetails;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import dk.ligevaerd.round.BallotView;
+import dk.ligevaerd.round.DecisionRule;
+import dk.ligevaerd.round.RecordView;
+import dk.ligevaerd.round.RecordView.AdoptRecord;
+import dk.ligevaerd.round.RecordView.OptionResult;
+import dk.ligevaerd.round.RecordView.Outcome;
+import dk.ligevaerd.round.RoundKind;
+import dk.ligevaerd.round.rules.PrioritizeMethod;
+import dk.ligevaerd.shared.ui.Formats;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A decision record as everyone reads it: the outcome under the round's rule, each side's tally,
+ * the one-person-one-vote result beside it with a notice when the two differ, objections with
+ * their side, who confirmed the closing and when, and the record's place in the hash chain.
+ */
+class RecordPanel extends Div {
+
+    RecordPanel(RecordView r, Locale locale) {
+        addClassName("record-panel");
+        getElement().setAttribute("data-record-seq", String.valueOf(r.seq()));
+        List<Show.Side> sides = r.sides().stream().map(s -> new Show.Side(s.sideId(), s.name(), s.colour())).toList();
+        Map<Long, Show.Side> byId = sides.stream().collect(Collectors.toMap(Show.Side::id, s -> s));
+
+        Div headline = new Div();
+        headline.addClassName("record-headline");
+        H4 title = new H4(getTranslation("record.title", r.seq()));
+        Span outcome = Show.text(getTranslation(r.outcome().messageKey()), "outcome-badge",
+                "outcome-" + r.outcome().name().toLowerCase(Locale.ROOT));
+        outcome.setId("record-outcome-" + r.roundId());
+        headline.add(title, outcome);
+        add(headline);
+
+        add(Show.withClass(new Paragraph(settings(r)), "muted", "record-settings"));
+        if (r.outcome() == Outcome.NO_DECISION) {
+            String missing = r.sides().stream().filter(s -> !s.quorumMet())
+                    .map(s -> getTranslation("record.missedQuorum", s.name(), s.ballots(), r.quorumPerSide()))
+                    .collect(Collectors.joining(" "));
+            add(Show.withClass(new Paragraph(getTranslation("record.noDecisionExplained") + " " + missing),
+                    "record-notice"));
+        }
+
+        Div turnout = new Div();
+        turnout.addClassName("turnout");
+        for (RecordView.SideResult side : r.sides()) {
+            Div chip = new Div(byId.get(side.sideId()).badge(), new Span(" " + getTranslation("round.turnout.count",
+                    side.ballots(), r.quorumPerSide())));
+            chip.addClassNames("turnout-side", side.quorumMet() ? "quorum-met" : "quorum-missed");
+            turnout.add(chip);
+        }
+        add(turnout);
+
+        if (r.kind() == RoundKind.PRIORITIZE && r.prioritize() != null) {
+            prioritize(r, sides, locale);
+        } else if (r.adopt() != null) {
+            adopt(r, r.adopt(), sides, locale);
+        }
+
+        add(closing(r, byId, locale));
+        if (!r.ballots().isEmpty()) {
+            add(ballots(r, byId));
+        } else if (r.secret()) {
+            add(Show.withClass(new Paragraph(getTranslation("record.secretBallots")), "muted"));
+        }
+        Paragraph chain = new Paragraph(getTranslation("record.chain", r.seq(), Show.shortHash(r.hash()),
+                Show.shortHash(r.prevHash())));
+        chain.addClassNames("muted", "record-chain");
+        chain.setTitle(r.hash());
+        add(chain);
+    }
+
+    private String settings(RecordView r) {
+        StringBuilder text = new StringBuilder(getTranslation("record.rule", getTranslation(r.rule().messageKey())));
+        text.append(" · ").append(getTranslation("round.summary.quorum", r.quorumPerSide()));
+        if (r.kind() == RoundKind.PRIORITIZE) {
+            text.append(" · ").append(r.method() == PrioritizeMethod.DOTS
+                    ? getTranslation("round.summary.dots", r.budget(), r.capPerOption())
+                    : getTranslation("round.summary.ranking"));
+            text.append(" · ").append(getTranslation("round.summary.topPlaces", r.adoptTopPlaces()));
+        }
+        text.append(" · ").append(getTranslation(r.secret() ? "round.summary.secret" : "round.summary.named"));
+        text.append(" · ").append(getTranslation(r.liveTallies() ? "round.summary.live" : "round.summary.hidden"));
+        return text.toString();
+    }
+
+    private void prioritize(RecordView r, List<Show.Side> sides, Locale locale) {
+        RecordView.PrioritizeRecord p = r.prioritize();
+        if (p == null) {
+            return;
+        }
+        add(ResultTables.prioritize(this, p.options(), sides, r.outcome() == Outcome.DECIDED, locale));
+        if (r.outcome() == Outcome.DECIDED) {
+            add(Show.withClass(new Paragraph(getTranslation("record.adoptedRule", r.adoptTopPlaces())), "muted"));
+        }
+        if (r.headCountDiffers()) {
+            String order = p.byHeadCount().stream().limit(3)
+                    .map(o -> o.headCountPlace() + ". " + o.title())
+                    .collect(Collectors.joining(", "));
+            String parityOrder = p.options().stream().limit(3)
+                    .map(o -> o.parityPlace() + ". " + o.title())
+                    .collect(Collectors.joining(", "));
+            differs(getTranslation("record.differs.prioritize", parityOrder, order), r);
+        } else {
+            add(Show.withClass(new Paragraph(getTranslation("record.same.prioritize")), "muted"));
+        }
+    }
+
+    private void adopt(RecordView r, AdoptRecord a, List<Show.Side> sides, Locale locale) {
+        Paragraph version = new Paragraph(getTranslation("record.version", a.versionName()));
+        version.addClassName("muted");
+        add(version);
+        Div text = new Div();
+        text.addClassName("statement-text");
+        text.setText(a.text().isEmpty() ? getTranslation("round.adopt.emptyText") : a.text());
+        if (r.outcome() == Outcome.ADOPTED) {
+            text.addClassName("adopted-text");
+            add(Show.withClass(new Paragraph(getTranslation("record.adoptedText")), "record-notice"));
+        }
+        add(text);
+        add(ResultTables.adopt(this, a.sides(), sides, r.rule() == DecisionRule.CONSENT, locale));
+        add(new Paragraph(getTranslation("record.adopt.parity", Show.percent(a.paritySupport(), locale),
+                getTranslation(a.ruleAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
+        add(new Paragraph(getTranslation("record.adopt.headCount", Show.percent(a.headCountSupport(), locale),
+                getTranslation(a.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
+        if (r.headCountDiffers()) {
+            differs(getTranslation("record.differs.adopt"), r);
+        }
+        if (!a.objections().isEmpty()) {
+            add(new H4(getTranslation("record.objections")));
+            UnorderedList list = new UnorderedList();
+            list.addClassName("objection-list");
+            for (RecordView.ObjectionView o : a.objections()) {
+                ListItem item = new ListItem();
+                r.side(o.sideId()).ifPresent(s -> item.add(new Show.Side(s.sideId(), s.name(), s.colour()).badge(),
+                        new Span(" ")));
+                item.add(new Span(o.reason()));
+                list.add(item);
+            }
+            add(list);
+        }
+    }
+
+    private void differs(String text, RecordView r) {
+        Div notice = new Div(new Span(text));
+        notice.addClassName("differs-notice");
+        notice.setId("record-differs-" + r.roundId());
+        notice.getElement().setAttribute("role", "note");
+        add(notice);
+    }
+
+    private Div closing(RecordView r, Map<Long, Show.Side> sides, Locale locale) {
+        Div closing = new Div();
+        closing.addClassName("record-closing");
+        String when = Formats.dateTime(r.closedAt(), locale);
+        closing.add(new Paragraph(getTranslation(r.closedHow().messageKey()) + " · " + when));
+        if (!r.confirmations().isEmpty()) {
+            UnorderedList list = new UnorderedList();
+            list.addClassName("confirmation-list");
+            for (RecordView.ConfirmationView c : r.confirmations()) {
+                ListItem item = new ListItem();
+                Show.Side side = sides.get(c.sideId());
+                if (side != null) {
+                    item.add(side.badge(), new Span(" "));
+                }
+                item.add(new Span(getTranslation("record.confirmedBy", c.moderator().name(),
+                        Formats.dateTime(c.at(), locale))));
+                list.add(item);
+            }
+            closing.add(list);
+        }
+        closing.add(Show.withClass(new Paragraph(getTranslation("record.opened", r.openedBy().name(),
+                Formats.dateTime(r.openedAt(), locale))), "muted"));
+        return closing;
+    }
+
+    private NativeDetails ballots(RecordView r, Map<Long, Show.Side> sides) {
+        UnorderedList list = new UnorderedList();
+        list.addClassName("named-ballots");
+        Map<Long, String> titles = r.prioritize() == null ? Map.of()
+                : r.prioritize().options().stream().collect(Collectors.toMap(OptionResult::id, OptionResult::title));
+        for (RecordView.NamedBallot b : r.ballots()) {
+            ListItem item = new ListItem();
+            Show.Side side = sides.get(b.sideId());
+            if (side != null) {
+                item.add(side.badge(), new Span(" "));
+            }
+            item.add(Show.text(b.voter().name() + ": ", "member-name"), new Span(summary(r, b.ballot(), titles)));
+            list.add(item);
+        }
+        return new NativeDetails(getTranslation("record.ballots", r.ballots().size()), list);
+    }
+
+    private String summary(RecordView r, BallotView b, Map<Long, String> titles) {
+        if (r.kind() == RoundKind.ADOPT) {
+            String vote = b.vote() == null ? "" : getTranslation("round.vote." + b.vote().name().toLowerCase(Locale.ROOT));
+            return b.reason() == null ? vote : vote + " – " + b.reason();
+        }
+        if (r.method() == PrioritizeMethod.DOTS) {
+            if (b.points().isEmpty()) {
+                return getTranslation("round.ballot.empty");
+            }
+            return b.points().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .map(e -> titles.getOrDefault(e.getKey(), "?") + " " + e.getValue())
+                    .collect(Collectors.joining(", "));
+        }
+        if (b.order().isEmpty()) {
+            return getTranslation("round.ballot.empty");
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < b.order().size(); i++) {
+            if (i > 0) {
+                text.append(", ");
+            }
+            text.append(i + 1).append(". ").append(titles.getOrDefault(b.order().get(i), "?"));
+        }
+        return text.toString();
+    }
+}

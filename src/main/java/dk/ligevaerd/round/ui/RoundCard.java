@@ -1,0 +1,368 @@
+package dk.ligevaerd.round.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.textfield.TextArea;
+import dk.ligevaerd.round.DecisionRule;
+import dk.ligevaerd.round.RecordView;
+import dk.ligevaerd.round.RoundKind;
+import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.round.RoundState;
+import dk.ligevaerd.round.RoundView;
+import dk.ligevaerd.round.domain.DecisionRound;
+import dk.ligevaerd.round.rules.AdoptResult;
+import dk.ligevaerd.round.rules.PrioritizeMethod;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.shared.ui.Notices;
+import dk.ligevaerd.workspace.MemberView;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One round in the list. Its parts are updated in place when anything changes, and the ballot
+ * form is kept as it is, so a voter halfway through their ballot loses nothing when someone
+ * else votes; the form is rebuilt only when the round's state changes.
+ */
+class RoundCard extends Div {
+
+    private final RoundsTab tab;
+    private final long roundId;
+    private final H3 title = new H3();
+    private final Span state = new Span();
+    private final Paragraph summary = new Paragraph();
+    private final Div subject = new Div();
+    private final Div live = new Div();
+    private final Div formSlot = new Div();
+    private final Div standings = new Div();
+    private final Div actions = new Div();
+    private final Div record = new Div();
+    private @Nullable BallotForm form;
+    private @Nullable RoundState shownState;
+    private long shownRecord = -1;
+
+    RoundCard(RoundsTab tab, long roundId) {
+        this.tab = tab;
+        this.roundId = roundId;
+        addClassName("round-card");
+        setId("round-" + roundId);
+        state.addClassName("round-state");
+        state.setId("round-state-" + roundId);
+        Div head = new Div(title, state);
+        head.addClassName("round-head");
+        summary.addClassNames("muted", "round-summary");
+        subject.addClassName("round-subject");
+        live.addClassName("round-live");
+        live.setId("round-live-" + roundId);
+        standings.addClassName("round-standings");
+        standings.setId("round-standings-" + roundId);
+        actions.addClassName("round-actions");
+        record.addClassName("round-record");
+        record.setId("round-record-" + roundId);
+        add(head, summary, subject, live, formSlot, standings, actions, record);
+    }
+
+    void update(RoundView r, WorkspaceDetails d) {
+        boolean stateChanged = r.state() != shownState;
+        shownState = r.state();
+        getElement().setAttribute("data-state", r.state().name());
+        title.setText(r.title());
+        state.setText(getTranslation(r.state().messageKey()));
+        state.getElement().setAttribute("class", "round-state round-state-" + r.state().name().toLowerCase(Locale.ROOT));
+        summary.setText(summaryText(r));
+        // A closed round's record states its settings itself, from what was stored.
+        summary.setVisible(r.state() != RoundState.CLOSED);
+        if (stateChanged || r.state() == RoundState.DRAFT) {
+            subject(r);
+        }
+        live(r, d);
+        if (stateChanged) {
+            formSlot.removeAll();
+            form = null;
+            if (r.state() == RoundState.OPEN && r.canVote()) {
+                form = switch (r.kind()) {
+                    case ADOPT -> new AdoptForm(tab.rounds(), tab.workspaceId(), r);
+                    case PRIORITIZE -> r.method() == PrioritizeMethod.DOTS
+                            ? new DotsForm(tab.rounds(), tab.workspaceId(), r)
+                            : new RankingForm(tab.rounds(), tab.workspaceId(), r);
+                };
+                formSlot.add(form);
+            }
+        }
+        if (form != null) {
+            form.load(r.myBallot());
+        }
+        standings(r);
+        actions(r, d);
+        if (r.state() == RoundState.CLOSED) {
+            showRecord(r);
+        } else {
+            record.removeAll();
+            shownRecord = -1;
+        }
+        if (r.state() == RoundState.CANCELLED) {
+            record.removeAll();
+            Paragraph reason = new Paragraph(getTranslation("round.cancelledBecause", Objects.requireNonNullElse(
+                    r.cancelReason(), ""), r.cancelledAt() == null ? "" : Formats.dateTime(r.cancelledAt(), getLocale())));
+            reason.addClassName("record-notice");
+            record.add(reason);
+        }
+    }
+
+    private String summaryText(RoundView r) {
+        StringBuilder text = new StringBuilder(getTranslation(r.kind().messageKey()));
+        if (r.kind() == RoundKind.PRIORITIZE) {
+            text.append(" · ").append(r.method() == PrioritizeMethod.DOTS
+                    ? getTranslation("round.summary.dots", r.budget(), r.capPerOption())
+                    : getTranslation("round.summary.ranking"));
+            text.append(" · ").append(getTranslation("round.summary.topPlaces", r.adoptTopPlaces()));
+        } else {
+            text.append(" · ").append(getTranslation("record.rule", getTranslation(r.rule().messageKey())));
+        }
+        text.append(" · ").append(getTranslation("round.summary.quorum", r.quorumPerSide()));
+        text.append(" · ").append(getTranslation(r.liveTallies() ? "round.summary.live" : "round.summary.hidden"));
+        text.append(" · ").append(getTranslation(r.secret() ? "round.summary.secret" : "round.summary.named"));
+        if (r.closesAt() != null) {
+            text.append(" · ").append(getTranslation("round.summary.closesAt",
+                    Formats.dateTime(r.closesAt(), getLocale())));
+        }
+        return text.toString();
+    }
+
+    private void subject(RoundView r) {
+        subject.removeAll();
+        if (r.state() == RoundState.CLOSED) {
+            return;
+        }
+        if (r.kind() == RoundKind.PRIORITIZE) {
+            if (r.state() == RoundState.DRAFT || !r.canVote()) {
+                Div list = new Div();
+                list.addClassName("round-options");
+                for (RoundView.Option option : r.options()) {
+                    list.add(Show.text(option.title(), "round-option"));
+                }
+                subject.add(list);
+            }
+            return;
+        }
+        if (r.text() != null) {
+            Paragraph label = new Paragraph(getTranslation("round.adopt.votingOn",
+                    Objects.requireNonNullElse(r.versionName(), "")));
+            label.addClassName("muted");
+            Div text = new Div();
+            text.addClassName("statement-text");
+            text.setText(r.text().isEmpty() ? getTranslation("round.adopt.emptyText") : r.text());
+            subject.add(label, text);
+        } else {
+            subject.add(Show.withClass(new Paragraph(r.versionName() == null
+                    ? getTranslation("round.adopt.currentTextAtOpening")
+                    : getTranslation("round.adopt.votingOn", r.versionName())), "muted"));
+        }
+    }
+
+    /** Ballots per side against the quorum, and who still has to confirm closing. */
+    private void live(RoundView r, WorkspaceDetails d) {
+        live.removeAll();
+        if (r.state() != RoundState.OPEN) {
+            return;
+        }
+        Div turnout = new Div();
+        turnout.addClassName("turnout");
+        for (RoundView.SideTurnout side : r.sides()) {
+            Span count = Show.text(" " + getTranslation("round.turnout.count", side.ballots(), r.quorumPerSide()),
+                    "turnout-count");
+            count.setId("turnout-" + r.id() + "-" + side.sideId());
+            Div chip = new Div(new Show.Side(side.sideId(), side.name(), side.colour()).badge(), count);
+            chip.addClassNames("turnout-side", side.quorumMet() ? "quorum-met" : "quorum-missed");
+            chip.getElement().setAttribute("data-side", String.valueOf(side.sideId()));
+            turnout.add(chip);
+        }
+        live.add(turnout);
+        if (!r.quorumMet()) {
+            live.add(Show.withClass(new Paragraph(getTranslation("round.quorumMissing")), "quorum-warning"));
+        }
+        Div closing = new Div();
+        closing.addClassName("closing-status");
+        closing.setId("closing-status-" + r.id());
+        if (r.jointClosing()) {
+            for (RoundView.SideTurnout side : r.sides()) {
+                Div line = new Div(new Show.Side(side.sideId(), side.name(), side.colour()).badge());
+                line.addClassName("closing-side");
+                if (side.confirmedBy() != null) {
+                    line.add(new Span(" " + getTranslation("round.closing.confirmed", memberName(d, side.confirmedBy()),
+                            Formats.dateTime(Objects.requireNonNull(side.confirmedAt()), getLocale()))));
+                    line.addClassName("confirmed");
+                } else if (r.requiredSides().contains(side.sideId())) {
+                    line.add(new Span(" " + getTranslation("round.closing.waiting")));
+                    line.addClassName("waiting");
+                }
+                closing.add(line);
+            }
+        } else {
+            closing.add(Show.withClass(new Paragraph(getTranslation("round.closing.single")), "muted"));
+        }
+        live.add(closing);
+    }
+
+    private void standings(RoundView r) {
+        standings.removeAll();
+        if (r.state() != RoundState.OPEN) {
+            return;
+        }
+        if (!r.liveTallies()) {
+            standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.hidden")), "muted"));
+            return;
+        }
+        List<Show.Side> sides = r.sides().stream().map(s -> new Show.Side(s.sideId(), s.name(), s.colour())).toList();
+        if (r.prioritizeStandings() != null) {
+            standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.title")), "standings-title"));
+            standings.add(ResultTables.prioritize(standings, ResultTables.rows(r, r.prioritizeStandings()), sides,
+                    false, getLocale()));
+        } else if (r.adoptStandings() != null) {
+            AdoptResult result = r.adoptStandings();
+            standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.title")), "standings-title"));
+            standings.add(ResultTables.adopt(standings, ResultTables.votes(result), sides,
+                    r.rule() == DecisionRule.CONSENT, getLocale()));
+            standings.add(new Paragraph(getTranslation("record.adopt.parity", Show.percent(result.paritySupport(),
+                    getLocale()), getTranslation(result.ruleAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
+            standings.add(new Paragraph(getTranslation("record.adopt.headCount",
+                    Show.percent(result.headCountSupport(), getLocale()),
+                    getTranslation(result.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
+        }
+    }
+
+    private void actions(RoundView r, WorkspaceDetails d) {
+        actions.removeAll();
+        if (!d.me().isModerator()) {
+            return;
+        }
+        switch (r.state()) {
+            case DRAFT -> {
+                actions.add(button("round.action.edit", VaadinIcon.EDIT, "round-edit-", false,
+                        () -> tab.openEditor(r)));
+                actions.add(button("round.action.open", VaadinIcon.PLAY, "round-open-", true,
+                        () -> act(() -> tab.rounds().open(tab.workspaceId(), r.id()), "round.notice.opened")));
+                actions.add(cancelButton(r));
+            }
+            case OPEN -> {
+                Long mySide = d.me().sideId();
+                Optional<RoundView.SideTurnout> mine = mySide == null ? Optional.empty() : r.side(mySide);
+                if (mine.isPresent() && mine.get().confirmedBy() != null && r.jointClosing()) {
+                    actions.add(button("round.action.withdraw", VaadinIcon.ARROW_BACKWARD, "round-withdraw-", false,
+                            () -> act(() -> tab.rounds().withdrawConfirmation(tab.workspaceId(), r.id()),
+                                    "round.notice.withdrawn")));
+                } else if (mine.isPresent()) {
+                    actions.add(button(r.jointClosing() ? "round.action.confirm" : "round.action.close",
+                            VaadinIcon.CHECK, "round-confirm-", true, () -> confirmClosing(r)));
+                }
+                actions.add(cancelButton(r));
+            }
+            default -> {
+                // Closed and cancelled rounds have nothing left to do.
+            }
+        }
+    }
+
+    private void confirmClosing(RoundView r) {
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("round.confirm.title", r.title()));
+        String text = getTranslation(r.jointClosing() ? "round.confirm.joint" : "round.confirm.single");
+        if (!r.quorumMet()) {
+            text += " " + getTranslation("round.confirm.noQuorum");
+        }
+        dialog.setText(text);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("round.confirm.yes"));
+        dialog.addConfirmListener(e -> act(() -> {
+            boolean closed = tab.rounds().confirmClosing(tab.workspaceId(), r.id());
+            if (closed) {
+                Notices.success(this, "round.notice.closed");
+            }
+        }, null));
+        dialog.open();
+    }
+
+    private Button cancelButton(RoundView r) {
+        return button("round.action.cancel", VaadinIcon.BAN, "round-cancel-", false, () -> {
+            Dialog dialog = new Dialog();
+            dialog.setHeaderTitle(getTranslation("round.cancel.title", r.title()));
+            TextArea reason = new TextArea(getTranslation("round.cancel.reason"));
+            reason.setMaxLength(DecisionRound.CANCEL_REASON_MAX_LENGTH);
+            reason.setWidthFull();
+            reason.setId("round-cancel-reason");
+            Paragraph error = new Paragraph();
+            error.addClassName("form-error");
+            error.getElement().setAttribute("role", "alert");
+            dialog.add(reason, error);
+            Button cancel = new Button(getTranslation("round.action.cancel"), e -> {
+                try {
+                    tab.rounds().cancel(tab.workspaceId(), r.id(), reason.getValue());
+                    dialog.close();
+                } catch (DomainException refused) {
+                    error.setText(Messages.get(getLocale(), refused));
+                }
+            });
+            cancel.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+            cancel.setId("round-cancel-confirm");
+            dialog.getFooter().add(new Button(getTranslation("round.cancel.keep"), e -> dialog.close()), cancel);
+            dialog.setWidth("min(32rem, 95vw)");
+            dialog.open();
+            reason.focus();
+        });
+    }
+
+    private Button button(String key, VaadinIcon icon, String idPrefix, boolean primary, Runnable action) {
+        Button button = new Button(getTranslation(key), icon.create(), e -> action.run());
+        button.setId(idPrefix + roundId);
+        button.addThemeVariants(primary ? ButtonVariant.LUMO_PRIMARY : ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    private void act(Runnable action, @Nullable String successKey) {
+        try {
+            action.run();
+            if (successKey != null) {
+                Notices.success(this, successKey);
+            }
+        } catch (DomainException refused) {
+            Notices.error(getLocale(), refused);
+        }
+    }
+
+    private void showRecord(RoundView r) {
+        if (shownRecord >= 0) {
+            return;
+        }
+        Optional<RecordView> found = tab.rounds().record(tab.workspaceId(), r.id());
+        found.ifPresent(view -> {
+            record.removeAll();
+            record.add(new RecordPanel(view, getLocale()));
+            shownRecord = view.recordId();
+        });
+    }
+
+    private static String memberName(WorkspaceDetails d, @Nullable Long userId) {
+        if (userId == null) {
+            return "";
+        }
+        return d.members().stream().filter(m -> m.userId() == userId).map(MemberView::displayName).findFirst()
+                .orElse("");
+    }
+
+    long roundId() {
+        return roundId;
+    }
+}

@@ -1,0 +1,138 @@
+package dk.ligevaerd.round.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.round.ChainVerification;
+import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.round.RoundView;
+import dk.ligevaerd.statement.StatementService;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceTab;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Decision rounds of the workspace, newest first: moderators prepare, open, close and cancel them;
+ * participants vote; everyone follows the counts live and reads the records. The workspace page
+ * calls {@link #show} on every change in the workspace, each ballot included.
+ */
+class RoundsTab extends Div implements WorkspaceTab {
+
+    private final RoundService rounds;
+    private final PriorityService priorities;
+    private final StatementService statements;
+    private final long workspaceId;
+    private final Button create = new Button();
+    private final Div list = new Div();
+    private final Paragraph empty = new Paragraph();
+    private final Div verification = new Div();
+    private final Map<Long, RoundCard> cards = new HashMap<>();
+    private @Nullable WorkspaceDetails details;
+
+    RoundsTab(RoundService rounds, PriorityService priorities, StatementService statements, long workspaceId) {
+        this.rounds = rounds;
+        this.priorities = priorities;
+        this.statements = statements;
+        this.workspaceId = workspaceId;
+        addClassName("rounds-tab");
+        setId("rounds-tab");
+        Paragraph intro = new Paragraph(getTranslation("round.intro"));
+        intro.addClassName("muted");
+        create.setText(getTranslation("round.new"));
+        create.setIcon(VaadinIcon.PLUS.create());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("round-new");
+        create.addClickListener(e -> openEditor(null));
+        Button verify = new Button(getTranslation("round.verify"), VaadinIcon.SHIELD.create(), e -> verify());
+        verify.setId("round-verify");
+        verify.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        Div tools = new Div(create, verify);
+        tools.addClassName("round-tools");
+        verification.addClassName("chain-verification");
+        verification.setId("chain-verification");
+        verification.getElement().setAttribute("role", "status");
+        empty.setText(getTranslation("round.empty"));
+        empty.addClassName("empty-state");
+        list.addClassName("round-list");
+        list.setId("round-list");
+        add(intro, tools, verification, list);
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public void show(WorkspaceDetails d) {
+        this.details = d;
+        create.setVisible(d.me().isModerator());
+        List<RoundView> all = rounds.list(workspaceId);
+        if (all.isEmpty()) {
+            list.removeAll();
+            cards.clear();
+            list.add(empty);
+            return;
+        }
+        empty.removeFromParent();
+        List<Component> shown = list.getChildren().toList();
+        for (int i = 0; i < all.size(); i++) {
+            RoundView view = all.get(i);
+            RoundCard card = cards.computeIfAbsent(view.id(), id -> new RoundCard(this, id));
+            if (i >= shown.size() || shown.get(i) != card) {
+                list.addComponentAtIndex(i, card);
+                shown = list.getChildren().toList();
+            }
+            card.update(view, d);
+        }
+    }
+
+    void openEditor(@Nullable RoundView existing) {
+        new RoundEditor(rounds, priorities, statements, workspaceId, existing).open();
+    }
+
+    private void verify() {
+        ChainVerification result = rounds.verifyChain(workspaceId);
+        verification.removeAll();
+        verification.getElement().setAttribute("data-intact", String.valueOf(result.intact()));
+        if (result.intact()) {
+            Paragraph ok = new Paragraph(getTranslation("round.verify.ok", result.records(),
+                    Show.shortHash(result.headHash())));
+            ok.addClassName("verify-ok");
+            ok.setTitle(result.headHash());
+            verification.add(ok);
+            return;
+        }
+        Paragraph bad = new Paragraph(getTranslation("round.verify.broken", result.problems().size()));
+        bad.addClassName("verify-broken");
+        UnorderedList problems = new UnorderedList();
+        for (ChainVerification.Problem problem : result.problems()) {
+            problems.add(new ListItem(new Span(getTranslation("round.verify.problem", problem.seq(),
+                    getTranslation("round.verify.kind." + problem.kind().name().toLowerCase(Locale.ROOT))))));
+        }
+        verification.add(bad, problems);
+    }
+
+    RoundService rounds() {
+        return rounds;
+    }
+
+    long workspaceId() {
+        return workspaceId;
+    }
+
+    @Nullable WorkspaceDetails details() {
+        return details;
+    }
+}

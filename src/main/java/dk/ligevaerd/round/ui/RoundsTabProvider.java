@@ -1,0 +1,37 @@
+package dk.ligevaerd.round.ui;
+
+import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.statement.StatementService;
+import dk.ligevaerd.workspace.WorkspaceTab;
+import org.springframework.stereotype.Component;
+
+/** Adds the Rounds tab to every workspace page; observers see it too, they read every record. */
+@Component
+class RoundsTabProvider implements WorkspaceTab.Provider {
+
+    private final RoundService rounds;
+    private final PriorityService priorities;
+    private final StatementService statements;
+
+    RoundsTabProvider(RoundService rounds, PriorityService priorities, StatementService statements) {
+        this.rounds = rounds;
+        this.priorities = priorities;
+        this.statements = statements;
+    }
+
+    @Override
+    public int order() {
+        return 40;
+    }
+
+    @Override
+    public String titleKey() {
+        return "workspace.tab.rounds";
+    }
+
+    @Override
+    public WorkspaceTab create(long workspaceId) {
+        return new RoundsTab(rounds, priorities, statements, workspaceId);
+    }
+}
