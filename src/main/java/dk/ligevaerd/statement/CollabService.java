@@ -101,6 +101,9 @@ public class CollabService {
             // A contributor always has a side (Role.needsSide); without one, authorship would be lost.
             throw new NotPermittedException("error.permission.contributor");
         }
+        if (batch.isEmpty()) {
+            return refused(workspaceId, me, new InvalidChange(InvalidChange.MALFORMED, "an empty batch"));
+        }
         Author author = new Author(me.userId(), sideId);
         List<Update> updates = batch.stream().map(c -> new Update(c.clientId(), author, c.changes())).toList();
         for (Update update : updates) {
