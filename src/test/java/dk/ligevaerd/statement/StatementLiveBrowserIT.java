@@ -150,6 +150,12 @@ class StatementLiveBrowserIT {
         }
     }
 
+    /** For people reviewing the look: target/screenshots/. */
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(Path.of("target", "screenshots", name + ".png")));
+    }
+
     private static void caretToEnd(Page page) {
         content(page).click();
         page.keyboard().press("Control+End");
@@ -193,6 +199,12 @@ class StatementLiveBrowserIT {
                 .anyMatch(t -> t.contains(f.observer.displayName()));
         municipal.locator(EDITOR + " .cm-remote-caret-label", new Page.LocatorOptions()
                 .setHasText(f.otherModerator.displayName())).first().waitFor();
+
+        municipal.locator("#authorship-toggle").click();
+        municipal.locator(EDITOR + " .cm-authored").first().waitFor();
+        screenshot(municipal, "statement-live-laptop");
+        municipal.setViewportSize(390, 844);
+        screenshot(municipal, "statement-live-phone");
 
         // The observer's copy follows live but takes no typing.
         content(observer).click();
@@ -251,5 +263,10 @@ class StatementLiveBrowserIT {
         assertThat(diff.locator("del").textContent()).contains("besøg");
         assertThat(diff.locator("ins").textContent()).contains("fællesskaber");
         assertThat(diff.locator("ins .visually-hidden").first().textContent()).contains("inserted");
+        municipal.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK));
+        municipal.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
+        diff.scrollIntoViewIfNeeded();
+        diff.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target", "screenshots", "statement-diff-dark.png")));
+        screenshot(municipal, "statement-versions-dark");
     }
 }

@@ -102,6 +102,7 @@ class StatementTab extends Div implements WorkspaceTab {
         versionName.setPlaceholder(getTranslation("statement.versions.namePlaceholder"));
         versionName.setMaxLength(StatementVersion.NAME_MAX_LENGTH);
         versionName.setId("version-name");
+        versionName.setWidth("min(100%, 24rem)");
         Button save = new Button(getTranslation("statement.versions.save"), e -> saveVersion());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("save-version");
@@ -115,6 +116,8 @@ class StatementTab extends Div implements WorkspaceTab {
         compareFrom.setId("compare-from");
         compareTo.setId("compare-to");
         compareFrom.setItemLabelGenerator(Choice::label);
+        compareFrom.setWidth("min(100%, 20rem)");
+        compareTo.setWidth("min(100%, 20rem)");
         compareTo.setItemLabelGenerator(Choice::label);
         Button compare = new Button(getTranslation("statement.compare.action"), e -> compare());
         compare.setId("compare-button");
