@@ -26,6 +26,9 @@ class SecurityConfig {
         // Must come before Vaadin's configurer, which ends with anyRequest().denyAll().
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/images/**", "/favicon.ico").permitAll());
+        // The live editor's WebSocket (statement module): logged-in users only; the endpoint itself
+        // checks the Origin and the workspace membership.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/collab/**").authenticated());
         // Spring Security's default session-fixation protection gives every login a new session id.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
         return http.build();

@@ -10,6 +10,7 @@ import dk.ligevaerd.workspace.Member;
 import dk.ligevaerd.workspace.WorkspaceAccess;
 import java.time.Clock;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -45,6 +46,24 @@ public class StatementService {
     public VersionView version(long workspaceId, long versionId) {
         access.requireMember(workspaceId);
         return versions.findById(versionId).filter(v -> v.workspaceId() == workspaceId).map(StatementService::view)
+                .orElseThrow(NotFoundOrNoAccessException::new);
+    }
+
+    /**
+     * Compares two saved versions, or a saved version and the current text (a null id), word by
+     * word. Any member may compare.
+     */
+    @Transactional(readOnly = true)
+    public List<WordDiff.Part> compare(long workspaceId, @Nullable Long fromVersionId, @Nullable Long toVersionId) {
+        access.requireMember(workspaceId);
+        return WordDiff.compare(textOf(workspaceId, fromVersionId), textOf(workspaceId, toVersionId));
+    }
+
+    private String textOf(long workspaceId, @Nullable Long versionId) {
+        if (versionId == null) {
+            return statements.findByWorkspaceId(workspaceId).map(Statement::text).orElse("");
+        }
+        return versions.findById(versionId).filter(v -> v.workspaceId() == workspaceId).map(StatementVersion::text)
                 .orElseThrow(NotFoundOrNoAccessException::new);
     }
 

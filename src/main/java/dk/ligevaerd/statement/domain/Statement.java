@@ -68,4 +68,18 @@ public class Statement {
         this.text = newText;
         this.version = newVersion;
     }
+
+    /**
+     * Records that the changes from {@code fromVersion} to {@code newVersion} were accepted, bringing
+     * the text to {@code newText}; refuses unless this statement is still at {@code fromVersion}, so
+     * a writer that read an old version cannot skip or repeat one.
+     */
+    public void advance(String newText, int fromVersion, int newVersion) {
+        if (fromVersion != version || newVersion <= version) {
+            throw new IllegalStateException(
+                    "the statement is at version " + version + ", not " + fromVersion + " before " + newVersion);
+        }
+        this.text = newText;
+        this.version = newVersion;
+    }
 }

@@ -1,0 +1,68 @@
+package dk.ligevaerd.statement.domain;
+
+import dk.ligevaerd.statement.collab.AcceptedUpdate;
+import dk.ligevaerd.statement.collab.Author;
+import dk.ligevaerd.statement.collab.ChangeSet;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The ordered list of accepted changes of each statement ({@code statement_change}). Plain JDBC
+ * rather than an entity: rows are only ever appended in batches and read back in order, so there
+ * is no object state for JPA to track, and a batch insert is one round trip per push.
+ *
+ * <p>The primary key {@code (statement_id, version)} is what makes two nodes unable to accept a
+ * change at the same version: the second insert fails and its transaction rolls back.
+ */
+@Repository
+public class StatementChangeLog {
+
+    /** The widest change the {@code changes} column holds, in characters of JSON. */
+    public static final int CHANGES_MAX_LENGTH = 200_000;
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcTemplate jdbc;
+
+    StatementChangeLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Stores accepted changes; must run in the transaction that advances the statement. */
+    public void append(long statementId, List<AcceptedUpdate> updates, Instant acceptedAt) {
+        Timestamp at = Timestamp.from(acceptedAt);
+        jdbc.batchUpdate("""
+                insert into statement_change (statement_id, version, author_id, side_id, client_id, changes, accepted_at)
+                values (?, ?, ?, ?, ?, ?, ?)""", updates, updates.size(), (ps, update) -> {
+            ps.setLong(1, statementId);
+            ps.setInt(2, update.version());
+            ps.setLong(3, update.author().userId());
+            ps.setLong(4, update.author().sideId());
+            ps.setString(5, update.clientId());
+            ps.setString(6, update.changes().toJsonString());
+            ps.setTimestamp(7, at);
+        });
+    }
+
+    /** The changes after {@code version}, oldest first. */
+    public List<AcceptedUpdate> after(long statementId, int version) {
+        return jdbc.query("""
+                select version, author_id, side_id, client_id, changes from statement_change
+                where statement_id = ? and version > ? order by version""", (rs, row) -> {
+            long side = rs.getLong("side_id");
+            return new AcceptedUpdate(rs.getInt("version"), rs.getString("client_id"),
+                    new Author(rs.getLong("author_id"), side),
+                    ChangeSet.fromJson(JSON.readTree(rs.getString("changes"))));
+        }, statementId, version);
+    }
+
+    /** The versions stored for a statement, in order; for checks that the history has no gaps. */
+    public List<Integer> versions(long statementId) {
+        return jdbc.queryForList("select version from statement_change where statement_id = ? order by version",
+                Integer.class, statementId);
+    }
+}

@@ -1,0 +1,464 @@
+package dk.ligevaerd.statement.live;
+
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.LiveChange;
+import dk.ligevaerd.statement.LiveSnapshot;
+import dk.ligevaerd.statement.PushOutcome;
+import dk.ligevaerd.statement.collab.AcceptedUpdate;
+import dk.ligevaerd.statement.collab.ChangeSet;
+import dk.ligevaerd.statement.collab.InvalidChange;
+import dk.ligevaerd.statement.collab.Update;
+import dk.ligevaerd.workspace.Member;
+import dk.ligevaerd.workspace.MemberView;
+import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceService;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The server end of the live editor's WebSocket. Every message is checked before it can touch
+ * anything: its size (while it arrives), the connection's rate, that it is JSON of a known shape,
+ * and that its sender is still a member (and, for changes, a contributor). A refusal goes as an
+ * {@code error} to the sender only and is logged; the stored text and the other connections never
+ * notice it.
+ */
+@Component
+class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBean {
+
+    /** The largest message taken, in characters: a 20,000-character paste with room to spare. */
+    static final int MESSAGE_MAX_CHARS = 128 * 1024;
+    /** Messages one connection may send at once, and per second after that. */
+    static final int BURST = 60;
+    static final int PER_SECOND = 30;
+    /** At most this many changes in one {@code push}; an editor that was offline sends in batches. */
+    static final int MAX_UPDATES = 2_000;
+    static final int MAX_RANGES = 16;
+    static final int MAX_POSITION = 1_000_000;
+
+    static final String RATE_LIMITED = "statement.live.rateLimited";
+    static final String TOO_LARGE = "statement.live.tooLarge";
+    static final String SERVER_ERROR = "statement.live.serverError";
+
+    static final String WORKSPACE_ATTRIBUTE = LiveSocketHandler.class.getName() + ".workspaceId";
+    static final String LOCALE_ATTRIBUTE = LiveSocketHandler.class.getName() + ".locale";
+    static final String USER_ATTRIBUTE = LiveSocketHandler.class.getName() + ".user";
+
+    private static final Logger log = LoggerFactory.getLogger(LiveSocketHandler.class);
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final long SECOND = 1_000_000_000L;
+
+    private final CollabService collab;
+    private final WorkspaceService workspaces;
+    private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
+    /** The connections of each workspace; guarded by {@code this}. */
+    private final Map<Long, Room> rooms = new HashMap<>();
+
+    LiveSocketHandler(CollabService collab, WorkspaceService workspaces) {
+        this.collab = collab;
+        this.workspaces = workspaces;
+    }
+
+    @Override
+    public boolean supportsPartialMessages() {
+        // Parts let a message be measured while it arrives, so an oversized one is refused without
+        // ever being held whole, and without the container dropping the connection.
+        return true;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) throws IOException {
+        Object workspace = session.getAttributes().get(WORKSPACE_ATTRIBUTE);
+        Object locale = session.getAttributes().get(LOCALE_ATTRIBUTE);
+        // The session's own principal is not reliably the authenticated user with every container,
+        // so the handshake check hands the one it checked over in the attributes.
+        if (!(session.getAttributes().get(USER_ATTRIBUTE) instanceof Authentication user)
+                || !(workspace instanceof Long workspaceId)) {
+            session.close(CloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        WorkspaceDetails details;
+        try {
+            details = as(user, () -> workspaces.details(workspaceId));
+        } catch (DomainException e) {
+            log.warn("Live connection of {} to workspace {} refused: {}", user.getName(), workspaceId, e.getMessage());
+            session.close(CloseStatus.POLICY_VIOLATION);
+            return;
+        }
+        Member me = details.me();
+        String name = details.members().stream().filter(m -> m.userId() == me.userId()).map(MemberView::displayName)
+                .findFirst().orElse(user.getName());
+        SideView side = me.sideId() == null ? null : details.side(me.sideId()).orElse(null);
+        LiveConnection connection = new LiveConnection(workspaceId, user,
+                locale instanceof Locale l ? l : Messages.DANISH, new Outbox(session, senders),
+                new TokenBucket(BURST, PER_SECOND, System.nanoTime()), name, side == null ? "" : side.name(),
+                side == null ? "" : side.colour(), me.canContribute());
+        connections.put(session.getId(), connection);
+        Room room = join(connection);
+        connection.outbox.send(welcome(connection, room));
+        for (LiveConnection other : room.connections) {
+            String presence = other.presence;
+            if (other != connection && presence != null) {
+                connection.outbox.send(presence);
+            }
+        }
+        tellPeers(room);
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        LiveConnection connection = connections.remove(session.getId());
+        if (connection != null) {
+            leave(connection);
+        }
+    }
+
+    @Override
+    public void handleTransportError(WebSocketSession session, Throwable exception) {
+        log.debug("Live connection {} failed", session.getId(), exception);
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        LiveConnection connection = connections.get(session.getId());
+        if (connection == null) {
+            return;
+        }
+        String part = message.getPayload();
+        if (connection.discarding) {
+            connection.discarding = !message.isLast();
+            return;
+        }
+        int size = connection.partial.length() + part.length();
+        if (size > MESSAGE_MAX_CHARS) {
+            connection.partial.setLength(0);
+            connection.discarding = !message.isLast();
+            refuse(connection, null, new DomainException(TOO_LARGE, MESSAGE_MAX_CHARS),
+                    "a message of more than " + MESSAGE_MAX_CHARS + " characters");
+            return;
+        }
+        connection.partial.append(part);
+        if (!message.isLast()) {
+            return;
+        }
+        String text = connection.partial.toString();
+        connection.partial.setLength(0);
+        connection.partial.trimToSize();
+        receive(connection, text);
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession session, org.springframework.web.socket.BinaryMessage message) {
+        LiveConnection connection = connections.get(session.getId());
+        if (connection != null && message.isLast()) {
+            refuse(connection, null, malformed("a binary message"), "a binary message");
+        }
+    }
+
+    private void receive(LiveConnection connection, String text) {
+        long now = System.nanoTime();
+        if (!connection.bucket.tryTake(now)) {
+            connection.floodRefusals++;
+            if (now - connection.lastFloodNotice >= SECOND) {
+                log.warn("Live connection {} sends too fast; {} messages refused so far", connection,
+                        connection.floodRefusals);
+                connection.lastFloodNotice = now;
+                connection.outbox.send(error(connection, null, new DomainException(RATE_LIMITED)));
+            }
+            return;
+        }
+        JsonNode message;
+        try {
+            message = JSON.readTree(text);
+        } catch (JacksonException e) {
+            refuse(connection, null, malformed("not JSON"), "not JSON: " + e.getOriginalMessage());
+            return;
+        }
+        if (message == null || !message.isObject() || !message.path("type").isString()) {
+            refuse(connection, null, malformed("no type"), "a message without a type");
+            return;
+        }
+        String type = message.path("type").stringValue();
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(connection.user);
+        SecurityContextHolder.setContext(context);
+        try {
+            collab.member(connection.workspaceId);
+            switch (type) {
+                case "push" -> push(connection, message);
+                case "pull" -> connection.outbox.send(updates(
+                        collab.updatesSince(connection.workspaceId, intField(message, "version")), true));
+                case "snapshot" -> connection.outbox.send(snapshot(collab.snapshot(connection.workspaceId)));
+                case "presence" -> presence(connection, message);
+                case "ping" -> connection.outbox.send("{\"type\":\"pong\"}");
+                default -> refuse(connection, null, malformed("unknown type"),
+                        "an unknown message type " + abbreviate(type));
+            }
+        } catch (NotFoundOrNoAccessException e) {
+            refuse(connection, type, e, "no longer a member");
+            connection.outbox.close(CloseStatus.POLICY_VIOLATION);
+        } catch (InvalidChange e) {
+            refuse(connection, type, e, e.detail());
+        } catch (DomainException e) {
+            refuse(connection, type, e, e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("Live connection {} failed on a {} message", connection, abbreviate(type), e);
+            connection.outbox.send(error(connection, type, new DomainException(SERVER_ERROR)));
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void push(LiveConnection connection, JsonNode message) {
+        int version = intField(message, "version");
+        JsonNode updates = message.path("updates");
+        if (!updates.isArray() || updates.isEmpty() || updates.size() > MAX_UPDATES) {
+            throw malformed("updates must be an array of 1 to " + MAX_UPDATES + " changes");
+        }
+        List<LiveChange> batch = new ArrayList<>(updates.size());
+        for (JsonNode update : updates) {
+            JsonNode clientId = update.path("clientID");
+            if (!clientId.isString() || clientId.stringValue().isBlank()
+                    || clientId.stringValue().length() > Update.CLIENT_ID_MAX_LENGTH) {
+                throw malformed("an update without a proper clientID");
+            }
+            batch.add(new LiveChange(clientId.stringValue(), ChangeSet.fromJson(update.path("changes"))));
+        }
+        switch (collab.push(connection.workspaceId, version, batch)) {
+            case PushOutcome.Accepted accepted ->
+                    connection.outbox.send("{\"type\":\"ack\",\"version\":" + accepted.version() + "}");
+            case PushOutcome.Behind behind ->
+                    connection.outbox.send("{\"type\":\"behind\",\"version\":" + behind.version() + "}");
+            case PushOutcome.Refused refused -> connection.outbox.send(error(connection, "push",
+                    new DomainException(refused.messageKey(), refused.arguments())));
+        }
+    }
+
+    private void presence(LiveConnection connection, JsonNode message) {
+        JsonNode ranges = message.path("ranges");
+        if (!ranges.isArray() || ranges.size() > MAX_RANGES) {
+            throw malformed("ranges must be an array of at most " + MAX_RANGES);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.put("type", "presence");
+        out.put("session", connection.id);
+        out.put("name", connection.name);
+        out.put("side", connection.sideName);
+        out.put("colour", connection.colour);
+        ArrayNode outRanges = out.putArray("ranges");
+        for (JsonNode range : ranges) {
+            int anchor = position(range, "anchor");
+            int head = position(range, "head");
+            outRanges.addObject().put("anchor", anchor).put("head", head);
+        }
+        String json = out.toString();
+        connection.presence = json;
+        Room room = room(connection.workspaceId);
+        if (room != null) {
+            for (LiveConnection other : room.connections) {
+                if (other != connection) {
+                    other.outbox.send(json);
+                }
+            }
+        }
+    }
+
+    private static int position(JsonNode range, String field) {
+        int value = intField(range, field);
+        if (value < 0 || value > MAX_POSITION) {
+            throw malformed("a position out of range");
+        }
+        return value;
+    }
+
+    private static int intField(JsonNode message, String field) {
+        JsonNode value = message.path(field);
+        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+            throw malformed(field + " must be a whole number");
+        }
+        return value.intValue();
+    }
+
+    private static InvalidChange malformed(String detail) {
+        return new InvalidChange(InvalidChange.MALFORMED, detail);
+    }
+
+    private void refuse(LiveConnection connection, @Nullable String type, DomainException reason, String detail) {
+        log.warn("Refused a {} message from {}: {}", type == null ? "live" : abbreviate(type), connection, detail);
+        connection.outbox.send(error(connection, type, reason));
+    }
+
+    private static String error(LiveConnection connection, @Nullable String type, DomainException reason) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("type", "error");
+        out.put("code", reason.messageKey());
+        out.put("message", Messages.get(connection.locale, reason));
+        if (type != null) {
+            out.put("refused", abbreviate(type));
+        }
+        return out.toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "…";
+    }
+
+    static String updateJson(AcceptedUpdate update) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("version", update.version());
+        out.put("clientID", update.clientId());
+        out.set("changes", update.changes().toJson());
+        out.put("side", update.author().sideId());
+        out.put("user", update.author().userId());
+        return out.toString();
+    }
+
+    private static String updates(List<AcceptedUpdate> updates, boolean pulled) {
+        StringBuilder json = new StringBuilder("{\"type\":\"updates\"");
+        if (pulled) {
+            json.append(",\"pulled\":true");
+        }
+        json.append(",\"updates\":[");
+        for (int i = 0; i < updates.size(); i++) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append(updateJson(updates.get(i)));
+        }
+        return json.append("]}").toString();
+    }
+
+    private static String snapshot(LiveSnapshot snapshot) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("type", "snapshot");
+        out.put("version", snapshot.version());
+        out.put("text", snapshot.text());
+        out.put("canEdit", snapshot.canEdit());
+        ArrayNode spans = out.putArray("authorship");
+        for (LiveSnapshot.AuthorSpan span : snapshot.authorship()) {
+            spans.addArray().add(span.to() - span.from()).add(span.sideId());
+        }
+        return out.toString();
+    }
+
+    private String welcome(LiveConnection connection, Room room) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("type", "welcome");
+        out.put("session", connection.id);
+        out.put("canEdit", connection.canEdit);
+        out.set("peers", peers(room));
+        return out.toString();
+    }
+
+    private ArrayNode peers(Room room) {
+        ArrayNode peers = JSON.createArrayNode();
+        for (LiveConnection c : room.connections) {
+            peers.addObject().put("session", c.id).put("name", c.name).put("side", c.sideName)
+                    .put("colour", c.colour).put("canEdit", c.canEdit);
+        }
+        return peers;
+    }
+
+    private void tellPeers(Room room) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("type", "peers");
+        out.set("peers", peers(room));
+        String json = out.toString();
+        room.connections.forEach(c -> c.outbox.send(json));
+    }
+
+    private synchronized @Nullable Room room(long workspaceId) {
+        return rooms.get(workspaceId);
+    }
+
+    /** Adds a connection to its workspace's room, listening to the statement for the first one. */
+    private synchronized Room join(LiveConnection connection) {
+        Room room = rooms.get(connection.workspaceId);
+        if (room == null) {
+            Room created = new Room();
+            created.stopListening = as(connection.user, () -> collab.listen(connection.workspaceId, updates -> {
+                List<String> jsons = updates.stream().map(LiveSocketHandler::updateJson).toList();
+                for (LiveConnection c : created.connections) {
+                    jsons.forEach(c.outbox::update);
+                }
+            }));
+            rooms.put(connection.workspaceId, created);
+            room = created;
+        }
+        room.connections.add(connection);
+        return room;
+    }
+
+    private void leave(LiveConnection connection) {
+        Room room;
+        synchronized (this) {
+            room = rooms.get(connection.workspaceId);
+            if (room == null) {
+                return;
+            }
+            room.connections.remove(connection);
+            if (room.connections.isEmpty()) {
+                rooms.remove(connection.workspaceId);
+                room.stopListening.run();
+                return;
+            }
+        }
+        tellPeers(room);
+    }
+
+    private static <T> T as(Authentication user, Supplier<T> call) {
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(user);
+        SecurityContextHolder.setContext(context);
+        try {
+            return call.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
+    }
+
+    /** The open connections of one workspace. */
+    private static final class Room {
+        final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+        Runnable stopListening = () -> {
+        };
+    }
+}

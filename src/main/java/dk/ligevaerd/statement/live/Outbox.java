@@ -1,0 +1,132 @@
+package dk.ligevaerd.statement.live;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * Everything the server sends to one connection, in order, from a thread of its own. Accepting a
+ * change only puts it in each outbox, so one slow or stalled browser never holds up the others or
+ * the next change. Changes waiting together go out as one {@code updates} message.
+ *
+ * <p>A browser that falls more than {@link #MAX_PENDING} messages behind is disconnected; its editor
+ * reconnects and catches up with a {@code pull}, which is cheaper than queueing without bound.
+ */
+final class Outbox {
+
+    static final int MAX_PENDING = 5_000;
+    /** The browser should reconnect later: the server could not keep up with it. */
+    static final CloseStatus TOO_SLOW = new CloseStatus(4008, "too far behind");
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+    private final WebSocketSession session;
+    private final Executor executor;
+    private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private volatile boolean closed;
+
+    Outbox(WebSocketSession session, Executor executor) {
+        this.session = session;
+        this.executor = executor;
+    }
+
+    /** A message of its own. */
+    void send(String json) {
+        offer(new Item(json, false));
+    }
+
+    /** One accepted change, which may travel together with others that wait beside it. */
+    void update(String updateJson) {
+        offer(new Item(updateJson, true));
+    }
+
+    void close(CloseStatus status) {
+        closed = true;
+        try {
+            session.close(status);
+        } catch (IOException | RuntimeException e) {
+            log.debug("Closing live connection {} failed", session.getId(), e);
+        }
+    }
+
+    private void offer(Item item) {
+        if (closed) {
+            return;
+        }
+        if (pending.incrementAndGet() > MAX_PENDING) {
+            log.warn("Live connection {} fell {} messages behind; disconnecting it", session.getId(), MAX_PENDING);
+            close(TOO_SLOW);
+            return;
+        }
+        queue.add(item);
+        schedule();
+    }
+
+    private void schedule() {
+        if (draining.compareAndSet(false, true)) {
+            executor.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        try {
+            List<String> frames;
+            while (!closed && !(frames = collect()).isEmpty()) {
+                for (String frame : frames) {
+                    session.sendMessage(new TextMessage(frame));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.debug("Sending on live connection {} failed", session.getId(), e);
+            close(CloseStatus.SERVER_ERROR);
+        } finally {
+            draining.set(false);
+            if (!closed && !queue.isEmpty()) {
+                schedule();
+            }
+        }
+    }
+
+    /** Takes what is waiting, joining neighbouring changes into one message. */
+    private List<String> collect() {
+        List<String> frames = new ArrayList<>();
+        StringBuilder updates = null;
+        Item item;
+        while ((item = queue.poll()) != null) {
+            pending.decrementAndGet();
+            if (item.update()) {
+                if (updates == null) {
+                    updates = new StringBuilder("{\"type\":\"updates\",\"updates\":[");
+                } else {
+                    updates.append(',');
+                }
+                updates.append(item.json());
+            } else {
+                if (updates != null) {
+                    frames.add(updates.append("]}").toString());
+                    updates = null;
+                }
+                frames.add(item.json());
+            }
+        }
+        if (updates != null) {
+            frames.add(updates.append("]}").toString());
+        }
+        return frames;
+    }
+
+    private record Item(String json, boolean update) {
+    }
+}

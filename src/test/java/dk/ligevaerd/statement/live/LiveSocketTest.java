@@ -1,0 +1,219 @@
+package dk.ligevaerd.statement.live;
+
+import static dk.ligevaerd.support.Acting.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.LiveSnapshot;
+import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.WorkspaceFixture;
+import dk.ligevaerd.workspace.WorkspaceService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The live editor's WebSocket end to end, with a real server and a plain Java client: who may
+ * connect, what reaches whom, and what a refusal looks like.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ligevaerd.demo.enabled=false", "spring.datasource.url=jdbc:h2:file:./target/test-db/live-${random.uuid}"})
+class LiveSocketTest {
+
+    @LocalServerPort int port;
+    @Autowired AccountService accounts;
+    @Autowired WorkspaceService workspaces;
+    @Autowired InvitationService invitations;
+    @Autowired CollabService collab;
+
+    WorkspaceFixture f;
+    URI base;
+    final List<LiveTestClient> open = new java.util.ArrayList<>();
+
+    @BeforeEach
+    void fixture() {
+        f = new WorkspaceFixture(accounts, workspaces, invitations);
+        base = URI.create("http://localhost:" + port);
+    }
+
+    @AfterEach
+    void closeClients() {
+        open.forEach(LiveTestClient::close);
+    }
+
+    LiveTestClient connect(String username) throws Exception {
+        HttpClient http = LiveTestClient.login(base, username, "password1");
+        LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
+        open.add(client);
+        client.next("welcome");
+        return client;
+    }
+
+    LiveSnapshot snapshot() {
+        return as(f.owner, () -> collab.snapshot(f.workspaceId));
+    }
+
+    static String push(int version, String clientId, String changes) {
+        return "{\"type\":\"push\",\"version\":" + version + ",\"updates\":[{\"clientID\":\"" + clientId
+                + "\",\"changes\":" + changes + "}]}";
+    }
+
+    @Test
+    void a_change_is_acknowledged_to_its_sender_after_it_reached_everyone_else() throws Exception {
+        LiveTestClient writer = connect(f.participant.username());
+        LiveTestClient other = connect(f.otherModerator.username());
+        LiveTestClient observer = connect(f.observer.username());
+
+        writer.send(push(0, "w1", "[[0,\"Vi vil\",\"mødes.\"]]"));
+
+        JsonNode own = writer.next("updates");
+        assertThat(writer.next()).isEqualTo(LiveTestClient.JSON.readTree("{\"type\":\"ack\",\"version\":1}"));
+        assertThat(own.path("updates").get(0).path("clientID").asString()).isEqualTo("w1");
+        for (LiveTestClient c : List.of(other, observer)) {
+            JsonNode update = c.next("updates").path("updates").get(0);
+            assertThat(update.path("version").asInt()).isEqualTo(1);
+            assertThat(update.path("changes").toString()).isEqualTo("[[0,\"Vi vil\",\"mødes.\"]]");
+            assertThat(update.path("side").asLong()).isEqualTo(f.municipalSideId);
+        }
+        assertThat(snapshot().text()).isEqualTo("Vi vil\nmødes.");
+    }
+
+    @Test
+    void an_anonymous_handshake_is_refused() {
+        assertThatThrownBy(() -> LiveTestClient.to(base, f.workspaceId).connect())
+                .isInstanceOfSatisfying(LiveTestClient.Refused.class, r -> assertThat(r.status).isIn(302, 401, 403));
+    }
+
+    @Test
+    void a_page_of_another_site_cannot_open_the_connection() throws Exception {
+        HttpClient http = LiveTestClient.login(base, f.participant.username(), "password1");
+
+        assertThatThrownBy(() -> LiveTestClient.to(base, f.workspaceId).as(http).origin("https://evil.example").connect())
+                .isInstanceOfSatisfying(LiveTestClient.Refused.class, r -> assertThat(r.status).isEqualTo(403));
+        LiveTestClient sameSite = LiveTestClient.to(base, f.workspaceId).as(http).origin(base.toString()).connect();
+        open.add(sameSite);
+        assertThat(sameSite.next("welcome").path("canEdit").asBoolean()).isTrue();
+    }
+
+    @Test
+    void a_non_member_is_refused_at_the_handshake() throws Exception {
+        HttpClient outsider = LiveTestClient.login(base, f.outsider.username(), "password1");
+
+        assertThatThrownBy(() -> LiveTestClient.to(base, f.workspaceId).as(outsider).connect())
+                .isInstanceOfSatisfying(LiveTestClient.Refused.class, r -> assertThat(r.status).isEqualTo(403));
+        assertThatThrownBy(() -> LiveTestClient.to(base, 987_654_321L).as(outsider).connect())
+                .isInstanceOfSatisfying(LiveTestClient.Refused.class, r -> assertThat(r.status).isEqualTo(403));
+    }
+
+    @Test
+    void an_observer_follows_live_but_a_change_it_sends_is_refused_to_it_alone() throws Exception {
+        LiveTestClient writer = connect(f.participant.username());
+        LiveTestClient observer = connect(f.observer.username());
+        assertThat(observer.received().getFirst().path("canEdit").asBoolean()).isFalse();
+
+        observer.send(push(0, "o1", "[[0,\"Observatøren skriver\"]]"));
+        JsonNode error = observer.next("error");
+        writer.send(push(0, "w1", "[[0,\"Deltageren skriver\"]]"));
+        writer.next("ack");
+
+        assertThat(error.path("code").asString()).isEqualTo("error.permission.contributor");
+        assertThat(error.path("refused").asString()).isEqualTo("push");
+        assertThat(observer.next("updates").path("updates").get(0).path("clientID").asString()).isEqualTo("w1");
+        assertThat(writer.received()).noneMatch(m -> m.path("type").asString().equals("error"));
+        assertThat(snapshot().text()).isEqualTo("Deltageren skriver");
+    }
+
+    @Test
+    void a_change_made_on_an_old_version_is_answered_behind_and_the_editor_catches_up_with_a_pull() throws Exception {
+        LiveTestClient first = connect(f.participant.username());
+        LiveTestClient second = connect(f.otherModerator.username());
+        first.send(push(0, "a", "[[0,\"Først\"]]"));
+        first.next("ack");
+
+        second.send(push(0, "b", "[[0,\"Samtidig\"]]"));
+        JsonNode behind = second.next("behind");
+        second.send("{\"type\":\"pull\",\"version\":0}");
+        JsonNode pulled = second.next(m -> m.path("pulled").asBoolean());
+
+        assertThat(behind.path("version").asInt()).isEqualTo(1);
+        assertThat(pulled.path("updates")).hasSize(1);
+        assertThat(pulled.path("updates").get(0).path("clientID").asString()).isEqualTo("a");
+        second.send(push(1, "b", "[5,[0,\" og samtidig\"]]"));
+        assertThat(second.next("ack").path("version").asInt()).isEqualTo(2);
+        assertThat(snapshot().text()).isEqualTo("Først og samtidig");
+    }
+
+    @Test
+    void a_pull_from_the_future_is_refused_with_a_translated_message() throws Exception {
+        LiveTestClient client = connect(f.participant.username());
+
+        client.send("{\"type\":\"pull\",\"version\":5}");
+        JsonNode error = client.next("error");
+
+        assertThat(error.path("code").asString()).isEqualTo("statement.version.future");
+        assertThat(error.path("refused").asString()).isEqualTo("pull");
+        assertThat(error.path("message").asString()).contains("version 5").contains("version 0");
+    }
+
+    @Test
+    void a_snapshot_carries_the_text_and_who_wrote_it() throws Exception {
+        LiveTestClient municipal = connect(f.participant.username());
+        LiveTestClient civil = connect(f.otherModerator.username());
+        municipal.send(push(0, "m", "[[0,\"Kommune\"]]"));
+        municipal.next("ack");
+        civil.next("updates");
+        civil.send(push(1, "c", "[7,[0,\" og forening\"]]"));
+        civil.next("ack");
+
+        municipal.send("{\"type\":\"snapshot\"}");
+        JsonNode snapshot = municipal.next("snapshot");
+
+        assertThat(snapshot.path("text").asString()).isEqualTo("Kommune og forening");
+        assertThat(snapshot.path("version").asInt()).isEqualTo(2);
+        assertThat(snapshot.path("authorship").toString())
+                .isEqualTo("[[7," + f.municipalSideId + "],[12," + f.civilSideId + "]]");
+    }
+
+    @Test
+    void carets_reach_the_others_with_the_writers_name_and_side_colour_and_the_list_of_who_is_here_follows()
+            throws Exception {
+        LiveTestClient writer = connect(f.participant.username());
+        LiveTestClient other = connect(f.otherModerator.username());
+        JsonNode peers = writer.next(m -> m.path("type").asString().equals("peers") && m.path("peers").size() == 2);
+        assertThat(peers.path("peers").findValuesAsString("name"))
+                .containsExactlyInAnyOrder(f.participant.displayName(), f.otherModerator.displayName());
+
+        writer.send("{\"type\":\"presence\",\"ranges\":[{\"anchor\":0,\"head\":0}]}");
+        JsonNode caret = other.next("presence");
+
+        assertThat(caret.path("name").asString()).isEqualTo(f.participant.displayName());
+        assertThat(caret.path("side").asString()).isEqualTo("Kommune");
+        assertThat(caret.path("colour").asString()).startsWith("#");
+        assertThat(caret.path("ranges").toString()).isEqualTo("[{\"anchor\":0,\"head\":0}]");
+        writer.close();
+        assertThat(other.next(m -> m.path("type").asString().equals("peers") && m.path("peers").size() == 1))
+                .isNotNull();
+        assertThat(writer.received()).noneMatch(m -> m.path("type").asString().equals("presence"));
+    }
+
+    @Test
+    void a_member_removed_while_connected_is_refused_on_the_next_message_and_disconnected() throws Exception {
+        LiveTestClient client = connect(f.participant.username());
+        dk.ligevaerd.support.Acting.run(f.owner, () -> workspaces.remove(f.workspaceId, f.participant.id()));
+
+        client.send(push(0, "x", "[[0,\"Efter\"]]"));
+
+        assertThat(client.next("error").path("code").asString()).isEqualTo("error.notFoundOrNoAccess");
+        assertThat(client.awaitClose()).isEqualTo(1008);
+        assertThat(snapshot().text()).isEmpty();
+    }
+}
