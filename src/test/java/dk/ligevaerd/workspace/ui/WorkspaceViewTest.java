@@ -72,8 +72,8 @@ class WorkspaceViewTest extends SpringBrowserlessTest {
     void the_owner_manages_sides_invitations_and_settings() {
         openDemoWorkspace();
 
-        assertThat(tabIds()).containsExactly("tab-people", "tab-priorities", "tab-equality", "tab-activity", "tab-sides",
-                "tab-invitations", "tab-settings");
+        assertThat(tabIds()).containsExactly("tab-people", "tab-statement", "tab-priorities", "tab-rounds",
+                "tab-equality", "tab-activity", "tab-sides", "tab-invitations", "tab-settings");
     }
 
     @Test
@@ -81,7 +81,8 @@ class WorkspaceViewTest extends SpringBrowserlessTest {
     void a_participant_sees_the_shared_tabs_but_no_owner_tabs() {
         openDemoWorkspace();
 
-        assertThat(tabIds()).containsExactly("tab-people", "tab-priorities", "tab-equality", "tab-activity");
+        assertThat(tabIds()).containsExactly("tab-people", "tab-statement", "tab-priorities", "tab-rounds",
+                "tab-equality", "tab-activity");
         assertThat($(Div.class).withId("invitations-panel").exists()).isFalse();
     }
 
