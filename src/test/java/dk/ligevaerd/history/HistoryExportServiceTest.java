@@ -80,6 +80,8 @@ class HistoryExportServiceTest {
         }
         assertThat(timeline.get(timeline.size() - 1).get("facts").get("title").asString())
                 .isEqualTo("Fællesskaber, ikke kun besøg");
+        assertThat(root.get("statement").get("changes").isArray()).isTrue();
+        assertThat(root.get("decisionRecords").isArray()).isTrue();
     }
 
     @Test

@@ -60,6 +60,19 @@ public class StatementChangeLog {
         }, statementId, version);
     }
 
+    /** Accepted changes per side in a period ({@code from} inclusive, {@code to} exclusive, either open). */
+    public java.util.Map<Long, Long> countBySide(long statementId, java.time.@org.jspecify.annotations.Nullable Instant from,
+            java.time.@org.jspecify.annotations.Nullable Instant to) {
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        jdbc.query("""
+                select side_id, count(*) as n from statement_change
+                where statement_id = ? and accepted_at >= ? and accepted_at < ? group by side_id""", rs -> {
+            counts.put(rs.getLong("side_id"), rs.getLong("n"));
+        }, statementId, Timestamp.from(from == null ? Instant.EPOCH : from),
+                Timestamp.from(to == null ? Instant.parse("9999-12-31T00:00:00Z") : to));
+        return counts;
+    }
+
     /** The versions stored for a statement, in order; for checks that the history has no gaps. */
     public List<Integer> versions(long statementId) {
         return jdbc.queryForList("select version from statement_change where statement_id = ? order by version",
