@@ -5,7 +5,6 @@ import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityState;
 import dk.ligevaerd.priority.PriorityView;
 import dk.ligevaerd.round.RecordView.ClosedHow;
-import dk.ligevaerd.round.RoundEvents.BallotCountChanged;
 import dk.ligevaerd.round.RoundEvents.ClosingConfirmed;
 import dk.ligevaerd.round.RoundEvents.ConfirmationWithdrawn;
 import dk.ligevaerd.round.RoundEvents.RoundCancelled;
@@ -89,11 +88,14 @@ public class RoundService {
     /** The live tally of each open round with live tallies, kept up to date ballot by ballot. */
     private final Map<Long, LiveTally> live = new ConcurrentHashMap<>();
     private final CurrentUser currentUser;
+    private final BallotNews news;
 
     RoundService(DecisionRoundRepository rounds, BallotRepository ballots, RecordKeeper keeper,
             WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
-            StatementService statements, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+            StatementService statements, CurrentUser currentUser, BallotNews news, ApplicationEventPublisher events,
+            Clock clock) {
         this.currentUser = currentUser;
+        this.news = news;
         this.rounds = rounds;
         this.ballots = ballots;
         this.keeper = keeper;
@@ -277,7 +279,7 @@ public class RoundService {
         } else {
             ballots.save(new Ballot(roundId, me.userId(), name, sideId, payload, now));
         }
-        events.publishEvent(new BallotCountChanged(workspaceId, roundId));
+        news.ballotCast(workspaceId, roundId);
     }
 
     /** A draft's settings may still change, so only those of an opened round are cached. */
