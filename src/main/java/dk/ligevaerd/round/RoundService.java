@@ -43,7 +43,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,11 +61,13 @@ import org.springframework.transaction.annotation.Transactional;
  * rounds and their records. Thin: the round aggregate guards its states, the rules decide, and
  * {@link RecordKeeper} writes the record.
  *
- * <p>Concurrency: casting a ballot and closing both begin by locking the round's row. So a ballot
- * is either committed before the close reads the ballots (and counted), or waits and then finds
- * the round closed (and is refused); there is no third case. Two moderators confirming at the same
- * moment are serialized the same way: the second sees the first's confirmation, or the round
- * already closed.
+ * <p>Concurrency: casting a ballot begins with a shared lock on the round's row, and confirming,
+ * closing, cancelling and opening with an exclusive one. So a ballot is either committed before
+ * the close reads the ballots (and counted), or waits for the close and then finds the round
+ * closed (and is refused); there is no third case. Two moderators confirming at the same moment
+ * are serialized: the second sees the first's confirmation, or the round already closed. The
+ * database's unique keys (one ballot per member and round, one record per round, one record per
+ * number in a workspace) stand behind all of this.
  */
 @Service
 public class RoundService {
@@ -85,7 +86,7 @@ public class RoundService {
     private final Clock clock;
     /** Settings of open rounds; fixed from opening on, so they never go stale. */
     private final Map<Long, Tallies> fixed = new ConcurrentHashMap<>();
-    /** The live tally of each open round with live tallies, kept up to date ballot by ballot. */
+    /** The live tally of each open round with live tallies, counted again only after a new ballot. */
     private final Map<Long, LiveTally> live = new ConcurrentHashMap<>();
     private final CurrentUser currentUser;
     private final BallotNews news;

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import dk.ligevaerd.round.DecisionRule;
 import dk.ligevaerd.round.RecordView;
 import dk.ligevaerd.round.RoundKind;
-import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundState;
 import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.round.domain.DecisionRound;
