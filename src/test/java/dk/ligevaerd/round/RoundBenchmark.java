@@ -42,11 +42,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * workspace have read the new count after a ballot. Not run by the normal build (its name does
  * not end in Test); run it with
  *
- * <pre>./mvnw -B -q test -Dtest='*RoundBenchmark' -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -q test -Dtest='*Round*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * which runs it on an H2 file and, through {@link PostgresRoundBenchmark}, on PostgreSQL. The
- * figures are printed and appended to {@code target/benchmark-rounds.txt}; docs/performance.md
- * records those measured on the project's machine.
+ * which runs it on an H2 file and, through {@link PostgresRoundBenchmark}, on PostgreSQL, and the
+ * browser measurement {@code ui.RoundLiveBenchmark}. The figures are printed and appended to
+ * {@code target/benchmark-rounds.txt}; docs/performance.md records those measured on the
+ * project's machine.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false", "ligevaerd.rounds.auto-close.enabled=false",

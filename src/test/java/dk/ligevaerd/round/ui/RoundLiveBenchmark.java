@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Rounds tab shows the new count, end to end (commit, live event, each page's refresh on the
  * server, push over the WebSocket, the browser's rendering). Run with
  *
- * <pre>./mvnw -B -q test -Dtest=RoundLiveBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -q test -Dtest='*Round*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
  * The times are taken by waiting on each page in turn right after the ballot, so they include
  * Playwright's own polling and are an upper bound.
