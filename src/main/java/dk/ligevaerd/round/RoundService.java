@@ -53,6 +53,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -278,7 +279,13 @@ public class RoundService {
         if (existing.isPresent()) {
             existing.get().replace(name, sideId, payload, now);
         } else {
-            ballots.save(new Ballot(roundId, me.userId(), name, sideId, payload, now));
+            try {
+                ballots.saveAndFlush(new Ballot(roundId, me.userId(), name, sideId, payload, now));
+            } catch (DataIntegrityViolationException sameVoterAtTheSameMoment) {
+                // Ballots share the round's lock, so two first ballots of one member sent at the same
+                // moment (a double click) meet at the unique key; one of them is kept.
+                throw new DomainException("error.round.ballotConflict");
+            }
         }
         news.ballotCast(workspaceId, roundId);
     }
