@@ -102,12 +102,14 @@ class RoundLiveBenchmark {
             Arrays.sort(samples);
             Arrays.sort(casts);
             String report = String.format(Locale.ROOT, """
-                    == Decision rounds, live counts in real browsers: %s, %d cores ==
+                    == Decision rounds, live counts in real browsers: %s, %d cores, load average %.1f ==
                     every one of %d open browser sessions shows the new count after a ballot (%d ballots, \
                     %d members): p50 %.0f ms, p95 %.0f ms, max %.0f ms
                     of which the ballot's own call (it returns once the live event has been handed to every open \
                     page): p50 %.0f ms, p95 %.0f ms
-                    """, Instant.now(), Runtime.getRuntime().availableProcessors(), pages.size(), SAMPLES,
+                    """, Instant.now(), Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    pages.size(), SAMPLES,
                     details.members().size() + VOTERS, samples[SAMPLES / 2],
                     samples[(int) Math.ceil(SAMPLES * 0.95) - 1], samples[SAMPLES - 1], casts[SAMPLES / 2],
                     casts[(int) Math.ceil(SAMPLES * 0.95) - 1]);
