@@ -52,7 +52,10 @@ public final class RoundEvents {
         }
     }
 
-    /** A ballot was cast or replaced; open views update the counts. Not recorded. */
+    /**
+     * A ballot was cast or replaced; open views update the counts. Not recorded, and sent on a
+     * thread of its own, folding ballots that arrive meanwhile into one notice (see BallotNews).
+     */
     public record BallotCountChanged(long workspaceId, long roundId) implements WorkspaceEvent {
     }
 

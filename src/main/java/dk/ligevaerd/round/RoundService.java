@@ -5,7 +5,6 @@ import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityState;
 import dk.ligevaerd.priority.PriorityView;
 import dk.ligevaerd.round.RecordView.ClosedHow;
-import dk.ligevaerd.round.RoundEvents.BallotCountChanged;
 import dk.ligevaerd.round.RoundEvents.ClosingConfirmed;
 import dk.ligevaerd.round.RoundEvents.ConfirmationWithdrawn;
 import dk.ligevaerd.round.RoundEvents.RoundCancelled;
@@ -44,7 +43,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -55,6 +53,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,11 +62,13 @@ import org.springframework.transaction.annotation.Transactional;
  * rounds and their records. Thin: the round aggregate guards its states, the rules decide, and
  * {@link RecordKeeper} writes the record.
  *
- * <p>Concurrency: casting a ballot and closing both begin by locking the round's row. So a ballot
- * is either committed before the close reads the ballots (and counted), or waits and then finds
- * the round closed (and is refused); there is no third case. Two moderators confirming at the same
- * moment are serialized the same way: the second sees the first's confirmation, or the round
- * already closed.
+ * <p>Concurrency: casting a ballot begins with a shared lock on the round's row, and confirming,
+ * closing, cancelling and opening with an exclusive one. So a ballot is either committed before
+ * the close reads the ballots (and counted), or waits for the close and then finds the round
+ * closed (and is refused); there is no third case. Two moderators confirming at the same moment
+ * are serialized: the second sees the first's confirmation, or the round already closed. The
+ * database's unique keys (one ballot per member and round, one record per round, one record per
+ * number in a workspace) stand behind all of this.
  */
 @Service
 public class RoundService {
@@ -86,14 +87,17 @@ public class RoundService {
     private final Clock clock;
     /** Settings of open rounds; fixed from opening on, so they never go stale. */
     private final Map<Long, Tallies> fixed = new ConcurrentHashMap<>();
-    /** The live tally of each open round with live tallies, kept up to date ballot by ballot. */
+    /** The live tally of each open round with live tallies, counted again only after a new ballot. */
     private final Map<Long, LiveTally> live = new ConcurrentHashMap<>();
     private final CurrentUser currentUser;
+    private final BallotNews news;
 
     RoundService(DecisionRoundRepository rounds, BallotRepository ballots, RecordKeeper keeper,
             WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
-            StatementService statements, CurrentUser currentUser, ApplicationEventPublisher events, Clock clock) {
+            StatementService statements, CurrentUser currentUser, BallotNews news, ApplicationEventPublisher events,
+            Clock clock) {
         this.currentUser = currentUser;
+        this.news = news;
         this.rounds = rounds;
         this.ballots = ballots;
         this.keeper = keeper;
@@ -275,9 +279,15 @@ public class RoundService {
         if (existing.isPresent()) {
             existing.get().replace(name, sideId, payload, now);
         } else {
-            ballots.save(new Ballot(roundId, me.userId(), name, sideId, payload, now));
+            try {
+                ballots.saveAndFlush(new Ballot(roundId, me.userId(), name, sideId, payload, now));
+            } catch (DataIntegrityViolationException sameVoterAtTheSameMoment) {
+                // Ballots share the round's lock, so two first ballots of one member sent at the same
+                // moment (a double click) meet at the unique key; one of them is kept.
+                throw new DomainException("error.round.ballotConflict");
+            }
         }
-        events.publishEvent(new BallotCountChanged(workspaceId, roundId));
+        news.ballotCast(workspaceId, roundId);
     }
 
     /** A draft's settings may still change, so only those of an opened round are cached. */

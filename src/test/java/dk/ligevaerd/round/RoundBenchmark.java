@@ -42,11 +42,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * workspace have read the new count after a ballot. Not run by the normal build (its name does
  * not end in Test); run it with
  *
- * <pre>./mvnw -B -q test -Dtest='*RoundBenchmark' -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>./mvnw -B -q test -Dtest='*Round*Benchmark' -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * which runs it on an H2 file and, through {@link PostgresRoundBenchmark}, on PostgreSQL. The
- * figures are printed and appended to {@code target/benchmark-rounds.txt}; docs/performance.md
- * records those measured on the project's machine.
+ * which runs it on an H2 file and, through {@link PostgresRoundBenchmark}, on PostgreSQL, and the
+ * browser measurement {@code ui.RoundLiveBenchmark}. The figures are printed and appended to
+ * {@code target/benchmark-rounds.txt}; docs/performance.md records those measured on the
+ * project's machine.
  */
 @Tag("benchmark")
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false", "ligevaerd.rounds.auto-close.enabled=false",
@@ -73,6 +74,8 @@ class RoundBenchmark {
 
     @Test
     void measure() throws Exception {
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
         List<Long> options = new ArrayList<>();
         for (int i = 0; i < OPTIONS; i++) {
@@ -112,8 +115,10 @@ class RoundBenchmark {
 
         as(f.owner, () -> rounds.confirmClosing(f.workspaceId, roundId));
         long closeStart = System.nanoTime();
+        long closeCpuStart = cpu.getCurrentThreadCpuTime();
         boolean closed = as(f.otherModerator, () -> rounds.confirmClosing(f.workspaceId, roundId));
         double closeMillis = (System.nanoTime() - closeStart) / 1e6;
+        double closeCpuMillis = (cpu.getCurrentThreadCpuTime() - closeCpuStart) / 1e6;
         assertThat(closed).isTrue();
         RecordView record = as(f.observer, () -> rounds.record(f.workspaceId, roundId)).orElseThrow();
         assertThat(record.totalBallots()).isEqualTo(VOTERS);
@@ -129,24 +134,27 @@ class RoundBenchmark {
         castAll(f, secret, options, voters, THREADS);
         as(f.owner, () -> rounds.confirmClosing(f.workspaceId, secret));
         long secretStart = System.nanoTime();
+        long secretCpuStart = cpu.getCurrentThreadCpuTime();
         as(f.otherModerator, () -> rounds.confirmClosing(f.workspaceId, secret));
         double secretMillis = (System.nanoTime() - secretStart) / 1e6;
+        double secretCpuMillis = (cpu.getCurrentThreadCpuTime() - secretCpuStart) / 1e6;
 
         long verifyStart = System.nanoTime();
         assertThat(as(f.observer, () -> rounds.verifyChain(f.workspaceId)).intact()).isTrue();
         double verifyMillis = (System.nanoTime() - verifyStart) / 1e6;
 
         String report = String.format(java.util.Locale.ROOT, """
-                == Decision rounds benchmark: %s, %s, %d cores ==
+                == Decision rounds benchmark: %s, %s, %d cores, load average %.1f before and %.1f after ==
                 ballots committed per second (%d voters, %d threads): %.0f  (%.2f s in all)
                 ballots committed per second (re-votes, 1 thread): %.0f
-                close a round of %d ballots over %d options (named ballots, record %d chars): %.0f ms
-                close a round of %d ballots over %d options (secret ballots): %.0f ms
+                close a round of %d ballots over %d options (named ballots, record %d chars): %.0f ms (%.0f ms CPU in the closing thread)
+                close a round of %d ballots over %d options (secret ballots): %.0f ms (%.0f ms CPU in the closing thread)
                 verify the chain (3 records): %.0f ms
                 count seen by %d open sessions after a ballot (%d ballots): p50 %.1f ms, p95 %.1f ms, max %.1f ms
-                """, database(), Instant.now(), Runtime.getRuntime().availableProcessors(), VOTERS, THREADS,
-                perSecond, seconds, oneThread, VOTERS, OPTIONS, length, closeMillis, VOTERS, OPTIONS, secretMillis,
-                verifyMillis, SESSIONS,
+                """, database(), Instant.now(), Runtime.getRuntime().availableProcessors(), loadBefore,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), VOTERS,
+                THREADS, perSecond, seconds, oneThread, VOTERS, OPTIONS, length, closeMillis, closeCpuMillis, VOTERS,
+                OPTIONS, secretMillis, secretCpuMillis, verifyMillis, SESSIONS,
                 LIVE_SAMPLES, live[0], live[1], live[2]);
         System.out.println(report);
         Path out = Path.of("target/benchmark-rounds.txt");

@@ -481,6 +481,35 @@ class RoundServiceTest {
     }
 
     @Test
+    void one_member_voting_twice_at_the_same_moment_keeps_one_ballot() throws Exception {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            long id = openDots();
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (int points : List.of(3, 4)) {
+                results.add(two.submit(() -> {
+                    together.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                    try {
+                        dots(f.participant, id, Map.of(a, points));
+                        return "ok";
+                    } catch (DomainException refused) {
+                        return refused.messageKey();
+                    }
+                }));
+            }
+            List<String> outcomes = new java.util.ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            two.shutdown();
+            assertThat(outcomes).contains("ok").allMatch(o -> o.equals("ok") || o.equals("error.round.ballotConflict"));
+            assertThat(jdbc.queryForObject("select count(*) from ballot where round_id = ?", Integer.class, id))
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void hidden_tallies_show_counts_but_no_standings_until_the_record() {
         long id = openDots(RoundDraft.dots("Which first?", List.of(a, b), 10, 5, 1).withLiveTallies(false));
         dots(f.participant, id, Map.of(a, 5));

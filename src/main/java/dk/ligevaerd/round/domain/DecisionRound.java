@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -107,16 +108,19 @@ public class DecisionRound {
     private @Nullable String subjectText;
 
     @ElementCollection
+    @BatchSize(size = 32)
     @CollectionTable(name = "round_option", joinColumns = @JoinColumn(name = "round_id"))
     @OrderColumn(name = "position")
     private List<RoundOption> options = new ArrayList<>();
 
     @ElementCollection
+    @BatchSize(size = 32)
     @CollectionTable(name = "round_side", joinColumns = @JoinColumn(name = "round_id"))
     @OrderColumn(name = "position")
     private List<RoundSide> sides = new ArrayList<>();
 
     @ElementCollection
+    @BatchSize(size = 32)
     @CollectionTable(name = "round_confirmation", joinColumns = @JoinColumn(name = "round_id"))
     private Set<Confirmation> confirmations = new HashSet<>();
 

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.textfield.TextArea;
 import dk.ligevaerd.round.DecisionRule;
 import dk.ligevaerd.round.RecordView;
 import dk.ligevaerd.round.RoundKind;
-import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundState;
 import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.round.domain.DecisionRound;
@@ -52,6 +51,8 @@ class RoundCard extends Div {
     private @Nullable BallotForm form;
     private @Nullable RoundState shownState;
     private long shownRecord = -1;
+    private @Nullable RoundView shown;
+    private @Nullable Object shownFor;
 
     RoundCard(RoundsTab tab, long roundId) {
         this.tab = tab;
@@ -75,6 +76,14 @@ class RoundCard extends Div {
     }
 
     void update(RoundView r, WorkspaceDetails d) {
+        // The page calls this on every change in the workspace (presence, priorities, other
+        // rounds); redrawing an unchanged round would only send the same DOM again.
+        Object viewer = java.util.List.of(d.me().role(), Objects.requireNonNullElse(d.me().sideId(), -1L));
+        if (r.equals(shown) && viewer.equals(shownFor)) {
+            return;
+        }
+        shown = r;
+        shownFor = viewer;
         boolean stateChanged = r.state() != shownState;
         shownState = r.state();
         getElement().setAttribute("data-state", r.state().name());

@@ -148,10 +148,10 @@ class RoundsBrowserIT {
     }
 
     /**
-     * One Chromium with a context per person, so that each has their own login. Kept inside this
-     * class on purpose: it needs nothing but Playwright.
+     * One Chromium with a context per person, so that each has their own login. Kept with this
+     * test on purpose (the round benchmark reuses it): it needs nothing but Playwright.
      */
-    private static final class Browsers {
+    static final class Browsers {
 
         private final Playwright playwright;
         private final Browser browser;
