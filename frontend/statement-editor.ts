@@ -579,7 +579,9 @@ export class StatementEditor extends HTMLElement {
         this.resetTo(message);
         break;
       case 'presence':
-        if (typeof message.session === 'string' && Array.isArray(message.ranges)) {
+        // Only for someone still here: carets of an editor that just left may still be on their way.
+        if (typeof message.session === 'string' && Array.isArray(message.ranges)
+            && this.peers.some((p) => p.session === message.session)) {
           this.presence.set(message.session, {
             name: String(message.name ?? ''),
             colour: String(message.colour ?? ''),
@@ -605,6 +607,9 @@ export class StatementEditor extends HTMLElement {
       if (!this.pulling) this.pull();
       return;
     }
+    // One change at a time, never composed: the server moves stale batches over newer changes one
+    // at a time too (Authority.proposeRebased), and only then do both compute the same text.
+    // It also tells each change's side to the authorship colouring.
     for (const update of fresh) {
       const received: Update = { changes: ChangeSet.fromJSON(update.changes), clientID: update.clientID };
       this.remoteSide = typeof update.side === 'number' ? update.side : null;
