@@ -223,6 +223,9 @@ export class StatementEditor extends HTMLElement {
   private started = false;
   private connected = false;
   private lastNoticeKey = '';
+  private unsavedReason = '';
+  /** Unsaved text that a restart from the server's text replaced, until the person dismisses it. */
+  private discarded: string[] = [];
 
   private statusEl!: HTMLElement;
   private peersEl!: HTMLElement;
@@ -579,7 +582,9 @@ export class StatementEditor extends HTMLElement {
         this.resetTo(message);
         break;
       case 'presence':
-        if (typeof message.session === 'string' && Array.isArray(message.ranges)) {
+        // Only for someone still here: carets of an editor that just left may still be on their way.
+        if (typeof message.session === 'string' && Array.isArray(message.ranges)
+            && this.peers.some((p) => p.session === message.session)) {
           this.presence.set(message.session, {
             name: String(message.name ?? ''),
             colour: String(message.colour ?? ''),
@@ -605,6 +610,9 @@ export class StatementEditor extends HTMLElement {
       if (!this.pulling) this.pull();
       return;
     }
+    // One change at a time, never composed: the server moves stale batches over newer changes one
+    // at a time too (Authority.proposeRebased), and only then do both compute the same text.
+    // It also tells each change's side to the authorship colouring.
     for (const update of fresh) {
       const received: Update = { changes: ChangeSet.fromJSON(update.changes), clientID: update.clientID };
       this.remoteSide = typeof update.side === 'number' ? update.side : null;
@@ -649,6 +657,9 @@ export class StatementEditor extends HTMLElement {
 
   private resetTo(message: any) {
     if (typeof message.text !== 'string' || typeof message.version !== 'number') return;
+    // Whatever this replaces that was never saved goes into the box, with what was refused before.
+    const unsaved = this.unsavedText();
+    if (unsaved) this.discarded.push(unsaved);
     const selection = this.view?.state.selection.main.head ?? 0;
     this.canEdit = message.canEdit === true && this.editable;
     this.createView(message.text, message.version, Array.isArray(message.authorship) ? message.authorship : []);
@@ -656,6 +667,7 @@ export class StatementEditor extends HTMLElement {
     this.view?.dispatch({ selection: { anchor: pos } });
     this.pushing = false;
     this.pulling = false;
+    if (!this.unsavedEl.hidden || this.discarded.length) this.showUnsaved(this.unsavedReason);
     this.pull();
   }
 
@@ -674,21 +686,26 @@ export class StatementEditor extends HTMLElement {
     }
   }
 
-  /** The text of every change that has not been accepted, as a person would want to copy it. */
+  /**
+   * The text of every change that has not been accepted, as a person would want to copy it: the
+   * changes taken together, so that what was typed in one go comes out as one piece.
+   */
   private unsavedText(): string {
     if (!this.view) return '';
+    const updates = sendableUpdates(this.view.state);
+    if (!updates.length) return '';
+    const all = updates.slice(1).reduce((sum, u) => sum.compose(u.changes), updates[0].changes);
     const pieces: string[] = [];
-    for (const update of sendableUpdates(this.view.state)) {
-      update.changes.iterChanges((_fromA, _toA, _fromB, _toB, inserted) => {
-        const text = inserted.toString();
-        if (text.trim()) pieces.push(text);
-      });
-    }
+    all.iterChanges((_fromA, _toA, _fromB, _toB, inserted) => {
+      const text = inserted.toString();
+      if (text.trim()) pieces.push(text);
+    });
     return pieces.join('\n');
   }
 
   private showUnsaved(reason: string) {
-    const unsaved = this.unsavedText();
+    this.unsavedReason = reason;
+    const unsaved = [...this.discarded, this.unsavedText()].filter((t) => t).join('\n');
     const panel = this.unsavedEl;
     panel.replaceChildren();
     const why = document.createElement('p');
@@ -734,6 +751,7 @@ export class StatementEditor extends HTMLElement {
     dismiss.type = 'button';
     dismiss.textContent = this.t('unsaved.dismiss');
     dismiss.addEventListener('click', () => {
+      this.discarded = [];
       this.unsavedEl.hidden = true;
       this.unsavedEl.replaceChildren();
     });

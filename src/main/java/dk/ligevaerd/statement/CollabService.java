@@ -89,7 +89,8 @@ public class CollabService {
 
     /**
      * Takes a batch of changes that the member's editor made on {@code clientVersion}: all of them,
-     * or none.
+     * or none. A batch made on an older version is moved over the changes accepted since (as
+     * {@code @codemirror/collab}'s {@code rebaseUpdates}), so the editor need not send it again.
      *
      * @throws dk.ligevaerd.shared.NotFoundOrNoAccessException for a non-member
      * @throws NotPermittedException for an observer
@@ -123,8 +124,10 @@ public class CollabService {
                 receipt = tx.execute(status -> {
                     Statement statement = statements.lockByWorkspaceId(workspaceId).orElseThrow();
                     room.catchUp(statement);
-                    Receipt proposal = room.authority.propose(clientVersion, updates);
-                    if (proposal instanceof Receipt.Accepted accepted) {
+                    // A batch made on an older version is moved over the newer changes rather than
+                    // sent back (docs/decisions/statement-collab-central-authority.md, "Revisited").
+                    Receipt proposal = room.authority.proposeRebased(clientVersion, updates);
+                    if (proposal instanceof Receipt.Accepted accepted && !accepted.updates().isEmpty()) {
                         changes.append(statement.id(), accepted.updates(), clock.instant());
                         statement.advance(accepted.text(), accepted.baseVersion(), accepted.version());
                     }
@@ -137,6 +140,8 @@ public class CollabService {
                 return new PushOutcome.Behind(room.authority.version());
             }
             return switch (receipt) {
+                case Receipt.Accepted accepted when accepted.updates().isEmpty() ->
+                        new PushOutcome.Accepted(accepted.version());
                 case Receipt.Accepted accepted -> {
                     room.authority.commit(accepted);
                     accepted.updates().forEach(room.authorship::apply);

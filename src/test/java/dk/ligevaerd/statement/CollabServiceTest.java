@@ -77,10 +77,13 @@ class CollabServiceTest {
         return statements.findByWorkspaceId(f.workspaceId).map(s -> changeLog.versions(s.id())).orElse(List.of());
     }
 
+    /** Appends as the participant from an editor of its own ("writer"). */
     private void write(String text) {
         LiveSnapshot now = snapshot();
-        assertThat(pushAsParticipant(now.version(), ChangeSet.replace(now.text().length(), now.text().length(),
-                now.text().length(), text))).isInstanceOf(PushOutcome.Accepted.class);
+        int end = now.text().length();
+        assertThat(as(f.participant, () -> collab.push(f.workspaceId, now.version(),
+                List.of(new LiveChange("writer", ChangeSet.replace(end, end, end, text))))))
+                .isInstanceOf(PushOutcome.Accepted.class);
     }
 
     @Test
@@ -113,14 +116,45 @@ class CollabServiceTest {
     }
 
     @Test
-    void a_change_made_on_an_older_version_is_behind_and_stores_nothing() {
+    void a_change_made_one_version_behind_is_moved_over_the_newer_change_and_stored() {
         write("Første");
 
-        PushOutcome outcome = pushAsParticipant(0, ChangeSet.replace(0, 0, 0, "Anden"));
+        // From another editor (client ID) than the one that wrote "Første".
+        PushOutcome outcome = as(f.participant, () -> collab.push(f.workspaceId, 0,
+                List.of(new LiveChange("other-editor", ChangeSet.replace(0, 0, 0, "Anden ")))));
 
-        assertThat(outcome).isEqualTo(new PushOutcome.Behind(1));
-        assertThat(storedText()).isEqualTo("Første");
-        assertThat(storedVersions()).containsExactly(1);
+        assertThat(outcome).isEqualTo(new PushOutcome.Accepted(2));
+        assertThat(storedText()).isEqualTo("Første" + "Anden ");
+        assertThat(storedVersions()).containsExactly(1, 2);
+    }
+
+    @Test
+    void a_change_made_several_versions_behind_is_moved_over_each_newer_change_in_turn() {
+        write("Første");
+        write(" anden");
+
+        PushOutcome outcome = as(f.participant, () -> collab.push(f.workspaceId, 0,
+                List.of(new LiveChange("other-editor", ChangeSet.replace(0, 0, 0, "Tredje: ")))));
+
+        assertThat(outcome).isEqualTo(new PushOutcome.Accepted(3));
+        // Typed at the very start of the empty text, where "Første" went first: it goes after each.
+        assertThat(storedText()).isEqualTo("Første andenTredje: ");
+        assertThat(storedVersions()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void an_editor_sending_again_what_was_accepted_already_stores_it_once() {
+        ChangeSet first = ChangeSet.replace(0, 0, 0, "Én gang");
+        pushAsParticipant(0, first);
+        write(" – ");
+
+        // The acknowledgement was lost: the same editor sends the same change, with a new one.
+        PushOutcome outcome = pushAsParticipant(0, first, ChangeSet.replace(7, 7, 7, "!"));
+
+        assertThat(outcome).isEqualTo(new PushOutcome.Accepted(3));
+        // "!" and " – " were both typed at the end of "Én gang"; the later one goes after.
+        assertThat(storedText()).isEqualTo("Én gang – !");
+        assertThat(storedVersions()).containsExactly(1, 2, 3);
     }
 
     @Test
@@ -235,8 +269,8 @@ class CollabServiceTest {
                 updates -> updates.forEach(u -> heard.add(u.version()))));
 
         write("Et");
-        pushAsParticipant(0, ChangeSet.replace(0, 0, 0, "for sent"));
         pushAsParticipant(9, ChangeSet.replace(2, 0, 0, "fremtid"));
+        pushAsParticipant(1, ChangeSet.replace(5, 0, 0, "forkert længde"));
         write(" to");
         stop.run();
         write(" tre");
@@ -345,21 +379,20 @@ class CollabServiceTest {
         CollabService otherNode = freshService();
         assertThat(as(f.owner, () -> otherNode.snapshot(f.workspaceId)).version()).isEqualTo(1);
 
-        // This node moves on; the other node still believes the text is at version 1.
+        // This node moves on twice; the other node still believes the text is at version 1.
         write(" formål");
+        write(".");
         PushOutcome stale = as(f.otherModerator, () -> otherNode.push(f.workspaceId, 1,
                 List.of(new LiveChange("n2", ChangeSet.replace(6, 0, 0, "Vores ")))));
 
-        assertThat(stale).isEqualTo(new PushOutcome.Behind(2));
-        assertThat(as(f.otherModerator, () -> otherNode.updatesSince(f.workspaceId, 1)))
-                .extracting(AcceptedUpdate::version).containsExactly(2);
-        assertThat(as(f.otherModerator, () -> otherNode.push(f.workspaceId, 2,
-                List.of(new LiveChange("n2", ChangeSet.replace(13, 0, 0, "Vores "))))))
-                .isEqualTo(new PushOutcome.Accepted(3));
-        assertThat(storedText()).isEqualTo("Vores Fælles formål");
-        assertThat(storedVersions()).containsExactly(1, 2, 3);
-        // And the first node catches up in turn rather than accepting at version 2 again.
-        assertThat(pushAsParticipant(2, ChangeSet.replace(13, 13, 13, "!"))).isEqualTo(new PushOutcome.Behind(3));
-        assertThat(snapshot().text()).isEqualTo("Vores Fælles formål");
+        // The other node reads the two changes it has not seen and moves its change over them.
+        assertThat(stale).isEqualTo(new PushOutcome.Accepted(4));
+        assertThat(storedText()).isEqualTo("Vores Fælles formål.");
+        // And this node catches up in turn rather than accepting at version 4 again.
+        assertThat(pushAsParticipant(3, ChangeSet.replace(14, 14, 14, "!"))).isEqualTo(new PushOutcome.Accepted(5));
+        assertThat(storedText()).isEqualTo("Vores Fælles formål.!");
+        assertThat(storedVersions()).containsExactly(1, 2, 3, 4, 5);
+        assertThat(as(f.owner, () -> otherNode.snapshot(f.workspaceId)).text()).isEqualTo("Vores Fælles formål.!");
+        assertThat(snapshot().text()).isEqualTo("Vores Fælles formål.!");
     }
 }

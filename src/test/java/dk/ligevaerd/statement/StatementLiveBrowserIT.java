@@ -269,4 +269,29 @@ class StatementLiveBrowserIT {
         diff.screenshot(new Locator.ScreenshotOptions().setPath(Path.of("target", "screenshots", "statement-diff-dark.png")));
         screenshot(municipal, "statement-versions-dark");
     }
+
+    @Test
+    void text_that_cannot_be_saved_is_shown_plainly_and_offered_to_copy() {
+        String nearlyFull = "x".repeat(20_000 - "Formål: ".length() - 3);
+        as(f.owner, () -> collab.edit(f.workspaceId, "setup", 8, 8, nearlyFull));
+        Page municipal = open(f.participant);
+        caretToEnd(municipal);
+
+        municipal.keyboard().type("abcdefgh");
+
+        Locator unsaved = municipal.locator(EDITOR + " #unsaved");
+        unsaved.waitFor();
+        // Settled: the refused changes were replaced by the saved text.
+        municipal.waitForFunction("([sel]) => document.querySelector(sel).dataset.pending === '0'", List.of(EDITOR));
+        String kept = (String) municipal.evalOnSelector(EDITOR, "e => e.shadowRoot.querySelector('#unsaved textarea').value");
+        assertThat(unsaved.textContent()).contains("at most 20,000 characters");
+        assertThat(kept).isNotEmpty();
+        assertThat(unsaved.locator("button").first().textContent()).isEqualTo("Copy the text");
+        // The editor starts again from the saved text, which never went over the limit.
+        String server = as(f.owner, () -> collab.snapshot(f.workspaceId)).text();
+        assertThat(server.length()).isLessThanOrEqualTo(20_000);
+        assertThat(text(municipal)).isEqualTo(server);
+        // Every keystroke was either saved or is in the box to copy, in the order typed.
+        assertThat(server.substring(nearlyFull.length() + "Formål: ".length()) + kept).isEqualTo("abcdefgh");
+    }
 }

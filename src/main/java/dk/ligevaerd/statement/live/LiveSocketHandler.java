@@ -132,7 +132,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         for (LiveConnection other : room.connections) {
             String presence = other.presence;
             if (other != connection && presence != null) {
-                connection.outbox.send(presence);
+                connection.outbox.presence(other.id, presence);
             }
         }
         tellPeers(room);
@@ -229,7 +229,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             }
         } catch (NotFoundOrNoAccessException e) {
             refuse(connection, type, e, "no longer a member");
-            connection.outbox.close(CloseStatus.POLICY_VIOLATION);
+            connection.outbox.closeAfterSending(CloseStatus.POLICY_VIOLATION);
         } catch (InvalidChange e) {
             refuse(connection, type, e, e.detail());
         } catch (DomainException e) {
@@ -290,7 +290,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         if (room != null) {
             for (LiveConnection other : room.connections) {
                 if (other != connection) {
-                    other.outbox.send(json);
+                    other.outbox.presence(connection.id, json);
                 }
             }
         }
@@ -397,7 +397,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         out.put("type", "peers");
         out.set("peers", peers(room));
         String json = out.toString();
-        room.connections.forEach(c -> c.outbox.send(json));
+        room.connections.forEach(c -> c.outbox.peers(json));
     }
 
     private synchronized @Nullable Room room(long workspaceId) {
@@ -436,6 +436,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
                 return;
             }
         }
+        room.connections.forEach(c -> c.outbox.forget(connection.id));
         tellPeers(room);
     }
 

@@ -3,11 +3,16 @@ package dk.ligevaerd.statement.live;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
@@ -35,6 +40,9 @@ final class Outbox {
     private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Only the newest list of who is here, and the newest carets of each other editor, matter. */
+    private final AtomicReference<@Nullable String> peers = new AtomicReference<>();
+    private final Map<String, String> presence = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     Outbox(WebSocketSession session, Executor executor) {
@@ -44,12 +52,41 @@ final class Outbox {
 
     /** A message of its own. */
     void send(String json) {
-        offer(new Item(json, false));
+        offer(new Item(json, false, null));
     }
 
     /** One accepted change, which may travel together with others that wait beside it. */
     void update(String updateJson) {
-        offer(new Item(updateJson, true));
+        offer(new Item(updateJson, true, null));
+    }
+
+    /**
+     * Who is in the editor now. Replaces a list still waiting to be sent, so that 200 editors
+     * arriving one after another cost each connection a few messages, not 200.
+     */
+    void peers(String json) {
+        if (!closed) {
+            peers.set(json);
+            schedule();
+        }
+    }
+
+    /** Another editor's carets; replaces that editor's carets still waiting to be sent. */
+    void presence(String session, String json) {
+        if (!closed) {
+            presence.put(session, json);
+            schedule();
+        }
+    }
+
+    /** Drops the carets of an editor that left, if they are still waiting to be sent. */
+    void forget(String session) {
+        presence.remove(session);
+    }
+
+    /** Closes the connection once everything queued before, such as the error saying why, is sent. */
+    void closeAfterSending(CloseStatus status) {
+        offer(new Item(null, false, status));
     }
 
     void close(CloseStatus status) {
@@ -76,16 +113,24 @@ final class Outbox {
 
     private void schedule() {
         if (draining.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException shuttingDown) {
+                closed = true;
+            }
         }
     }
 
     private void drain() {
         try {
-            List<String> frames;
+            List<Object> frames;
             while (!closed && !(frames = collect()).isEmpty()) {
-                for (String frame : frames) {
-                    session.sendMessage(new TextMessage(frame));
+                for (Object frame : frames) {
+                    if (frame instanceof CloseStatus status) {
+                        close(status);
+                        return;
+                    }
+                    session.sendMessage(new TextMessage((String) frame));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -93,19 +138,26 @@ final class Outbox {
             close(CloseStatus.SERVER_ERROR);
         } finally {
             draining.set(false);
-            if (!closed && !queue.isEmpty()) {
+            if (!closed && (!queue.isEmpty() || peers.get() != null || !presence.isEmpty())) {
                 schedule();
             }
         }
     }
 
     /** Takes what is waiting, joining neighbouring changes into one message. */
-    private List<String> collect() {
-        List<String> frames = new ArrayList<>();
+    private List<Object> collect() {
+        List<Object> frames = new ArrayList<>();
         StringBuilder updates = null;
         Item item;
         while ((item = queue.poll()) != null) {
             pending.decrementAndGet();
+            if (item.close() != null) {
+                if (updates != null) {
+                    frames.add(updates.append("]}").toString());
+                }
+                frames.add(item.close());
+                return frames;
+            }
             if (item.update()) {
                 if (updates == null) {
                     updates = new StringBuilder("{\"type\":\"updates\",\"updates\":[");
@@ -124,9 +176,20 @@ final class Outbox {
         if (updates != null) {
             frames.add(updates.append("]}").toString());
         }
+        String latestPeers = peers.getAndSet(null);
+        if (latestPeers != null) {
+            frames.add(latestPeers);
+        }
+        for (String session : List.copyOf(presence.keySet())) {
+            String carets = presence.remove(session);
+            if (carets != null) {
+                frames.add(carets);
+            }
+        }
         return frames;
     }
 
-    private record Item(String json, boolean update) {
+    /** A message, one accepted change ({@code update}), or the instruction to close. */
+    private record Item(@Nullable String json, boolean update, @Nullable CloseStatus close) {
     }
 }

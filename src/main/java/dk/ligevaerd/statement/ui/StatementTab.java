@@ -68,6 +68,8 @@ class StatementTab extends Div implements WorkspaceTab {
     private final Div diff = new Div();
     private final AtomicBoolean sharesScheduled = new AtomicBoolean();
     private @Nullable StatementEditor editor;
+    private boolean editorEditable;
+    private @Nullable Long editorSide;
     private @Nullable WorkspaceDetails details;
     private @Nullable Runnable stopListening;
 
@@ -145,8 +147,15 @@ class StatementTab extends Div implements WorkspaceTab {
     public void show(WorkspaceDetails d) {
         this.details = d;
         saveRow.setVisible(d.me().canContribute());
+        if (editor != null && (editorEditable != d.me().canContribute() || !Objects.equals(editorSide, d.me().sideId()))) {
+            // The owner changed this person's role or side: the editor starts again with the new rights.
+            editorSlot.remove(editor);
+            editor = null;
+        }
         if (editor == null) {
             LiveSnapshot start = collab.snapshot(workspaceId);
+            editorEditable = d.me().canContribute();
+            editorSide = d.me().sideId();
             editor = new StatementEditor(start, d.sides(), d.me().sideId(), getLocale());
             editor.setShowAuthorship(colourBySide.getValue());
             editorSlot.add(editor);

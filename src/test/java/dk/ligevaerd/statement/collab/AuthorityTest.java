@@ -213,4 +213,66 @@ class AuthorityTest {
                 .isInstanceOfSatisfying(InvalidChange.class,
                         e -> assertThat(e.messageKey()).isEqualTo(InvalidChange.VERSION_TOO_OLD));
     }
+
+    @Test
+    void a_stale_batch_is_moved_over_the_changes_accepted_since_and_accepted() {
+        Authority authority = Authority.create();
+        authority.receive(0, List.of(insert("a", "", 0, "Vi vil .")));
+        authority.receive(1, List.of(update("a", ANNA, ChangeSet.replace(8, 7, 7, "mødes"))));
+
+        // Bo made his change on version 1, before Anna's second change.
+        Receipt receipt = authority.receiveRebased(1,
+                List.of(update("b", BO, ChangeSet.replace(8, 0, 0, "Nu: "))));
+
+        assertThat(receipt).isInstanceOfSatisfying(Receipt.Accepted.class, accepted -> {
+            assertThat(accepted.version()).isEqualTo(3);
+            assertThat(accepted.updates().getFirst().changes()).isEqualTo(ChangeSet.replace(13, 0, 0, "Nu: "));
+        });
+        assertThat(authority.text()).isEqualTo("Nu: Vi vil mødes.");
+    }
+
+    @Test
+    void updates_sent_again_after_a_lost_acknowledgement_are_not_applied_twice() {
+        Authority authority = Authority.create();
+        Update first = insert("a", "", 0, "Formål");
+        authority.receive(0, List.of(first));
+        authority.receive(1, List.of(update("b", BO, ChangeSet.replace(6, 0, 0, "Vores "))));
+
+        // Anna never saw her acknowledgement: she sends her first update again with a second one.
+        Receipt receipt = authority.receiveRebased(0,
+                List.of(first, update("a", ANNA, ChangeSet.replace(6, 6, 6, "!"))));
+
+        assertThat(receipt).isInstanceOfSatisfying(Receipt.Accepted.class,
+                accepted -> assertThat(accepted.updates()).hasSize(1));
+        assertThat(authority.text()).isEqualTo("Vores Formål!");
+        assertThat(authority.version()).isEqualTo(3);
+    }
+
+    @Test
+    void a_batch_sent_again_when_everything_in_it_was_accepted_changes_nothing() {
+        Authority authority = Authority.create();
+        Update first = insert("a", "", 0, "Formål");
+        authority.receive(0, List.of(first));
+
+        Receipt receipt = authority.receiveRebased(0, List.of(first));
+
+        assertThat(receipt).isInstanceOfSatisfying(Receipt.Accepted.class,
+                accepted -> assertThat(accepted.updates()).isEmpty());
+        assertThat(authority.version()).isEqualTo(1);
+        assertThat(authority.text()).isEqualTo("Formål");
+    }
+
+    @Test
+    void a_batch_several_changes_behind_is_moved_over_them_one_at_a_time() {
+        Authority authority = Authority.create();
+        authority.receive(0, List.of(insert("a", "", 0, "ab")));
+        authority.receive(1, List.of(insert("a", "ab", 2, "c")));
+        authority.receive(2, List.of(update("b", BO, ChangeSet.replace(3, 0, 0, "d"))));
+
+        Receipt receipt = authority.receiveRebased(1, List.of(update("c", BO, ChangeSet.replace(2, 1, 1, "x"))));
+
+        assertThat(receipt).isInstanceOfSatisfying(Receipt.Accepted.class,
+                accepted -> assertThat(accepted.version()).isEqualTo(4));
+        assertThat(authority.text()).isEqualTo("daxbc");
+    }
 }

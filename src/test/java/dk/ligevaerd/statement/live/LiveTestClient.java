@@ -44,8 +44,7 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
     private final List<JsonNode> all = new CopyOnWriteArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
-    private volatile java.util.function.Consumer<JsonNode> onMessage = m -> {
-    };
+    private volatile java.util.function.@org.jspecify.annotations.Nullable Consumer<JsonNode> onMessage;
 
     private LiveTestClient(Builder builder) throws IOException, InterruptedException {
         WebSocket.Builder ws = builder.http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
@@ -151,7 +150,10 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         }
     }
 
-    /** Calls {@code handler} on the receiving thread for every message from now on. */
+    /**
+     * Calls {@code handler} on the receiving thread for every message from now on, instead of
+     * keeping the messages for {@link #next} (a long-running client would otherwise fill the heap).
+     */
     public void onMessage(java.util.function.Consumer<JsonNode> handler) {
         this.onMessage = handler;
     }
@@ -212,9 +214,13 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         if (last) {
             JsonNode message = JSON.readTree(partial.toString());
             partial.setLength(0);
-            all.add(message);
-            inbox.add(message);
-            onMessage.accept(message);
+            var handler = onMessage;
+            if (handler != null) {
+                handler.accept(message);
+            } else {
+                all.add(message);
+                inbox.add(message);
+            }
         }
         webSocket.request(1);
         return null;
