@@ -40,7 +40,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Load on the live editor: N simulated editors on one statement, over the real WebSocket endpoint of
  * the real application running as a process of its own. Not a test: run it with
- * {@code scripts/benchmark-collab.sh} (see docs/performance.md, "Co-editing").
+ * {@code src/test/scripts/benchmark-collab.sh} (see docs/performance.md, "Co-editing").
  *
  * <p>Each editor behaves like {@code @codemirror/collab} in a browser: it edits its local copy at
  * once, keeps one batch in flight, and rebases its unconfirmed changes over everyone else's. About

@@ -4,7 +4,7 @@
 # N simulated editors on one statement. Arguments: editor counts (default 10 50 200) and
 # optionally --seconds=S per count (default 60). Results: stdout and target/benchmark/collab.md.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/../../.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 ./mvnw -B -q package -DskipTests
 ./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark-classpath.txt
