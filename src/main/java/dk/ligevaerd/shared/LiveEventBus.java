@@ -47,8 +47,4 @@ public class LiveEventBus {
     void afterCommit(WorkspaceEvent event) {
         publish(event);
     }
-
-    int subscriberCount(long workspaceId) {
-        return subscribers.getOrDefault(workspaceId, Set.of()).size();
-    }
 }

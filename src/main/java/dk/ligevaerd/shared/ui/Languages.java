@@ -2,7 +2,6 @@ package dk.ligevaerd.shared.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinRequest;
-import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.server.VaadinSession;
 import dk.ligevaerd.shared.Messages;
@@ -71,7 +70,4 @@ public class Languages implements VaadinServiceInitListener {
         }
     }
 
-    static VaadinService service() {
-        return VaadinService.getCurrent();
-    }
 }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -26,7 +27,10 @@ import dk.ligevaerd.workspace.WorkspaceTab;
 import java.util.Comparator;
 import jakarta.annotation.security.PermitAll;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -55,7 +59,9 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private @Nullable SidesPanel sides;
     private @Nullable InvitationsPanel invitationsPanel;
     private @Nullable SettingsPanel settings;
-    private final List<WorkspaceTab> contributed = new ArrayList<>();
+    /** Other features' tabs by their tab; only the selected one is kept current (see show). */
+    private final Map<Tab, WorkspaceTab> contributed = new LinkedHashMap<>();
+    private final Set<WorkspaceTab> stale = new HashSet<>();
     private final List<Runnable> onDetach = new ArrayList<>();
 
     public WorkspaceView(WorkspaceService workspaces, InvitationService invitations, PresenceService presence,
@@ -83,6 +89,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         replace(tabs, fresh);
         tabs = fresh;
         contributed.clear();
+        stale.clear();
+        fresh.addSelectedChangeListener(e -> catchUp(e.getSelectedTab()));
         details = null;
         try {
             workspaceId = Long.parseLong(event.getRouteParameters().get("workspaceId").orElse(""));
@@ -103,8 +111,9 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         for (WorkspaceTab.Provider provider : tabProviders) {
             if (provider.visibleTo(d.me())) {
                 WorkspaceTab tab = provider.create(workspaceId);
-                contributed.add(tab);
-                tabs.add(getTranslation(provider.titleKey()), tab.component())
+                Tab added = tabs.add(getTranslation(provider.titleKey()), tab.component());
+                contributed.put(added, tab);
+                added
                         .setId("tab-" + provider.titleKey().substring(provider.titleKey().lastIndexOf('.') + 1));
             }
         }
@@ -183,7 +192,25 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         if (settings != null) {
             settings.show(d);
         }
-        contributed.forEach(tab -> tab.show(d));
+        // Other features' tabs can be costly to redraw (the equality view reads the whole history),
+        // and every ballot or keystroke-saved version triggers a refresh: redraw only the tab in
+        // view, and the others when they are next selected.
+        Tab selected = tabs.getSelectedTab();
+        contributed.forEach((tab, content) -> {
+            if (tab.equals(selected)) {
+                stale.remove(content);
+                content.show(d);
+            } else {
+                stale.add(content);
+            }
+        });
+    }
+
+    private void catchUp(@Nullable Tab selected) {
+        WorkspaceTab content = selected == null ? null : contributed.get(selected);
+        if (content != null && details != null && stale.remove(content)) {
+            content.show(details);
+        }
     }
 
     @Override
