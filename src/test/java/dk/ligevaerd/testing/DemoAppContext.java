@@ -6,6 +6,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The application's beans without a web server, with the demo workspace in a fresh H2 file
@@ -15,6 +16,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@TestExecutionListeners(listeners = SecurityStrategyOfThisContext.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @SpringBootTest(properties = {
         "spring.datasource.url=jdbc:h2:file:./target/it-db/${random.uuid};DB_CLOSE_ON_EXIT=FALSE",
         "ligevaerd.demo.enabled=true"})
