@@ -46,9 +46,11 @@ public class InsightService {
     private final PriorityService priorities;
     private final HistoryService history;
     private final List<EqualitySource> sources;
+    private final List<RoundEquality> roundSources;
 
     InsightService(WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
-            HistoryService history, List<EqualitySource> sources) {
+            HistoryService history, List<EqualitySource> sources, List<RoundEquality> roundSources) {
+        this.roundSources = roundSources;
         this.access = access;
         this.workspaces = workspaces;
         this.priorities = priorities;
@@ -100,6 +102,26 @@ public class InsightService {
                         && p.state() != PriorityState.MERGED).toList()),
                 lenses(all.stream().filter(p -> p.state() == PriorityState.ADOPTED).toList()),
                 weekly, Map.copyOf(turnout));
+    }
+
+    /** The closed rounds the equality view can be narrowed to, newest first. */
+    @Transactional(readOnly = true)
+    public List<RoundEquality.RoundScope> rounds(long workspaceId) {
+        access.requireMember(workspaceId);
+        return roundSources.stream().flatMap(r -> r.closedRounds(workspaceId).stream()).toList();
+    }
+
+    /**
+     * The equality report of one closed round: shares of the options proposed and adopted, of
+     * ballots (and turnout), of moderation, and the value lenses on the ballot and among what was
+     * adopted. Empty if the workspace has no such closed round.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<EqualityReport> roundReport(long workspaceId, long roundId) {
+        access.requireMember(workspaceId);
+        List<Long> sides = workspaces.details(workspaceId).sides().stream().map(SideView::id).toList();
+        return roundSources.stream().map(r -> r.report(workspaceId, roundId, sides)).flatMap(java.util.Optional::stream)
+                .findFirst();
     }
 
     private static boolean within(Instant at, @Nullable Instant from, @Nullable Instant to) {

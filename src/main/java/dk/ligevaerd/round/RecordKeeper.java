@@ -10,6 +10,7 @@ import dk.ligevaerd.round.RecordView.Outcome;
 import dk.ligevaerd.round.RecordView.Person;
 import dk.ligevaerd.round.RoundEvents.RoundClosed;
 import dk.ligevaerd.round.domain.BallotRepository;
+import dk.ligevaerd.round.domain.BallotRow;
 import dk.ligevaerd.round.domain.CanonicalJson;
 import dk.ligevaerd.round.domain.Confirmation;
 import dk.ligevaerd.round.domain.DecisionChain;
@@ -22,6 +23,7 @@ import dk.ligevaerd.round.rules.OptionScore;
 import dk.ligevaerd.round.rules.PrioritizeResult;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.workspace.Member;
+import dk.ligevaerd.workspace.WorkspaceService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,6 +55,7 @@ class RecordKeeper {
     private final PriorityService priorities;
     private final StatementService statements;
     private final AccountService accounts;
+    private final WorkspaceService workspaces;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     /**
@@ -63,7 +66,8 @@ class RecordKeeper {
 
     RecordKeeper(BallotRepository ballots, DecisionRecordRepository records, DecisionChainRepository chains,
             PriorityService priorities, StatementService statements, AccountService accounts,
-            ApplicationEventPublisher events, Clock clock) {
+            WorkspaceService workspaces, ApplicationEventPublisher events, Clock clock) {
+        this.workspaces = workspaces;
         this.ballots = ballots;
         this.records = records;
         this.chains = chains;
@@ -86,7 +90,9 @@ class RecordKeeper {
         Instant now = clock.instant();
         round.close(now);
         long workspaceId = round.workspaceId();
-        List<Tallies.Parsed> all = tallies.parse(ballots.rows(round.id()));
+        List<BallotRow> rows = ballots.rows(round.id());
+        List<Tallies.Parsed> all = tallies.parse(rows);
+        round.countEligible(eligible(workspaceId, rows));
 
         PrioritizeResult prioritize = null;
         AdoptResult adopt = null;
@@ -143,6 +149,19 @@ class RecordKeeper {
         return record;
     }
 
+    /**
+     * Per side, everyone who could vote when the round closed, and anyone whose ballot from that
+     * side counts although they have since left it.
+     */
+    private Map<Long, Integer> eligible(long workspaceId, List<BallotRow> rows) {
+        Map<Long, Set<Long>> voters = new java.util.HashMap<>();
+        workspaces.votersBySide(workspaceId).forEach((side, users) -> voters.put(side, new HashSet<>(users)));
+        rows.forEach(row -> voters.computeIfAbsent(row.sideId(), side -> new HashSet<>()).add(row.userId()));
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        voters.forEach((side, users) -> counts.put(side, users.size()));
+        return counts;
+    }
+
     private static Person person(long userId, Map<Long, String> names) {
         return new Person(userId, names.getOrDefault(userId, ""));
     }
@@ -156,6 +175,14 @@ class RecordKeeper {
 
     Optional<RecordView> record(long roundId) {
         return records.findByRoundId(roundId).map(this::view);
+    }
+
+    Optional<RecordView> recordBySeq(long workspaceId, long seq) {
+        return records.findByWorkspaceIdAndSeq(workspaceId, seq).map(this::view);
+    }
+
+    List<Long> recordNumbers(long workspaceId) {
+        return records.findSeqsByWorkspaceId(workspaceId);
     }
 
     List<RecordView> records(long workspaceId) {

@@ -1,5 +1,24 @@
 package dk.ligevaerd.round;
 
+import dk.ligevaerd.history.HistoryFilter;
+import dk.ligevaerd.history.HistoryItem;
+import dk.ligevaerd.history.HistoryService;
+import dk.ligevaerd.insight.EqualityReport;
+import dk.ligevaerd.insight.RoundEquality;
+import dk.ligevaerd.insight.metrics.LensBalance;
+import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.priority.PriorityView;
+import dk.ligevaerd.priority.ValueLens;
+import dk.ligevaerd.round.domain.DecisionRound;
+import dk.ligevaerd.round.domain.DecisionRoundRepository;
+import dk.ligevaerd.round.domain.RoundSide;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import dk.ligevaerd.history.HistoryCheck;
 import dk.ligevaerd.history.HistoryExport;
 import dk.ligevaerd.history.PdfText;
@@ -123,18 +142,20 @@ final class RoundIntegrations {
 
     /**
      * Ballots cast per side in rounds closed in the period, and turnout: ballots against the
-     * side's current participants and moderators once per round (membership at the time of each
-     * round is not kept, so today's headcount stands in for it).
+     * members of the side who could vote in each round, as counted when it closed (for rounds
+     * closed before that was counted, today's participants and moderators stand in).
      */
     @Component
     static class BallotsForEquality implements EqualitySource {
 
         private final RoundService rounds;
         private final WorkspaceService workspaces;
+        private final DecisionRoundRepository roundRepository;
 
-        BallotsForEquality(RoundService rounds, WorkspaceService workspaces) {
+        BallotsForEquality(RoundService rounds, WorkspaceService workspaces, DecisionRoundRepository roundRepository) {
             this.rounds = rounds;
             this.workspaces = workspaces;
+            this.roundRepository = roundRepository;
         }
 
         @Override
@@ -167,19 +188,156 @@ final class RoundIntegrations {
             if (records.isEmpty()) {
                 return Map.of();
             }
-            Map<Long, Long> voters = new HashMap<>();
-            for (MemberView m : workspaces.details(workspaceId).members()) {
-                if (m.sideId() != null && m.role().canContribute()) {
-                    voters.merge(m.sideId(), 1L, Long::sum);
+            Map<Long, DecisionRound> byId = roundRepository.findAllById(records.stream().map(RecordView::roundId)
+                    .toList()).stream().collect(Collectors.toMap(DecisionRound::id, Function.identity()));
+            Map<Long, Long> today = votersToday(workspaces, workspaceId);
+            Map<Long, Long> eligible = new HashMap<>();
+            for (RecordView r : records) {
+                eligible(byId.get(r.roundId()), today).forEach((side, n) -> eligible.merge(side, n, Long::sum));
+            }
+            return rates(sides, cast(records), eligible);
+        }
+    }
+
+    /** Members who may vote today, per side: the stand-in for rounds closed before this was counted. */
+    static Map<Long, Long> votersToday(WorkspaceService workspaces, long workspaceId) {
+        Map<Long, Long> voters = new HashMap<>();
+        for (MemberView m : workspaces.details(workspaceId).members()) {
+            if (m.sideId() != null && m.role().canContribute()) {
+                voters.merge(m.sideId(), 1L, Long::sum);
+            }
+        }
+        return voters;
+    }
+
+    /** Who could vote in the round per side, as counted when it closed (or, for old rounds, today). */
+    static Map<Long, Long> eligible(@Nullable DecisionRound round, Map<Long, Long> today) {
+        if (round == null) {
+            return today;
+        }
+        Map<Long, Long> eligible = new HashMap<>();
+        for (RoundSide side : round.sides()) {
+            eligible.put(side.sideId(), side.eligible() != null ? side.eligible().longValue()
+                    : today.getOrDefault(side.sideId(), 0L));
+        }
+        return eligible;
+    }
+
+    static Map<Long, Double> rates(List<Long> sides, Map<Long, Long> cast, Map<Long, Long> eligible) {
+        Map<Long, Double> turnout = new HashMap<>();
+        for (Long side : sides) {
+            long possible = eligible.getOrDefault(side, 0L);
+            turnout.put(side, possible == 0 ? 0 : Math.min(1, (double) cast.getOrDefault(side, 0L) / possible));
+        }
+        return turnout;
+    }
+
+    /**
+     * One closed round's equality: who proposed the options on its ballot and those adopted (a
+     * priority proposed jointly counts for each side that proposed it), ballots and turnout per
+     * side, the round's moderation (preparing, opening, confirming, cancelling), and the value
+     * lenses on the ballot and among what was adopted.
+     */
+    @Component
+    static class RoundForEquality implements RoundEquality {
+
+        private final DecisionRoundRepository roundRepository;
+        private final DecisionRecordRepository records;
+        private final RecordKeeper keeper;
+        private final PriorityService priorities;
+        private final HistoryService history;
+        private final WorkspaceService workspaces;
+
+        RoundForEquality(DecisionRoundRepository roundRepository, DecisionRecordRepository records,
+                RecordKeeper keeper, PriorityService priorities, HistoryService history,
+                WorkspaceService workspaces) {
+            this.roundRepository = roundRepository;
+            this.records = records;
+            this.keeper = keeper;
+            this.priorities = priorities;
+            this.history = history;
+            this.workspaces = workspaces;
+        }
+
+        @Override
+        public List<RoundScope> closedRounds(long workspaceId) {
+            List<DecisionRecord> all = records.findByWorkspaceIdOrderBySeqAsc(workspaceId);
+            Map<Long, String> titles = roundRepository.findAllById(all.stream().map(DecisionRecord::roundId).toList())
+                    .stream().collect(Collectors.toMap(DecisionRound::id, DecisionRound::title));
+            List<RoundScope> scopes = new ArrayList<>();
+            for (DecisionRecord r : all.reversed()) {
+                scopes.add(new RoundScope(r.roundId(), r.seq(), titles.getOrDefault(r.roundId(), ""), r.recordedAt()));
+            }
+            return scopes;
+        }
+
+        @Override
+        public Optional<EqualityReport> report(long workspaceId, long roundId, List<Long> sides) {
+            Optional<DecisionRound> round = roundRepository.findById(roundId)
+                    .filter(r -> r.workspaceId() == workspaceId && r.state() == RoundState.CLOSED);
+            Optional<RecordView> found = round.flatMap(r -> keeper.record(roundId));
+            if (found.isEmpty()) {
+                return Optional.empty();
+            }
+            RecordView record = found.get();
+            Map<Long, Long> cast = new HashMap<>();
+            record.sides().forEach(s -> cast.put(s.sideId(), (long) s.ballots()));
+            Map<Long, Long> moderation = new HashMap<>();
+            for (HistoryItem e : history.timeline(workspaceId, new HistoryFilter("round", null, null, null))) {
+                if (String.valueOf(roundId).equals(e.facts().get("round")) && !e.kind().contains("ballot")
+                        && e.actorSideId() != null) {
+                    moderation.merge(e.actorSideId(), 1L, Long::sum);
                 }
             }
-            Map<Long, Long> cast = cast(records);
-            Map<Long, Double> turnout = new HashMap<>();
-            for (Long side : sides) {
-                long eligible = voters.getOrDefault(side, 0L) * records.size();
-                turnout.put(side, eligible == 0 ? 0 : Math.min(1, (double) cast.getOrDefault(side, 0L) / eligible));
+            List<Measure> measures = new ArrayList<>();
+            LensBalance onBallot = new LensBalance(0, 0);
+            LensBalance adopted = new LensBalance(0, 0);
+            if (record.prioritize() != null) {
+                Map<Long, PriorityView> byId = priorities.list(workspaceId).stream()
+                        .collect(Collectors.toMap(PriorityView::id, Function.identity()));
+                List<PriorityView> options = record.prioritize().options().stream().map(o -> byId.get(o.id()))
+                        .filter(Objects::nonNull).toList();
+                List<PriorityView> chosen = record.prioritize().adopted().stream().map(byId::get)
+                        .filter(Objects::nonNull).toList();
+                measures.add(Measure.of("roundOptions", sides, proposedBy(options)));
+                measures.add(Measure.of("roundAdopted", sides, proposedBy(chosen)));
+                onBallot = lenses(options);
+                adopted = lenses(chosen);
             }
-            return turnout;
+            measures.add(Measure.of("ballots", sides, cast));
+            measures.add(Measure.of("moderation", sides, moderation));
+            Map<Long, Double> turnout = rates(sides, cast, eligible(round.get(),
+                    votersToday(workspaces, workspaceId)));
+            return Optional.of(new EqualityReport(sides, measures, onBallot, adopted, Map.of(), turnout));
+        }
+
+        private static Map<Long, Long> proposedBy(List<PriorityView> list) {
+            Map<Long, Long> counts = new HashMap<>();
+            for (PriorityView p : list) {
+                Set<Long> proposingSides = new HashSet<>();
+                p.proposers().forEach(by -> {
+                    if (by.sideId() != null) {
+                        proposingSides.add(by.sideId());
+                    }
+                });
+                proposingSides.forEach(side -> counts.merge(side, 1L, Long::sum));
+            }
+            return counts;
+        }
+
+        private static LensBalance lenses(List<PriorityView> list) {
+            long publicValue = 0;
+            long civilValue = 0;
+            for (PriorityView p : list) {
+                for (ValueLens lens : p.lenses()) {
+                    if (lens.kind() == ValueLens.Kind.PUBLIC) {
+                        publicValue++;
+                    } else {
+                        civilValue++;
+                    }
+                }
+            }
+            return new LensBalance(publicValue, civilValue);
         }
     }
 }

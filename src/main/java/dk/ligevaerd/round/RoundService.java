@@ -378,6 +378,20 @@ public class RoundService {
         return keeper.record(roundId);
     }
 
+    /** The workspace's decision record with this number; empty if there is none. */
+    @Transactional(readOnly = true)
+    public Optional<RecordView> recordBySeq(long workspaceId, long seq) {
+        access.requireMember(workspaceId);
+        return keeper.recordBySeq(workspaceId, seq);
+    }
+
+    /** The numbers of the workspace's decision records, in chain order: for moving between them. */
+    @Transactional(readOnly = true)
+    public List<Long> recordNumbers(long workspaceId) {
+        access.requireMember(workspaceId);
+        return keeper.recordNumbers(workspaceId);
+    }
+
     /** Every decision record of the workspace, in chain order. */
     @Transactional(readOnly = true)
     public List<RecordView> records(long workspaceId) {

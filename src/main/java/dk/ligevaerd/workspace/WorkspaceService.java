@@ -91,6 +91,22 @@ public class WorkspaceService {
         }).toList();
     }
 
+    /**
+     * For a feature closing a decision round, inside its transaction (which decided who may close,
+     * or is a round's closing time with nobody logged in): the user ids of each side's members who
+     * may vote now.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Map<Long, java.util.Set<Long>> votersBySide(long workspaceId) {
+        Map<Long, java.util.Set<Long>> voters = new java.util.HashMap<>();
+        for (Membership m : memberships.findByWorkspaceId(workspaceId)) {
+            if (m.sideId() != null && m.role().canContribute()) {
+                voters.computeIfAbsent(m.sideId(), side -> new java.util.HashSet<>()).add(m.userId());
+            }
+        }
+        return voters;
+    }
+
     @Transactional(readOnly = true)
     public WorkspaceDetails details(long workspaceId) {
         Member me = access.requireMember(workspaceId);

@@ -1,10 +1,17 @@
 package dk.ligevaerd.workspace;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import java.util.List;
+import java.util.Map;
 
 /**
  * A tab of the workspace page contributed by another feature (history, statement, priorities,
  * rounds), so the workspace page can show them without depending on those features.
+ *
+ * <p>Every tab has an address of its own, {@code /workspace/{id}/{slug}}, and may keep part of its
+ * state in the address's query parameters (the history's filters, the rounds compared), so that a
+ * view can be bookmarked, shared with a colleague and linked to from elsewhere in the product.
  */
 public interface WorkspaceTab {
 
@@ -13,6 +20,33 @@ public interface WorkspaceTab {
     /** Called on first show and whenever anything changed in the workspace. */
     void show(WorkspaceDetails details);
 
+    /**
+     * Takes this tab's part of the address, just before it is shown. Values that cannot be used
+     * (malformed, unknown, or naming something that is not in this workspace) are ignored; the tab
+     * returns their names so that the page can say so.
+     *
+     * @return the names of the parameters that were ignored
+     */
+    default List<String> accept(WorkspaceDetails details, Map<String, List<String>> parameters) {
+        return List.copyOf(parameters.keySet());
+    }
+
+    /** This tab's state as query parameters for the address bar; empty for the plain tab. */
+    default Map<String, String> parameters() {
+        return Map.of();
+    }
+
+    /**
+     * Fired by a tab's component when its {@link #parameters()} changed, so the page can update the
+     * address without reloading.
+     */
+    final class AddressChanged extends ComponentEvent<Component> {
+
+        public AddressChanged(Component source) {
+            super(source, false);
+        }
+    }
+
     /** Makes one tab per open workspace page; a Spring bean in the contributing feature. */
     interface Provider {
 
@@ -20,6 +54,11 @@ public interface WorkspaceTab {
         int order();
 
         String titleKey();
+
+        /** The tab's part of the address: the last part of its title key, e.g. "rounds". */
+        default String slug() {
+            return titleKey().substring(titleKey().lastIndexOf('.') + 1);
+        }
 
         default boolean visibleTo(Member member) {
             return true;

@@ -1,6 +1,7 @@
 package dk.ligevaerd.history.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -23,6 +24,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import java.io.OutputStream;
 import java.util.Locale;
+import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.Role;
@@ -57,6 +59,8 @@ class HistoryTab extends Div implements WorkspaceTab {
     private final Paragraph summary = new Paragraph();
     private Map<Long, SideView> sides = Map.of();
     private int shown = PAGE;
+    /** While the filters are being set from the address, their listeners leave the work to show(). */
+    private boolean applying;
 
     HistoryTab(HistoryService history, HistoryExportService exports, HistoryVerification verification,
             long workspaceId) {
@@ -79,10 +83,10 @@ class HistoryTab extends Div implements WorkspaceTab {
         to.setLabel(getTranslation("history.filter.to"));
         from.setId("history-from");
         to.setId("history-to");
-        area.addValueChangeListener(e -> reload());
-        side.addValueChangeListener(e -> reload());
-        from.addValueChangeListener(e -> reload());
-        to.addValueChangeListener(e -> reload());
+        area.addValueChangeListener(e -> filtered());
+        side.addValueChangeListener(e -> filtered());
+        from.addValueChangeListener(e -> filtered());
+        to.addValueChangeListener(e -> filtered());
         HorizontalLayout filters = new HorizontalLayout(area, side, from, to);
         filters.setWrap(true);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
@@ -164,15 +168,76 @@ class HistoryTab extends Div implements WorkspaceTab {
 
     @Override
     public void show(WorkspaceDetails d) {
+        offerSides(d);
+        reload();
+    }
+
+    /** The filters as the address gives them: {@code ?area=round&side=3&from=2026-11-01&to=2026-11-30}. */
+    @Override
+    public List<String> accept(WorkspaceDetails d, Map<String, List<String>> parameters) {
+        AddressReader address = new AddressReader(parameters);
+        String chosenArea = address.text("area", AREAS::contains);
+        Long chosenSide = address.id("side", id -> d.side(id).isPresent());
+        LocalDate start = address.date("from");
+        LocalDate end = address.date("to");
+        if (start != null && end != null && end.isBefore(start)) {
+            address.reject("to");
+            end = null;
+        }
+        applying = true;
+        try {
+            offerSides(d);
+            area.setValue(chosenArea);
+            side.setValue(chosenSide == null ? Optional.empty() : d.side(chosenSide));
+            from.setValue(start);
+            to.setValue(end);
+        } finally {
+            applying = false;
+        }
+        return address.ignored();
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (area.getValue() != null) {
+            parameters.put("area", area.getValue());
+        }
+        if (side.getValue() != null) {
+            side.getValue().ifPresent(s -> parameters.put("side", String.valueOf(s.id())));
+        }
+        if (from.getValue() != null) {
+            parameters.put("from", from.getValue().toString());
+        }
+        if (to.getValue() != null) {
+            parameters.put("to", to.getValue().toString());
+        }
+        return parameters;
+    }
+
+    private void filtered() {
+        if (applying) {
+            return;
+        }
+        reload();
+        ComponentUtil.fireEvent(this, new WorkspaceTab.AddressChanged(this));
+    }
+
+    private void offerSides(WorkspaceDetails d) {
         sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
         Optional<SideView> chosen = side.getValue() == null ? Optional.empty() : side.getValue();
         List<Optional<SideView>> options = new java.util.ArrayList<>();
         options.add(Optional.empty());
         d.sides().forEach(s -> options.add(Optional.of(s)));
-        side.setItems(options);
-        side.setValue(options.stream().filter(o -> o.map(SideView::id).equals(chosen.map(SideView::id))).findFirst()
-                .orElse(Optional.empty()));
-        reload();
+        boolean was = applying;
+        applying = true;
+        try {
+            side.setItems(options);
+            side.setValue(options.stream().filter(o -> o.map(SideView::id).equals(chosen.map(SideView::id)))
+                    .findFirst().orElse(Optional.empty()));
+        } finally {
+            applying = was;
+        }
     }
 
     private void reload() {
@@ -212,6 +277,7 @@ class HistoryTab extends Div implements WorkspaceTab {
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         open.addClassName("history-open");
         li.add(open);
+        recordLink(item).ifPresent(link -> li.add(new Span(" · "), link));
         return li;
     }
 
@@ -232,10 +298,50 @@ class HistoryTab extends Div implements WorkspaceTab {
                 actorSide == null ? getTranslation("history.noSide") : actorSide.name());
         item.facts().forEach((key, value) -> fact(facts, factLabel(key), factValue(key, value)));
         dialog.add(facts);
+        Div links = new Div();
+        links.addClassName("history-entry-links");
+        recordLink(item).ifPresent(links::add);
+        versionLinks(item).forEach(links::add);
+        if (links.getComponentCount() > 0) {
+            dialog.add(links);
+        }
         Button close = new Button(getTranslation("action.close"), e -> dialog.close());
         dialog.getFooter().add(close);
         dialog.setWidth("min(36rem, 95vw)");
         dialog.open();
+    }
+
+    /** An entry of a closed round leads to its decision record, which has a page of its own. */
+    private Optional<Anchor> recordLink(HistoryItem item) {
+        String seq = item.facts().get("record");
+        if (seq == null || !seq.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        Anchor link = new Anchor("workspace/" + workspaceId + "/record/" + seq,
+                getTranslation("history.openRecord", Long.parseLong(seq)));
+        link.addClassName("history-record-link");
+        return Optional.of(link);
+    }
+
+    /** A saved version of the text leads to what changed since, and to the replay at that point. */
+    private List<Anchor> versionLinks(HistoryItem item) {
+        String version = item.facts().get("version");
+        String textVersion = item.facts().get("statementVersion");
+        if (!item.kind().startsWith("statement.version") || version == null || !version.matches("\\d{1,18}")) {
+            return List.of();
+        }
+        List<Anchor> links = new java.util.ArrayList<>();
+        Anchor compare = new Anchor("workspace/" + workspaceId + "/statement?compare=" + version,
+                getTranslation("history.compareWithCurrent"));
+        compare.addClassName("history-compare-link");
+        links.add(compare);
+        if (textVersion != null && textVersion.matches("\\d{1,9}")) {
+            Anchor replay = new Anchor("workspace/" + workspaceId + "/statement?replay=" + textVersion,
+                    getTranslation("history.replayToHere"));
+            replay.addClassName("history-replay-link");
+            links.add(replay);
+        }
+        return links;
     }
 
     private String factLabel(String key) {
@@ -295,6 +401,11 @@ class HistoryTabProvider implements WorkspaceTab.Provider {
     @Override
     public String titleKey() {
         return "workspace.tab.activity";
+    }
+
+    @Override
+    public String slug() {
+        return "history";
     }
 
     @Override

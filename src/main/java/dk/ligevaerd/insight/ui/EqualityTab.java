@@ -1,6 +1,9 @@
 package dk.ligevaerd.insight.ui;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
@@ -12,6 +15,8 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.dom.Element;
 import dk.ligevaerd.insight.EqualityReport;
 import dk.ligevaerd.insight.InsightService;
+import dk.ligevaerd.insight.RoundEquality.RoundScope;
+import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.insight.metrics.LensBalance;
 import dk.ligevaerd.insight.metrics.Measure;
 import dk.ligevaerd.shared.ui.Chart;
@@ -45,10 +50,16 @@ class EqualityTab extends Div implements WorkspaceTab {
 
     private final InsightService insight;
     private final long workspaceId;
+    private final Select<RoundScope> round = new Select<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final Div body = new Div();
     private @Nullable WorkspaceDetails details;
+    private List<RoundScope> closedRounds = List.of();
+    /** While the choices are being set from the address, their listeners leave the work to show(). */
+    private boolean applying;
+    /** Whether the view is narrowed to one round, which words some texts differently. */
+    private boolean roundScope;
 
     EqualityTab(InsightService insight, long workspaceId) {
         this.insight = insight;
@@ -59,9 +70,17 @@ class EqualityTab extends Div implements WorkspaceTab {
         to.setLabel(getTranslation("history.filter.to"));
         from.setId("equality-from");
         to.setId("equality-to");
-        from.addValueChangeListener(e -> redraw());
-        to.addValueChangeListener(e -> redraw());
-        HorizontalLayout period = new HorizontalLayout(from, to);
+        round.setLabel(getTranslation("equality.scope"));
+        round.setEmptySelectionAllowed(true);
+        round.setEmptySelectionCaption(getTranslation("equality.scope.workspace"));
+        round.setItemLabelGenerator(r -> r == null ? getTranslation("equality.scope.workspace")
+                : getTranslation("equality.scope.round", r.recordSeq(), r.title(), Formats.date(r.closedAt(), getLocale())));
+        round.setId("equality-round");
+        round.setWidth("min(100%, 28rem)");
+        round.addValueChangeListener(e -> chosen());
+        from.addValueChangeListener(e -> chosen());
+        to.addValueChangeListener(e -> chosen());
+        HorizontalLayout period = new HorizontalLayout(round, from, to);
         period.setAlignItems(FlexComponent.Alignment.BASELINE);
         period.setWrap(true);
         Paragraph intro = new Paragraph(getTranslation("equality.intro"));
@@ -77,17 +96,112 @@ class EqualityTab extends Div implements WorkspaceTab {
     @Override
     public void show(WorkspaceDetails d) {
         this.details = d;
+        offerRounds();
         redraw();
+    }
+
+    /**
+     * The scope as the address gives it: {@code ?round=12} for one closed round, or a period
+     * {@code ?from=2026-11-01&to=2026-11-30}; a round and a period together keep the round.
+     */
+    @Override
+    public List<String> accept(WorkspaceDetails d, Map<String, List<String>> parameters) {
+        this.details = d;
+        AddressReader address = new AddressReader(parameters);
+        closedRounds = insight.rounds(workspaceId);
+        Long roundId = address.id("round", id -> closedRounds.stream().anyMatch(r -> r.roundId() == id));
+        LocalDate start = address.date("from");
+        LocalDate end = address.date("to");
+        if (start != null && end != null && end.isBefore(start)) {
+            address.reject("to");
+            end = null;
+        }
+        if (roundId != null && (start != null || end != null)) {
+            if (start != null) {
+                address.reject("from");
+            }
+            if (end != null) {
+                address.reject("to");
+            }
+            start = null;
+            end = null;
+        }
+        applying = true;
+        try {
+            offerRounds();
+            round.setValue(roundId == null ? null : closedRounds.stream().filter(r -> r.roundId() == roundId)
+                    .findFirst().orElse(null));
+            from.setValue(start);
+            to.setValue(end);
+        } finally {
+            applying = false;
+        }
+        return address.ignored();
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        if (round.getValue() != null) {
+            parameters.put("round", String.valueOf(round.getValue().roundId()));
+            return parameters;
+        }
+        if (from.getValue() != null) {
+            parameters.put("from", from.getValue().toString());
+        }
+        if (to.getValue() != null) {
+            parameters.put("to", to.getValue().toString());
+        }
+        return parameters;
+    }
+
+    private void offerRounds() {
+        closedRounds = insight.rounds(workspaceId);
+        RoundScope chosen = round.getValue();
+        boolean was = applying;
+        applying = true;
+        try {
+            round.setItems(closedRounds);
+            round.setValue(chosen == null ? null : closedRounds.stream().filter(r -> r.roundId() == chosen.roundId())
+                    .findFirst().orElse(null));
+        } finally {
+            applying = was;
+        }
+        round.setVisible(!closedRounds.isEmpty());
+    }
+
+    private void chosen() {
+        if (applying) {
+            return;
+        }
+        redraw();
+        ComponentUtil.fireEvent(this, new WorkspaceTab.AddressChanged(this));
     }
 
     private void redraw() {
         if (details == null) {
             return;
         }
-        EqualityReport report = insight.report(workspaceId, start(from.getValue()),
-                start(to.getValue() == null ? null : to.getValue().plusDays(1)), Formats.ZONE);
+        RoundScope scope = round.getValue();
+        from.setVisible(scope == null);
+        to.setVisible(scope == null);
+        EqualityReport report = scope == null ? null : insight.roundReport(workspaceId, scope.roundId()).orElse(null);
+        if (report == null) {
+            scope = null;
+            report = insight.report(workspaceId, start(from.getValue()),
+                    start(to.getValue() == null ? null : to.getValue().plusDays(1)), Formats.ZONE);
+        }
         Map<Long, SideView> sides = details.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
         body.removeAll();
+        roundScope = scope != null;
+        if (scope != null) {
+            Paragraph about = new Paragraph(getTranslation("equality.round.intro", scope.recordSeq(), scope.title()));
+            about.setId("equality-round-intro");
+            Anchor record = new Anchor("workspace/" + workspaceId + "/record/" + scope.recordSeq(),
+                    getTranslation("equality.round.openRecord", scope.recordSeq()));
+            record.setId("equality-round-record");
+            body.add(about, record);
+        }
         body.add(warnings(report, sides));
         body.add(new H3(getTranslation("equality.shares")));
         body.add(sharesChart(report, sides), sharesTable(report, sides));
@@ -95,8 +209,15 @@ class EqualityTab extends Div implements WorkspaceTab {
             body.add(new H3(getTranslation("equality.turnout")));
             body.add(turnoutChart(report, sides), turnoutTable(report, sides));
         }
+        if (scope != null) {
+            if (report.proposedLenses().total() > 0) {
+                body.add(new H3(getTranslation("equality.lenses")));
+                body.add(lensChart(report, "equality.lensesOnBallot"), lensTable(report, "equality.lensesOnBallot"));
+            }
+            return;
+        }
         body.add(new H3(getTranslation("equality.lenses")));
-        body.add(lensChart(report), lensTable(report));
+        body.add(lensChart(report, "equality.lensesProposed"), lensTable(report, "equality.lensesProposed"));
         body.add(new H3(getTranslation("equality.overTime")));
         if (report.weekly().size() < 2) {
             Paragraph few = new Paragraph(getTranslation("equality.overTimeTooShort"));
@@ -120,11 +241,11 @@ class EqualityTab extends Div implements WorkspaceTab {
         if (report.adoptedLenses().publicDominates()) {
             lensWarnings.add(getTranslation("equality.warning.publicAdopted", percent(report.adoptedLenses().publicShare())));
         } else if (report.proposedLenses().publicDominates()) {
-            lensWarnings.add(getTranslation("equality.warning.publicProposed",
+            lensWarnings.add(getTranslation(roundScope ? "equality.warning.publicOnBallot" : "equality.warning.publicProposed",
                     percent(report.proposedLenses().publicShare())));
         }
         if (warnings.isEmpty() && lensWarnings.isEmpty()) {
-            Paragraph ok = new Paragraph(getTranslation("equality.noWarning"));
+            Paragraph ok = new Paragraph(getTranslation(roundScope ? "equality.noWarning.round" : "equality.noWarning"));
             ok.addClassName("equality-ok");
             box.add(ok);
             return box;
@@ -217,11 +338,11 @@ class EqualityTab extends Div implements WorkspaceTab {
         return tableDetails(table, "equality-turnout-table");
     }
 
-    private Chart lensChart(EqualityReport report) {
+    private Chart lensChart(EqualityReport report, String proposedKey) {
         ObjectNode option = base();
         ArrayNode categories = option.putObject("yAxis").put("type", "category").put("inverse", true)
                 .putArray("data");
-        categories.add(getTranslation("equality.lensesProposed")).add(getTranslation("equality.lensesAdopted"));
+        categories.add(getTranslation(proposedKey)).add(getTranslation("equality.lensesAdopted"));
         option.putObject("xAxis").put("type", "value").put("max", 100).putObject("axisLabel").put("formatter", "{value} %");
         ArrayNode series = option.putArray("series");
         List<LensBalance> rows = List.of(report.proposedLenses(), report.adoptedLenses());
@@ -244,13 +365,13 @@ class EqualityTab extends Div implements WorkspaceTab {
         values.forEach(v -> data.add(v.doubleValue()));
     }
 
-    private Details lensTable(EqualityReport report) {
+    private Details lensTable(EqualityReport report, String proposedKey) {
         Element table = new Element("table");
         Element head = row(table, "th", "");
         cell(head, "th", getTranslation("lens.kind.public"));
         cell(head, "th", getTranslation("lens.kind.civil"));
-        for (var entry : Map.of("equality.lensesProposed", report.proposedLenses(), "equality.lensesAdopted",
-                report.adoptedLenses()).entrySet().stream().sorted(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())).toList()) {
+        for (var entry : List.of(Map.entry(proposedKey, report.proposedLenses()),
+                Map.entry("equality.lensesAdopted", report.adoptedLenses()))) {
             LensBalance b = entry.getValue();
             Element r = row(table, "td", getTranslation(entry.getKey()));
             cell(r, "td", b.publicValue() + " (" + percent(b.publicShare()) + ")");

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.annotations.BatchSize;
@@ -367,6 +368,21 @@ public class DecisionRound {
         requireOpenForClosing();
         this.state = RoundState.CLOSED;
         this.closedAt = now;
+    }
+
+    /**
+     * Notes, when the round has just closed, how many members of each side could have voted: the
+     * base of each side's turnout.
+     */
+    public void countEligible(Map<Long, Integer> eligibleBySide) {
+        if (state != RoundState.CLOSED) {
+            throw new IllegalStateException("eligible voters are counted when the round closes");
+        }
+        List<RoundSide> counted = sides.stream()
+                .map(side -> side.withEligible(eligibleBySide.getOrDefault(side.sideId(), 0)))
+                .toList();
+        sides.clear();
+        sides.addAll(counted);
     }
 
     public void cancel(long userId, String reason, Instant now) {

@@ -1,6 +1,8 @@
 package dk.ligevaerd.workspace.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
@@ -13,11 +15,15 @@ import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.ui.Notices;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.PresenceService;
@@ -37,8 +43,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * One workspace: who is in it and who is here now, grouped by side. The owner also manages sides,
  * members and invitations here. Every open copy follows changes live.
+ *
+ * <p>Each tab has its own address ({@code /workspace/5/history?area=round}), kept in the address
+ * bar as the person moves between tabs and filters, so any view can be bookmarked or shared.
+ * Parts of an address that cannot be used are ignored with a message, never an error page.
  */
-@Route("workspace/:workspaceId")
+@Route("workspace/:workspaceId/:section?")
 @PermitAll
 public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -62,6 +72,10 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     /** Other features' tabs by their tab; only the selected one is kept current (see show). */
     private final Map<Tab, WorkspaceTab> contributed = new LinkedHashMap<>();
     private final Set<WorkspaceTab> stale = new HashSet<>();
+    /** Every tab by its part of the address, the workspace's own tabs included. */
+    private final Map<String, Tab> bySlug = new LinkedHashMap<>();
+    /** While the router is entering this view, the address is the router's to write. */
+    private boolean entering;
     private final List<Runnable> onDetach = new ArrayList<>();
 
     public WorkspaceView(WorkspaceService workspaces, InvitationService invitations, PresenceService presence,
@@ -81,6 +95,30 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        long id;
+        try {
+            id = Long.parseLong(event.getRouteParameters().get("workspaceId").orElse(""));
+        } catch (NumberFormatException e) {
+            event.rerouteToError(NotFoundException.class);
+            return;
+        }
+        String section = event.getRouteParameters().get("section").orElse(null);
+        Map<String, List<String>> query = event.getLocation().getQueryParameters().getParameters();
+        entering = true;
+        try {
+            if (details != null && id == workspaceId) {
+                // A link within the same workspace (say from the history to a comparison): keep
+                // the page and its live connection, only go to the tab asked for.
+                open(section, query);
+                return;
+            }
+            enter(event, id, section, query);
+        } finally {
+            entering = false;
+        }
+    }
+
+    private void enter(BeforeEnterEvent event, long id, @Nullable String section, Map<String, List<String>> query) {
         // Vaadin reuses this view when moving from one workspace to another: start afresh.
         boolean wasLive = !onDetach.isEmpty();
         leave();
@@ -90,42 +128,110 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         tabs = fresh;
         contributed.clear();
         stale.clear();
-        fresh.addSelectedChangeListener(e -> catchUp(e.getSelectedTab()));
+        bySlug.clear();
         details = null;
         try {
-            workspaceId = Long.parseLong(event.getRouteParameters().get("workspaceId").orElse(""));
+            workspaceId = id;
             details = workspaces.details(workspaceId);
-        } catch (NumberFormatException | NotFoundOrNoAccessException e) {
+        } catch (NotFoundOrNoAccessException e) {
             event.rerouteToError(NotFoundException.class);
             return;
         }
         build(details);
+        open(section, query);
+        fresh.addSelectedChangeListener(e -> {
+            catchUp(e.getSelectedTab());
+            writeAddress();
+        });
         if (wasLive) {
             getUI().ifPresent(this::goLive);
         }
     }
 
+    /** Selects the tab the address names and hands it the address's parameters. */
+    private void open(@Nullable String section, Map<String, List<String>> query) {
+        List<String> ignored = new ArrayList<>();
+        Tab target = section == null ? tabs.getTabAt(0) : bySlug.get(section);
+        if (target == null) {
+            ignored.add(section);
+            target = tabs.getTabAt(0);
+        }
+        WorkspaceTab content = contributed.get(target);
+        if (content != null && details != null) {
+            ignored.addAll(content.accept(details, query));
+        } else {
+            ignored.addAll(query.keySet());
+        }
+        // Marked stale so that it is drawn once with its new parameters: by the selection listener
+        // when the selection changes, or here when it was selected already.
+        if (content != null) {
+            stale.add(content);
+        }
+        if (!target.equals(tabs.getSelectedTab())) {
+            tabs.setSelectedTab(target);
+        }
+        if (content != null && details != null && stale.remove(content)) {
+            content.show(details);
+        }
+        if (!ignored.isEmpty()) {
+            Notification n = Notification.show(getTranslation("workspace.address.ignored", String.join(", ", ignored)),
+                    6000, Notification.Position.BOTTOM_START);
+            n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+            n.addClassName("address-ignored");
+        }
+    }
+
+    /** Puts the selected tab and its state in the address bar, without a reload or a new history entry. */
+    private void writeAddress() {
+        if (entering) {
+            return;
+        }
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, address()));
+    }
+
+    /** The address of what is in view: the workspace, the selected tab and its parameters. */
+    Location address() {
+        Tab selected = tabs.getSelectedTab();
+        String slug = bySlug.entrySet().stream().filter(e -> e.getValue().equals(selected)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
+        String path = "workspace/" + workspaceId + (slug == null || selected.equals(tabs.getTabAt(0)) ? "" : "/" + slug);
+        WorkspaceTab content = selected == null ? null : contributed.get(selected);
+        Map<String, String> parameters = content == null ? Map.of() : content.parameters();
+        return new Location(path, QueryParameters.simple(parameters));
+    }
+
     private void build(WorkspaceDetails d) {
         people = new PeoplePanel(workspaces, workspaceId);
-        tabs.add(getTranslation("workspace.tab.people"), people).setId("tab-people");
+        own("people", tabs.add(getTranslation("workspace.tab.people"), people));
         for (WorkspaceTab.Provider provider : tabProviders) {
             if (provider.visibleTo(d.me())) {
                 WorkspaceTab tab = provider.create(workspaceId);
                 Tab added = tabs.add(getTranslation(provider.titleKey()), tab.component());
                 contributed.put(added, tab);
-                added
-                        .setId("tab-" + provider.titleKey().substring(provider.titleKey().lastIndexOf('.') + 1));
+                added.setId("tab-" + provider.titleKey().substring(provider.titleKey().lastIndexOf('.') + 1));
+                bySlug.put(provider.slug(), added);
+                Component source = tab.component();
+                ComponentUtil.addListener(source, WorkspaceTab.AddressChanged.class, e -> {
+                    if (added.equals(tabs.getSelectedTab())) {
+                        writeAddress();
+                    }
+                });
             }
         }
         if (d.me().owner()) {
             sides = new SidesPanel(workspaces, workspaceId);
             invitationsPanel = new InvitationsPanel(invitations, workspaceId);
             settings = new SettingsPanel(workspaces, workspaceId);
-            tabs.add(getTranslation("workspace.tab.sides"), sides).setId("tab-sides");
-            tabs.add(getTranslation("workspace.tab.invitations"), invitationsPanel).setId("tab-invitations");
-            tabs.add(getTranslation("workspace.tab.settings"), settings).setId("tab-settings");
+            own("sides", tabs.add(getTranslation("workspace.tab.sides"), sides));
+            own("invitations", tabs.add(getTranslation("workspace.tab.invitations"), invitationsPanel));
+            own("settings", tabs.add(getTranslation("workspace.tab.settings"), settings));
         }
         show(d, Set.of());
+    }
+
+    private void own(String slug, Tab tab) {
+        tab.setId("tab-" + slug);
+        bySlug.put(slug, tab);
     }
 
     @Override

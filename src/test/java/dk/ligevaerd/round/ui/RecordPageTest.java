@@ -1,0 +1,70 @@
+package dk.ligevaerd.round.ui;
+
+import static dk.ligevaerd.testing.DemoUsers.CIVIL2;
+import static dk.ligevaerd.testing.DemoUsers.KOMMUNE1;
+import static dk.ligevaerd.testing.DemoUsers.OBSERVER1;
+import static dk.ligevaerd.testing.DemoUsers.WORKSPACE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.round.RecordView;
+import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.testing.DemoAppContext;
+import dk.ligevaerd.testing.RunAs;
+import dk.ligevaerd.ui.NotFoundOrNoAccessView;
+import dk.ligevaerd.workspace.WorkspaceService;
+import dk.ligevaerd.workspace.WorkspaceSummary;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithUserDetails;
+
+/** A decision record on a page of its own: for everyone in the workspace, for nobody else. */
+@DemoAppContext
+@ViewPackages(packages = "dk.ligevaerd")
+class RecordPageTest extends SpringBrowserlessTest {
+
+    @Autowired WorkspaceService workspaces;
+    @Autowired RoundService rounds;
+    @Autowired AccountService accounts;
+
+    private long demoWorkspace() {
+        return workspaces.mine().stream().filter(w -> w.name().equals(WORKSPACE)).findFirst()
+                .map(WorkspaceSummary::id).orElseThrow();
+    }
+
+    @Test
+    @WithUserDetails(OBSERVER1)
+    void an_observer_reads_the_demo_record_with_links_to_its_history_and_equality() {
+        long id = demoWorkspace();
+        RecordView record = rounds.recordBySeq(id, 1).orElseThrow();
+
+        navigate("workspace/" + id + "/record/1", RecordPage.class);
+
+        assertThat($(H1.class).id("record-page-title").getText()).isEqualTo("Beslutningsprotokol nr. 1");
+        assertThat($(Paragraph.class).id("record-page-round").getText()).isEqualTo(record.title());
+        assertThat($(RecordPanel.class).single().getElement().getAttribute("data-record-seq")).isEqualTo("1");
+        assertThat($(Anchor.class).id("record-page-equality").getHref())
+                .isEqualTo("workspace/" + id + "/equality?round=" + record.roundId());
+        assertThat($(Anchor.class).id("record-page-history").getHref()).isEqualTo("workspace/" + id + "/history?area=round");
+        assertThat($(Anchor.class).withId("record-page-previous").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(CIVIL2)
+    void outsiders_missing_records_and_malformed_numbers_get_the_not_found_page() {
+        long demo = demoWorkspace();
+        long kommunesOwn = RunAs.user(accounts, KOMMUNE1,
+                () -> workspaces.create("Kun kommunen " + System.nanoTime(), "", List.of("Kommune", "Civilsamfund"), 0));
+
+        navigate("workspace/" + kommunesOwn + "/record/1", NotFoundOrNoAccessView.class);
+        navigate("workspace/" + demo + "/record/999", NotFoundOrNoAccessView.class);
+        navigate("workspace/" + demo + "/record/abc", NotFoundOrNoAccessView.class);
+        navigate("workspace/" + demo + "/record/-1", NotFoundOrNoAccessView.class);
+    }
+}
