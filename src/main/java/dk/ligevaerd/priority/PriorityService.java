@@ -117,6 +117,21 @@ public class PriorityService {
         events.publishEvent(new PrioritiesDecided(workspaceId));
     }
 
+    /**
+     * For the decision-round feature, inside its transaction: the priorities were in a round that
+     * ended without a decision (cancelled, or closed without quorum) and in no other open round,
+     * so their proposers may edit or withdraw them again.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void release(long workspaceId, Collection<Long> priorityIds) {
+        for (Priority p : priorities.findAllById(priorityIds)) {
+            if (p.workspaceId() == workspaceId) {
+                p.release();
+            }
+        }
+        events.publishEvent(new PrioritiesDecided(workspaceId));
+    }
+
     private Priority load(long workspaceId, long priorityId) {
         return priorities.findById(priorityId).filter(p -> p.workspaceId() == workspaceId)
                 .orElseThrow(NotFoundOrNoAccessException::new);

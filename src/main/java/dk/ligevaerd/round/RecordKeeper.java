@@ -18,6 +18,7 @@ import dk.ligevaerd.round.domain.DecisionChainRepository;
 import dk.ligevaerd.round.domain.DecisionRecord;
 import dk.ligevaerd.round.domain.DecisionRecordRepository;
 import dk.ligevaerd.round.domain.DecisionRound;
+import dk.ligevaerd.round.domain.DecisionRoundRepository;
 import dk.ligevaerd.round.rules.AdoptResult;
 import dk.ligevaerd.round.rules.OptionScore;
 import dk.ligevaerd.round.rules.PrioritizeResult;
@@ -51,6 +52,7 @@ class RecordKeeper {
 
     private final BallotRepository ballots;
     private final DecisionRecordRepository records;
+    private final DecisionRoundRepository rounds;
     private final DecisionChainRepository chains;
     private final PriorityService priorities;
     private final StatementService statements;
@@ -64,12 +66,14 @@ class RecordKeeper {
      */
     private final Map<String, RecordView> parsed = new ConcurrentHashMap<>();
 
-    RecordKeeper(BallotRepository ballots, DecisionRecordRepository records, DecisionChainRepository chains,
+    RecordKeeper(BallotRepository ballots, DecisionRecordRepository records, DecisionRoundRepository rounds,
+            DecisionChainRepository chains,
             PriorityService priorities, StatementService statements, AccountService accounts,
             WorkspaceService workspaces, ApplicationEventPublisher events, Clock clock) {
         this.workspaces = workspaces;
         this.ballots = ballots;
         this.records = records;
+        this.rounds = rounds;
         this.chains = chains;
         this.priorities = priorities;
         this.statements = statements;
@@ -137,7 +141,9 @@ class RecordKeeper {
         chain.advance(seq, record.hash());
 
         Outcome outcome = RecordContent.outcome(prioritize, adopt);
-        if (outcome == Outcome.DECIDED) {
+        if (outcome == Outcome.NO_DECISION) {
+            releaseUndecided(round);
+        } else if (outcome == Outcome.DECIDED) {
             priorities.decide(workspaceId, adopted, notAdopted);
         } else if (outcome == Outcome.ADOPTED) {
             statements.markAdoptedByRound(workspaceId, Objects.requireNonNull(round.subjectVersionId()), round.id());
@@ -160,6 +166,24 @@ class RecordKeeper {
         Map<Long, Integer> counts = new java.util.HashMap<>();
         voters.forEach((side, users) -> counts.put(side, users.size()));
         return counts;
+    }
+
+    /**
+     * A PRIORITIZE round ended without deciding (cancelled while open, or closed without quorum):
+     * its priorities are free again, unless another open round still holds them.
+     */
+    void releaseUndecided(DecisionRound ended) {
+        if (ended.kind() != RoundKind.PRIORITIZE) {
+            return;
+        }
+        Set<Long> held = new HashSet<>();
+        rounds.findByWorkspaceIdAndState(ended.workspaceId(), RoundState.OPEN).stream()
+                .filter(r -> r.id() != ended.id())
+                .forEach(r -> held.addAll(r.optionIds()));
+        List<Long> free = ended.optionIds().stream().filter(id -> !held.contains(id)).toList();
+        if (!free.isEmpty()) {
+            priorities.release(ended.workspaceId(), free);
+        }
     }
 
     private static Person person(long userId, Map<Long, String> names) {

@@ -200,7 +200,11 @@ public class RoundService {
     public void cancel(long workspaceId, long roundId, String reason) {
         Member me = access.requireModerator(workspaceId);
         DecisionRound round = lock(workspaceId, roundId);
+        boolean wasOpen = round.state() == RoundState.OPEN;
         round.cancel(me.userId(), reason, clock.instant());
+        if (wasOpen) {
+            keeper.releaseUndecided(round);
+        }
         events.publishEvent(new RoundCancelled(workspaceId, me.userId(), me.sideId(), roundId, round.title(),
                 Objects.requireNonNullElse(round.cancelReason(), "")));
     }

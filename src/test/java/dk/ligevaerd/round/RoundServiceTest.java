@@ -729,6 +729,78 @@ class RoundServiceTest {
                 .isEqualTo("round.closedAtTime");
     }
 
+    // ---- priorities after a round -------------------------------------------------------------
+
+    private boolean locked(long priorityId) {
+        return as(f.owner, () -> priorities.list(f.workspaceId)).stream().filter(p -> p.id() == priorityId)
+                .findFirst().orElseThrow().inRound();
+    }
+
+    private String editAsProposer(UserSummary proposer, long priorityId, String title) {
+        try {
+            as(proposer, () -> {
+                priorities.edit(f.workspaceId, priorityId, title, "", Set.of(ValueLens.SERVICE_QUALITY));
+                return null;
+            });
+            return "edited";
+        } catch (DomainException e) {
+            return e.messageKey();
+        }
+    }
+
+    @Test
+    void a_cancelled_round_gives_its_priorities_back_to_their_proposers() {
+        long id = openDots();
+        assertThat(editAsProposer(f.participant, a, "Visits every week")).isEqualTo("error.priority.inRound");
+        as(f.owner, () -> {
+            rounds.cancel(f.workspaceId, id, "Wrong options");
+            return null;
+        });
+        assertThat(locked(a)).isFalse();
+        assertThat(editAsProposer(f.participant, a, "Visits every week")).isEqualTo("edited");
+        assertThat(state(a)).isEqualTo(PriorityState.PROPOSED);
+    }
+
+    @Test
+    void a_round_closed_without_quorum_gives_its_priorities_back() {
+        long id = openDots();
+        dots(f.participant, id, Map.of(a, 5));
+        closeJointly(id);
+        assertThat(record(id).outcome()).isEqualTo(Outcome.NO_DECISION);
+        assertThat(locked(a)).isFalse();
+        assertThat(locked(b)).isFalse();
+        assertThat(editAsProposer(f.participant, a, "Visits every week")).isEqualTo("edited");
+    }
+
+    @Test
+    void a_priority_stays_locked_while_another_open_round_still_holds_it() {
+        long first = openDots();
+        long second = openDots(RoundDraft.dots("And then?", List.of(a, c), 10, 5, 1));
+        as(f.owner, () -> {
+            rounds.cancel(f.workspaceId, first, "Duplicate");
+            return null;
+        });
+        assertThat(locked(a)).isTrue();
+        assertThat(locked(b)).isFalse();
+        as(f.owner, () -> {
+            rounds.cancel(f.workspaceId, second, "Start over");
+            return null;
+        });
+        assertThat(locked(a)).isFalse();
+        assertThat(locked(c)).isFalse();
+    }
+
+    @Test
+    void a_decided_round_leaves_its_priorities_adopted_or_not_and_no_longer_in_a_round() {
+        long id = openDots();
+        dots(f.participant, id, Map.of(a, 5));
+        dots(f.otherModerator, id, Map.of(b, 5));
+        closeJointly(id);
+        assertThat(record(id).outcome()).isEqualTo(Outcome.DECIDED);
+        assertThat(locked(a)).isFalse();
+        assertThat(editAsProposer(f.participant, a, "Visits every week")).isEqualTo("error.priority.notProposed");
+    }
+
     // ---- the chain ----------------------------------------------------------------------------
 
     @Test

@@ -144,6 +144,12 @@ public class Priority {
 
     public void decide(boolean adopted) {
         this.state = adopted ? PriorityState.ADOPTED : PriorityState.NOT_ADOPTED;
+        this.inRound = false;
+    }
+
+    /** The round that took it up ended without deciding it: it may be edited and withdrawn again. */
+    public void release() {
+        this.inRound = false;
     }
 
     private void requireOpenForProposer(long userId) {

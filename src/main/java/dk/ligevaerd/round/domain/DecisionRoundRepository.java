@@ -31,6 +31,8 @@ public interface DecisionRoundRepository extends JpaRepository<DecisionRound, Lo
 
     List<DecisionRound> findByWorkspaceIdOrderByCreatedAtDescIdDesc(long workspaceId);
 
+    List<DecisionRound> findByWorkspaceIdAndState(long workspaceId, RoundState state);
+
     @Query("select r.id from DecisionRound r where r.state = :state and r.closesAt <= :now")
     List<Long> findIdsByStateAndClosesAtNotAfter(RoundState state, Instant now);
 }
