@@ -43,6 +43,20 @@ public final class WorkspaceEvents {
         }
     }
 
+    /** The owner switched joint closing on or off; it applies to rounds opened from then on. */
+    public record JointClosingChanged(long workspaceId, long actorId, @Nullable Long actorSideId, boolean on)
+            implements Recorded {
+        @Override
+        public String historyKind() {
+            return on ? "workspace.jointClosingOn" : "workspace.jointClosingOff";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "jointClosing=" + on;
+        }
+    }
+
     public record SideAdded(long workspaceId, long actorId, @Nullable Long actorSideId, long sideId, String name)
             implements Recorded {
         @Override

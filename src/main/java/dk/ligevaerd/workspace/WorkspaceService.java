@@ -125,6 +125,20 @@ public class WorkspaceService {
                 workspace.jointClosing(), workspace.createdAt(), sideViews(workspace, all), members, me);
     }
 
+    /**
+     * The owner's choice whether a round closes only when a moderator of every side has confirmed
+     * (the default). Rounds already open keep the setting they opened with.
+     */
+    @Transactional
+    public void setJointClosing(long workspaceId, boolean on) {
+        Member owner = access.requireOwner(workspaceId);
+        Workspace workspace = load(workspaceId);
+        if (workspace.jointClosing() != on) {
+            workspace.setJointClosing(on);
+            events.publishEvent(new WorkspaceEvents.JointClosingChanged(workspaceId, owner.userId(), owner.sideId(), on));
+        }
+    }
+
     @Transactional
     public void rename(long workspaceId, String name, String description) {
         Member owner = access.requireOwner(workspaceId);

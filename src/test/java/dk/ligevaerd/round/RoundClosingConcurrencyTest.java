@@ -1,6 +1,7 @@
 package dk.ligevaerd.round;
 
 import static dk.ligevaerd.support.Acting.as;
+import static dk.ligevaerd.support.Acting.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ligevaerd.account.AccountService;
@@ -76,7 +77,7 @@ class RoundClosingConcurrencyTest {
         assertThat(joint.moderatorRefusals()).isEmpty();
         check(f, joint);
 
-        jdbc.update("update workspace set joint_closing = false where id = ?", f.workspaceId);
+        run(f.owner, () -> workspaces.setJointClosing(f.workspaceId, false));
         Race single = race(f, members, options);
         assertThat(single.closers()).as("without joint closing, exactly one moderator closes").isEqualTo(1);
         assertThat(single.moderatorRefusals()).containsExactly("error.round.alreadyClosed");

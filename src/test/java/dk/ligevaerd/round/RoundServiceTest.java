@@ -1,6 +1,7 @@
 package dk.ligevaerd.round;
 
 import static dk.ligevaerd.support.Acting.as;
+import static dk.ligevaerd.support.Acting.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ligevaerd.account.AccountService;
@@ -567,7 +568,7 @@ class RoundServiceTest {
 
     @Test
     void without_joint_closing_one_moderator_closes() {
-        jdbc.update("update workspace set joint_closing = false where id = ?", f.workspaceId);
+        run(f.owner, () -> workspaces.setJointClosing(f.workspaceId, false));
         long id = openDots();
         dots(f.participant, id, Map.of(a, 5));
         dots(civilParticipant, id, Map.of(b, 5));
@@ -581,7 +582,7 @@ class RoundServiceTest {
     @Test
     void the_closing_rule_is_fixed_when_the_round_opens() {
         long id = openDots();
-        jdbc.update("update workspace set joint_closing = false where id = ?", f.workspaceId);
+        run(f.owner, () -> workspaces.setJointClosing(f.workspaceId, false));
         assertThat(confirm(f.owner, id)).as("joint closing still applies to this round").isFalse();
         assertThat(view(id).jointClosing()).isTrue();
         assertThat(confirm(f.otherModerator, id)).isTrue();
@@ -597,7 +598,7 @@ class RoundServiceTest {
         }))).isEqualTo("error.round.sideWithoutModerator");
         assertThat(view(id).state()).isEqualTo(RoundState.DRAFT);
 
-        jdbc.update("update workspace set joint_closing = false where id = ?", f.workspaceId);
+        run(f.owner, () -> workspaces.setJointClosing(f.workspaceId, false));
         as(f.owner, () -> {
             rounds.open(f.workspaceId, id);
             return null;

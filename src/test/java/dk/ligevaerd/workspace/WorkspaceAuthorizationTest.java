@@ -53,6 +53,8 @@ class WorkspaceAuthorizationTest {
                     c -> c.workspaces().rename(c.f().workspaceId, "Renamed", "new description")),
             new Operation("add a side", Needs.OWNER,
                     c -> c.workspaces().addSide(c.f().workspaceId, "Borgere", "#1E7A4C")),
+            new Operation("switch joint closing off", Needs.OWNER,
+                    c -> c.workspaces().setJointClosing(c.f().workspaceId, false)),
             new Operation("rename a side", Needs.OWNER,
                     c -> c.workspaces().changeSide(c.f().workspaceId, c.f().civilSideId, "Foreninger", "#1E7A4C")),
             new Operation("remove a side", Needs.OWNER, c -> {

@@ -45,6 +45,20 @@ class WorkspaceServiceTest {
     }
 
     @Test
+    void the_owner_switches_joint_closing_and_the_history_says_so_once() {
+        assertThat(as(f.observer, () -> workspaces.details(f.workspaceId).jointClosing())).isTrue();
+        as(f.owner, () -> {
+            workspaces.setJointClosing(f.workspaceId, false);
+            workspaces.setJointClosing(f.workspaceId, false);
+            return null;
+        });
+        assertThat(as(f.observer, () -> workspaces.details(f.workspaceId).jointClosing())).isFalse();
+        assertThat(as(f.observer, () -> history.timeline(f.workspaceId))).filteredOn(e -> e.kind()
+                .startsWith("workspace.jointClosing")).singleElement()
+                .satisfies(e -> assertThat(e.kind()).isEqualTo("workspace.jointClosingOff"));
+    }
+
+    @Test
     void a_member_sees_only_their_own_workspaces() {
         assertThat(as(f.participant, () -> workspaces.mine())).extracting(WorkspaceSummary::id)
                 .containsExactly(f.workspaceId);

@@ -354,6 +354,9 @@ class HistoryTab extends Div implements WorkspaceTab {
         if ("null".equals(value)) {
             return "—";
         }
+        if ("true".equals(value) || "false".equals(value)) {
+            return getTranslation("history.value." + value);
+        }
         if (key.toLowerCase(java.util.Locale.ROOT).endsWith("side")) {
             try {
                 SideView s = sides.get(Long.parseLong(value));

@@ -2,6 +2,8 @@ package dk.ligevaerd.workspace.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,12 +16,18 @@ import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.domain.Workspace;
 
-/** The owner renames the workspace or rewrites its short description. */
+/**
+ * The owner renames the workspace or rewrites its short description, and decides whether rounds
+ * close jointly (a moderator of every side confirms) or by any one moderator.
+ */
 class SettingsPanel extends Div {
 
     private final TextField name = new TextField();
     private final TextArea description = new TextArea();
+    private final Checkbox jointClosing = new Checkbox();
     private boolean loaded;
+    /** While the checkbox follows a change made elsewhere, it must not save it back. */
+    private boolean following;
 
     SettingsPanel(WorkspaceService workspaces, long workspaceId) {
         name.setLabel(getTranslation("field.workspaceName"));
@@ -44,7 +52,26 @@ class SettingsPanel extends Div {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(name, description);
         form.setMaxWidth("40rem");
-        add(form, error, save);
+
+        H3 rounds = new H3(getTranslation("settings.rounds"));
+        jointClosing.setLabel(getTranslation("settings.jointClosing"));
+        jointClosing.setHelperText(getTranslation("settings.jointClosing.help"));
+        jointClosing.setId("settings-joint-closing");
+        jointClosing.addValueChangeListener(e -> {
+            if (following || !e.isFromClient()) {
+                return;
+            }
+            try {
+                workspaces.setJointClosing(workspaceId, e.getValue());
+                Notices.success(this, e.getValue() ? "settings.jointClosing.on" : "settings.jointClosing.off");
+            } catch (DomainException refused) {
+                Notices.error(getLocale(), refused);
+                following = true;
+                jointClosing.setValue(e.getOldValue());
+                following = false;
+            }
+        });
+        add(form, error, save, rounds, jointClosing);
     }
 
     void show(WorkspaceDetails d) {
@@ -54,5 +81,8 @@ class SettingsPanel extends Div {
             description.setValue(d.description());
             loaded = true;
         }
+        following = true;
+        jointClosing.setValue(d.jointClosing());
+        following = false;
     }
 }
