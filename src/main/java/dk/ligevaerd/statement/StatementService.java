@@ -1,35 +1,50 @@
 package dk.ligevaerd.statement;
 
+import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.statement.StatementEvents.VersionSaved;
+import dk.ligevaerd.statement.collab.AcceptedUpdate;
+import dk.ligevaerd.statement.collab.Authority;
+import dk.ligevaerd.statement.collab.Authorship;
+import dk.ligevaerd.statement.collab.ChangeSet;
 import dk.ligevaerd.statement.domain.Statement;
+import dk.ligevaerd.statement.domain.StatementChangeLog;
 import dk.ligevaerd.statement.domain.StatementRepository;
 import dk.ligevaerd.statement.domain.StatementVersion;
 import dk.ligevaerd.statement.domain.StatementVersionRepository;
 import dk.ligevaerd.workspace.Member;
 import dk.ligevaerd.workspace.WorkspaceAccess;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The purpose statement's text and its named versions. */
+/** The purpose statement's text, its named versions, and the replay of how it grew. */
 @Service
 public class StatementService {
 
+    /** Changes read from the database at once while replaying a long stretch of history. */
+    private static final int REPLAY_CHUNK = 1_024;
+
     private final StatementRepository statements;
     private final StatementVersionRepository versions;
+    private final StatementChangeLog changes;
+    private final ReplayCheckpoints checkpoints;
     private final WorkspaceAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    StatementService(StatementRepository statements, StatementVersionRepository versions, WorkspaceAccess access,
-            ApplicationEventPublisher events, Clock clock) {
+    StatementService(StatementRepository statements, StatementVersionRepository versions, StatementChangeLog changes,
+            ReplayCheckpoints checkpoints, WorkspaceAccess access, ApplicationEventPublisher events, Clock clock) {
         this.statements = statements;
         this.versions = versions;
+        this.changes = changes;
+        this.checkpoints = checkpoints;
         this.access = access;
         this.events = events;
         this.clock = clock;
@@ -65,6 +80,87 @@ public class StatementService {
         }
         return versions.findById(versionId).filter(v -> v.workspaceId() == workspaceId).map(StatementVersion::text)
                 .orElseThrow(NotFoundOrNoAccessException::new);
+    }
+
+    /**
+     * Every accepted change of the statement, oldest first: step {@code i} (from 0) made version
+     * {@code i + 1}. Empty while nothing has been written. Any member may replay.
+     */
+    @Transactional(readOnly = true)
+    public List<ReplayStep> replay(long workspaceId) {
+        access.requireMember(workspaceId);
+        return statements.findByWorkspaceId(workspaceId)
+                .map(s -> changes.steps(s.id(), s.version()).stream()
+                        .map(c -> new ReplayStep(c.version(), c.authorId(), c.sideId(), c.acceptedAt())).toList())
+                .orElse(List.of());
+    }
+
+    /**
+     * The statement after its first {@code version} changes, who wrote each stretch of it and what
+     * the last of those changes did. Starts from the nearest checkpoint before {@code version}
+     * ({@link ReplayCheckpoints}), so moving through a long history replays a few dozen changes per
+     * frame, not all of them. Any member may replay.
+     *
+     * @throws DomainException {@code statement.replay.outOfRange} unless 0 ≤ {@code version} ≤ the
+     *         number of changes
+     */
+    @Transactional(readOnly = true)
+    public ReplayFrame frame(long workspaceId, int version) {
+        access.requireMember(workspaceId);
+        Optional<Statement> found = statements.findByWorkspaceId(workspaceId);
+        int latest = found.map(Statement::version).orElse(0);
+        if (version < 0 || version > latest) {
+            throw new DomainException("statement.replay.outOfRange", version, latest);
+        }
+        if (version == 0) {
+            return ReplayFrame.start();
+        }
+        long statementId = found.orElseThrow().id();
+        checkpoints.forgetBeyond(statementId, latest);
+        ReplayCheckpoints.Checkpoint start = checkpoints.before(statementId, version);
+        int at = start == null ? 0 : start.version();
+        String text = start == null ? "" : start.text();
+        Authorship authorship = start == null ? Authorship.empty() : Authorship.of(start.spans());
+        // Up to the change before the one shown, offering a checkpoint at each multiple passed.
+        while (at < version - 1) {
+            int upTo = Math.min(version - 1, at + REPLAY_CHUNK);
+            List<AcceptedUpdate> chunk = changes.between(statementId, at, upTo);
+            int from = 0;
+            while (from < chunk.size()) {
+                int next = Math.min(chunk.size(), from + checkpoints.interval() - (at % checkpoints.interval()));
+                List<AcceptedUpdate> piece = chunk.subList(from, next);
+                text = Authority.replay(text, at, piece).text();
+                piece.forEach(authorship::apply);
+                at += piece.size();
+                from = next;
+                if (at % checkpoints.interval() == 0) {
+                    checkpoints.offer(statementId, at, text, authorship.spans());
+                }
+            }
+            if (at != upTo) {
+                throw new IllegalStateException("The change log of statement " + statementId + " ends at version "
+                        + at + " but the statement is at " + latest);
+            }
+        }
+        List<AcceptedUpdate> shown = changes.between(statementId, version - 1, version);
+        if (shown.size() != 1) {
+            throw new IllegalStateException("Change " + version + " of statement " + statementId + " is missing");
+        }
+        AcceptedUpdate last = shown.getFirst();
+        String before = text;
+        text = Authority.replay(before, version - 1, shown).text();
+        authorship.apply(last);
+        if (version % checkpoints.interval() == 0) {
+            checkpoints.offer(statementId, version, text, authorship.spans());
+        }
+        List<ReplayFrame.Edit> edits = new ArrayList<>();
+        for (ChangeSet.Change change : last.changes().changes()) {
+            edits.add(new ReplayFrame.Edit(change.fromB(), change.toB(), before.substring(change.fromA(), change.toA())));
+        }
+        List<ReplayFrame.AuthorSpan> spans = authorship.spans().stream()
+                .map(s -> new ReplayFrame.AuthorSpan(s.from(), s.to(), s.author().userId(), s.author().sideId()))
+                .toList();
+        return new ReplayFrame(version, text, spans, edits);
     }
 
     /** Anyone who may edit the text may name its current state. */

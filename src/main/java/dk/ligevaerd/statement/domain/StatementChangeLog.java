@@ -5,6 +5,7 @@ import dk.ligevaerd.statement.collab.Author;
 import dk.ligevaerd.statement.collab.ChangeSet;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -58,6 +59,37 @@ public class StatementChangeLog {
                     new Author(rs.getLong("author_id"), side),
                     ChangeSet.fromJson(JSON.readTree(rs.getString("changes"))));
         }, statementId, version);
+    }
+
+    /**
+     * The changes after {@code afterVersion} up to and including {@code upToVersion}, oldest first:
+     * the stretch a replay needs from its nearest checkpoint.
+     */
+    public List<AcceptedUpdate> between(long statementId, int afterVersion, int upToVersion) {
+        return jdbc.query("""
+                select version, author_id, side_id, client_id, changes from statement_change
+                where statement_id = ? and version > ? and version <= ? order by version""", (rs, row) ->
+                new AcceptedUpdate(rs.getInt("version"), rs.getString("client_id"),
+                        new Author(rs.getLong("author_id"), rs.getLong("side_id")),
+                        ChangeSet.fromJson(JSON.readTree(rs.getString("changes")))),
+                statementId, afterVersion, upToVersion);
+    }
+
+    /**
+     * Who made each change up to {@code upToVersion} and when, oldest first, without reading the
+     * changes themselves (the widest column by far).
+     */
+    public List<Step> steps(long statementId, int upToVersion) {
+        return jdbc.query("""
+                select version, author_id, side_id, accepted_at from statement_change
+                where statement_id = ? and version <= ? order by version""", (rs, row) ->
+                new Step(rs.getInt("version"), rs.getLong("author_id"), rs.getLong("side_id"),
+                        rs.getObject("accepted_at", OffsetDateTime.class).toInstant()),
+                statementId, upToVersion);
+    }
+
+    /** One stored change without its content: the version it made, its author and side, and when. */
+    public record Step(int version, long authorId, long sideId, Instant acceptedAt) {
     }
 
     /** Accepted changes per side in a period ({@code from} inclusive, {@code to} exclusive, either open). */

@@ -67,6 +67,7 @@ class StatementTab extends Div implements WorkspaceTab {
     private final Select<Choice> compareTo = new Select<>();
     private final Div diff = new Div();
     private final AtomicBoolean sharesScheduled = new AtomicBoolean();
+    private final ReplayPanel replay;
     private @Nullable StatementEditor editor;
     private boolean editorEditable;
     private @Nullable Long editorSide;
@@ -95,7 +96,8 @@ class StatementTab extends Div implements WorkspaceTab {
         Div tools = new Div(colourBySide, shares);
         tools.addClassName("statement-tools");
         editorSlot.addClassName("statement-editor-slot");
-        add(intro, tools, editorSlot, versionsPanel());
+        replay = new ReplayPanel(statements, collab, workspaceId);
+        add(intro, tools, editorSlot, versionsPanel(), replay);
     }
 
     private Component versionsPanel() {
@@ -164,6 +166,7 @@ class StatementTab extends Div implements WorkspaceTab {
             showShares(collab.snapshot(workspaceId), d);
         }
         showVersions(d);
+        replay.show(d);
     }
 
     @Override

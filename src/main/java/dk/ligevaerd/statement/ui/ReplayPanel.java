@@ -1,0 +1,575 @@
+package dk.ligevaerd.statement.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.HtmlContainer;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.Text;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.RangeInput;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.shared.ui.Notices;
+import dk.ligevaerd.shared.ui.SideBadge;
+import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.ReplayFrame;
+import dk.ligevaerd.statement.ReplayStep;
+import dk.ligevaerd.statement.StatementService;
+import dk.ligevaerd.statement.VersionView;
+import dk.ligevaerd.workspace.MemberView;
+import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Replays how the purpose statement grew, change by change: a slider over every accepted change,
+ * buttons to step through them or play them, a caption naming whose change it is, for which side
+ * and when, and the text at that point coloured by the side that wrote each stretch, with what the
+ * change added highlighted and what it removed struck through.
+ *
+ * <p>Every frame comes from {@link StatementService#frame}, which starts from a cached checkpoint,
+ * so scrubbing through a long history stays quick. Playing runs on the server: a delayed task moves
+ * on inside {@link UI#access} and only then schedules the next, so slow rendering never piles up
+ * ticks; a long history moves several changes per tick so that a whole replay takes about
+ * {@value #FULL_REPLAY_MS} ms. It stops when the panel is detached. User text is only ever set as
+ * text, never as HTML.
+ */
+class ReplayPanel extends Div {
+
+    /** A replay from the start to the latest change takes about this long, whatever its length. */
+    static final long FULL_REPLAY_MS = 20_000;
+    /** Short histories step no faster than this, so each change can be read. */
+    static final long MIN_TICK_MS = 250;
+    /** … and no slower than this, so a history of a few changes does not drag. */
+    static final long MAX_TICK_MS = 1_000;
+    /** New changes typed while the panel is open reach it at most this often. */
+    private static final long GROWTH_EVERY_MS = 1_000;
+    /** Longer removals are shortened in the text, with the number of characters left out. */
+    static final int REMOVED_SHOWN = 280;
+    /** Scrolls the text box, not the page, so that what the change did is in view. */
+    private static final String SCROLL_TO_CHANGE = """
+            const change = this.querySelector('mark, del');
+            if (change) {
+              const top = change.offsetTop, bottom = top + change.offsetHeight;
+              if (top < this.scrollTop || bottom > this.scrollTop + this.clientHeight) {
+                this.scrollTop = Math.max(0, top - this.clientHeight / 3);
+              }
+            }""";
+
+    private final StatementService statements;
+    private final CollabService collab;
+    private final long workspaceId;
+
+    private final Paragraph empty = new Paragraph();
+    private final Div player = new Div();
+    private final RangeInput slider = new RangeInput(ValueChangeMode.TIMEOUT);
+    private final Button first = navButton(VaadinIcon.FAST_BACKWARD, "statement.replay.first", "replay-first");
+    private final Button previous = navButton(VaadinIcon.STEP_BACKWARD, "statement.replay.previous",
+            "replay-previous");
+    private final Button play = new Button();
+    private final Button next = navButton(VaadinIcon.STEP_FORWARD, "statement.replay.next", "replay-next");
+    private final Button last = navButton(VaadinIcon.FAST_FORWARD, "statement.replay.last", "replay-last");
+    private final Div caption = new Div();
+    private final Div summary = new Div();
+    private final UnorderedList legend = new UnorderedList();
+    private final Div text = new Div();
+    private final AtomicBoolean growthScheduled = new AtomicBoolean();
+
+    private List<ReplayStep> steps = List.of();
+    /** Saved versions' names by the number of changes they were taken at. */
+    private Map<Integer, String> savedAt = Map.of();
+    private Map<Long, MemberView> members = Map.of();
+    private Map<Long, SideView> sides = Map.of();
+    private List<SideView> sideOrder = List.of();
+    /** The change shown (0: the empty start); -1 until first shown. */
+    private int position = -1;
+    private boolean playing;
+    /** Ticks of an earlier play (or of a detached panel) carry an older number and do nothing. */
+    private int playRun;
+    private long tickMs = MAX_TICK_MS;
+    private int stride = 1;
+    private @Nullable Runnable stopListening;
+
+    ReplayPanel(StatementService statements, CollabService collab, long workspaceId) {
+        this.statements = statements;
+        this.collab = collab;
+        this.workspaceId = workspaceId;
+        addClassName("replay-panel");
+        setId("replay-panel");
+        getElement().setAttribute("role", "region");
+        getElement().setAttribute("aria-labelledby", "replay-title");
+
+        H3 title = new H3(getTranslation("statement.replay.title"));
+        title.setId("replay-title");
+        Paragraph intro = new Paragraph(getTranslation("statement.replay.intro"));
+        intro.addClassName("muted");
+        empty.setText(getTranslation("statement.replay.empty"));
+        empty.addClassName("replay-empty");
+        empty.setId("replay-empty");
+
+        slider.setId("replay-slider");
+        slider.addClassName("replay-slider");
+        slider.setAriaLabel(getTranslation("statement.replay.slider"));
+        slider.setMin(0);
+        slider.setStep(1.0);
+        // Throttled rather than on release, so that dragging shows the text growing as it goes.
+        slider.setValueChangeTimeout(150);
+        slider.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                pause();
+            }
+            int wanted = (int) Math.round(e.getValue() == null ? 0 : e.getValue());
+            int clamped = Math.clamp(wanted, 0, steps.size());
+            if (clamped != wanted) {
+                slider.setValue((double) clamped);
+            } else if (clamped != position) {
+                showStep(clamped);
+            }
+        });
+
+        first.addClickListener(e -> manually(0));
+        previous.addClickListener(e -> manually(position - 1));
+        next.addClickListener(e -> manually(position + 1));
+        last.addClickListener(e -> manually(steps.size()));
+        play.setId("replay-play");
+        play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        play.addClassName("replay-play");
+        play.addClickListener(e -> {
+            if (playing) {
+                pause();
+            } else {
+                play();
+            }
+        });
+        showPlayButton();
+        Div buttons = new Div(first, previous, play, next, last);
+        buttons.addClassName("replay-buttons");
+        Div controls = new Div(slider, buttons);
+        controls.addClassName("replay-controls");
+        controls.getElement().setAttribute("role", "group");
+        controls.getElement().setAttribute("aria-label", getTranslation("statement.replay.controls"));
+
+        caption.setId("replay-caption");
+        caption.addClassName("replay-caption");
+        caption.getElement().setAttribute("aria-live", "polite");
+        summary.setId("replay-summary");
+        summary.addClassName("replay-summary");
+        legend.setId("replay-legend");
+        legend.addClassName("replay-legend");
+        legend.getElement().setAttribute("aria-label", getTranslation("statement.replay.legend"));
+        text.setId("replay-text");
+        text.addClassName("replay-text");
+        text.getElement().setAttribute("role", "region");
+        text.getElement().setAttribute("aria-label", getTranslation("statement.replay.text"));
+        // A box that scrolls must be reachable by keyboard to be scrolled.
+        text.getElement().setAttribute("tabindex", "0");
+
+        player.addClassName("replay-player");
+        player.setId("replay-player");
+        player.add(controls, caption, summary, legend, text);
+        add(title, intro, empty, player);
+    }
+
+    private Button navButton(VaadinIcon icon, String labelKey, String id) {
+        Button button = new Button(icon.create());
+        button.addThemeVariants(ButtonVariant.LUMO_ICON, ButtonVariant.LUMO_CONTRAST);
+        button.setAriaLabel(getTranslation(labelKey));
+        button.setTooltipText(getTranslation(labelKey));
+        button.setId(id);
+        return button;
+    }
+
+    /**
+     * Brings the replay up to date with the workspace: its sides and members (for colours and
+     * names), and the changes accepted since. Stays at the change shown, unless that was the latest,
+     * in which case it moves on to the new latest.
+     */
+    void show(WorkspaceDetails d) {
+        members = d.members().stream().collect(Collectors.toMap(MemberView::userId, Function.identity()));
+        sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
+        sideOrder = d.sides();
+        Map<Integer, List<String>> names = new TreeMap<>();
+        for (VersionView v : statements.versions(workspaceId)) {
+            names.computeIfAbsent(v.statementVersion(), k -> new ArrayList<>()).add(0, v.name());
+        }
+        savedAt = names.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join("”, “", e.getValue())));
+        reloadSteps();
+    }
+
+    private void reloadSteps() {
+        boolean following = position < 0 || position == steps.size();
+        steps = statements.replay(workspaceId);
+        int total = steps.size();
+        empty.setVisible(total == 0);
+        player.setVisible(total > 0);
+        slider.setMax(Math.max(total, 1));
+        int target = following && !playing ? total : Math.min(position, total);
+        position = target;
+        slider.setValue((double) target);
+        showStep(target);
+    }
+
+    private void manually(int step) {
+        pause();
+        moveTo(step);
+    }
+
+    private void moveTo(int step) {
+        int target = Math.clamp(step, 0, steps.size());
+        slider.setValue((double) target);
+        if (target != position) {
+            showStep(target);
+        }
+    }
+
+    private void showStep(int step) {
+        position = step;
+        int total = steps.size();
+        updateButtons();
+        if (total == 0) {
+            return;
+        }
+        ReplayFrame frame = statements.frame(workspaceId, step);
+        slider.getElement().setAttribute("aria-valuetext", step == 0
+                ? getTranslation("statement.replay.valueStart")
+                : getTranslation("statement.replay.value", step, total));
+        showCaption(step, total, frame);
+        showLegend(frame);
+        showText(frame);
+    }
+
+    private void showCaption(int step, int total, ReplayFrame frame) {
+        summary.removeAll();
+        if (step == 0) {
+            caption.removeAll();
+            caption.setText(getTranslation("statement.replay.start", total));
+            summary.setText(getTranslation("statement.replay.startSummary"));
+            return;
+        }
+        ReplayStep change = steps.get(step - 1);
+        // The side as a badge in its colour, the colour its text has below.
+        SideView side = sides.get(change.sideId());
+        Span sideBadge = side == null ? formerSideBadge(getTranslation("statement.replay.formerSide"))
+                : new SideBadge(side.name(), side.colour());
+        Time at = new Time();
+        at.setText(Formats.dateTime(change.acceptedAt(), getLocale()));
+        at.getElement().setAttribute("datetime", change.acceptedAt().toString());
+        caption.removeAll();
+        caption.add(new Text(getTranslation("statement.replay.value", step, total) + " · "
+                + nameOf(change.authorId()) + " · "), sideBadge, new Text(" · "), at);
+        List<String> parts = new ArrayList<>();
+        if (frame.insertedLength() > 0) {
+            parts.add(getTranslation("statement.replay.added", frame.insertedLength()));
+        }
+        if (frame.removedLength() > 0) {
+            parts.add(getTranslation("statement.replay.removed", frame.removedLength()));
+        }
+        if (parts.isEmpty()) {
+            parts.add(getTranslation("statement.replay.unchanged"));
+        }
+        String saved = savedAt.get(step);
+        if (saved != null) {
+            parts.add(getTranslation("statement.replay.savedAs", saved));
+        }
+        summary.setText(String.join(" · ", parts));
+    }
+
+    private void showLegend(ReplayFrame frame) {
+        legend.removeAll();
+        Map<Long, Integer> chars = new HashMap<>();
+        frame.authorship().forEach(s -> chars.merge(s.sideId(), s.to() - s.from(), Integer::sum));
+        int total = frame.text().length();
+        NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
+        for (SideView side : sideOrder) {
+            ListItem item = new ListItem(new SideBadge(side.name(), side.colour()));
+            item.addClassName("replay-legend-side");
+            item.getElement().setAttribute("data-side", String.valueOf(side.id()));
+            if (total > 0) {
+                item.add(new Span(percent.format(chars.getOrDefault(side.id(), 0) / (double) total)));
+            }
+            legend.add(item);
+        }
+        int former = chars.entrySet().stream().filter(e -> !sides.containsKey(e.getKey()))
+                .mapToInt(Map.Entry::getValue).sum();
+        if (former > 0) {
+            ListItem item = new ListItem(formerSideBadge(getTranslation("statement.replay.formerSides")),
+                    new Span(percent.format(former / (double) total)));
+            item.addClassName("replay-legend-side");
+            legend.add(item);
+        }
+        Mark added = new Mark();
+        added.addClassName("replay-inserted");
+        added.setText(getTranslation("statement.replay.legendAdded"));
+        Struck removed = new Struck();
+        removed.addClassName("replay-removed");
+        removed.setText(getTranslation("statement.replay.legendRemoved"));
+        ListItem key = new ListItem(added, removed);
+        key.addClassName("replay-legend-key");
+        legend.add(key);
+    }
+
+    /**
+     * The text in stretches by one author each, cut where the change inserted something so that
+     * the insertion can be highlighted; what the change removed is shown struck through where it
+     * stood, before what replaced it.
+     */
+    private void showText(ReplayFrame frame) {
+        text.removeAll();
+        String content = frame.text();
+        List<ReplayFrame.Edit> edits = frame.edits();
+        if (content.isEmpty() && frame.removedLength() == 0) {
+            Span nothing = new Span(getTranslation("statement.replay.emptyText"));
+            nothing.addClassName("muted");
+            text.add(nothing);
+            return;
+        }
+        TreeSet<Integer> cuts = new TreeSet<>(List.of(0, content.length()));
+        frame.authorship().forEach(s -> {
+            cuts.add(s.from());
+            cuts.add(s.to());
+        });
+        edits.forEach(e -> {
+            cuts.add(e.from());
+            cuts.add(e.to());
+        });
+        List<ReplayFrame.AuthorSpan> spans = frame.authorship();
+        int span = 0;
+        int removal = 0;
+        int insertion = 0;
+        Integer from = cuts.first();
+        for (Integer to = cuts.higher(from); ; from = to, to = cuts.higher(to)) {
+            while (removal < edits.size() && edits.get(removal).from() <= from) {
+                showRemoved(edits.get(removal++));
+            }
+            if (to == null) {
+                break;
+            }
+            while (spans.get(span).to() <= from) {
+                span++;
+            }
+            while (insertion < edits.size() && edits.get(insertion).to() <= from) {
+                insertion++;
+            }
+            String piece = content.substring(from, to);
+            boolean inserted = insertion < edits.size() && edits.get(insertion).from() <= from;
+            text.add(inserted ? insertedPiece(piece, spans.get(span)) : run(new Span(), piece, spans.get(span)));
+        }
+        if (!edits.isEmpty()) {
+            text.getElement().executeJs(SCROLL_TO_CHANGE);
+        }
+    }
+
+    private void showRemoved(ReplayFrame.Edit edit) {
+        String removed = edit.removed();
+        if (removed.isEmpty()) {
+            return;
+        }
+        Struck struck = new Struck();
+        struck.addClassName("replay-removed");
+        struck.add(hidden(getTranslation("statement.replay.removedStart") + " "));
+        if (removed.length() > REMOVED_SHOWN) {
+            struck.add(new Text(removed.substring(0, REMOVED_SHOWN)));
+            Span more = new Span(getTranslation("statement.replay.removedMore", removed.length() - REMOVED_SHOWN));
+            more.addClassName("replay-removed-more");
+            struck.add(more);
+        } else {
+            struck.add(new Text(removed));
+        }
+        struck.add(hidden(" " + getTranslation("statement.compare.end")));
+        text.add(struck);
+    }
+
+    private HtmlContainer insertedPiece(String piece, ReplayFrame.AuthorSpan span) {
+        Mark mark = new Mark();
+        run(mark, "", span);
+        mark.addClassName("replay-inserted");
+        mark.add(hidden(getTranslation("statement.replay.addedStart") + " "), new Text(piece),
+                hidden(" " + getTranslation("statement.compare.end")));
+        return mark;
+    }
+
+    /** A stretch of text on the colour of the side that wrote it, named on hover. */
+    private HtmlContainer run(HtmlContainer container, String piece, ReplayFrame.AuthorSpan span) {
+        container.addClassName("replay-run");
+        SideView side = sides.get(span.sideId());
+        if (side == null) {
+            container.addClassName("replay-former");
+        } else {
+            container.getStyle().set("--side-colour", side.colour());
+        }
+        container.getElement().setAttribute("data-side", String.valueOf(span.sideId()));
+        container.getElement().setAttribute("title",
+                getTranslation("statement.replay.writtenBy", nameOf(span.userId()), sideNameOf(span.sideId())));
+        if (!piece.isEmpty()) {
+            container.setText(piece);
+        }
+        return container;
+    }
+
+    private Span formerSideBadge(String label) {
+        Span badge = new Span(label);
+        badge.addClassName("replay-former-badge");
+        return badge;
+    }
+
+    private Span hidden(String label) {
+        Span span = new Span(label);
+        span.addClassName("visually-hidden");
+        return span;
+    }
+
+    private String nameOf(long userId) {
+        MemberView member = members.get(userId);
+        return member == null ? getTranslation("history.formerMember") : member.displayName();
+    }
+
+    private String sideNameOf(long sideId) {
+        SideView side = sides.get(sideId);
+        return side == null ? getTranslation("statement.replay.formerSide") : side.name();
+    }
+
+    private void updateButtons() {
+        int total = steps.size();
+        first.setEnabled(position > 0);
+        previous.setEnabled(position > 0);
+        next.setEnabled(position < total);
+        last.setEnabled(position < total);
+        play.setEnabled(total > 0);
+    }
+
+    private void showPlayButton() {
+        String label = getTranslation(playing ? "statement.replay.pause" : "statement.replay.play");
+        play.setText(label);
+        play.setIcon((playing ? VaadinIcon.PAUSE : VaadinIcon.PLAY).create());
+        // Announcing every frame while playing would drown a screen reader; the caption speaks
+        // again as soon as the replay is paused.
+        caption.getElement().setAttribute("aria-live", playing ? "off" : "polite");
+    }
+
+    /** Plays from the change shown (from the start, if that is the latest) to the latest. */
+    private void play() {
+        UI ui = getUI().orElse(null);
+        int total = steps.size();
+        if (ui == null || total == 0) {
+            return;
+        }
+        if (position >= total) {
+            moveTo(0);
+        }
+        tickMs = Math.clamp(FULL_REPLAY_MS / total, MIN_TICK_MS, MAX_TICK_MS);
+        stride = (int) Math.max(1, Math.round(total * (double) tickMs / FULL_REPLAY_MS));
+        playing = true;
+        showPlayButton();
+        scheduleTick(ui, ++playRun);
+    }
+
+    private void pause() {
+        if (playing) {
+            playing = false;
+            playRun++;
+            showPlayButton();
+        }
+    }
+
+    private void scheduleTick(UI ui, int run) {
+        CompletableFuture.delayedExecutor(tickMs, TimeUnit.MILLISECONDS).execute(() -> {
+            try {
+                ui.access(() -> tick(ui, run));
+            } catch (UIDetachedException closed) {
+                // The browser left; nothing to play to.
+            }
+        });
+    }
+
+    private void tick(UI ui, int run) {
+        if (!playing || run != playRun) {
+            return;
+        }
+        try {
+            moveTo(position + stride);
+        } catch (DomainException e) {
+            pause();
+            Notices.error(ui.getLocale(), e);
+            return;
+        }
+        if (position >= steps.size()) {
+            pause();
+        } else {
+            scheduleTick(ui, run);
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        stopListening = collab.listen(workspaceId, updates -> scheduleGrowth(ui));
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        pause();
+        if (stopListening != null) {
+            stopListening.run();
+            stopListening = null;
+        }
+        super.onDetach(event);
+    }
+
+    /** Called under the statement's lock for every accepted change: only schedules, never waits. */
+    private void scheduleGrowth(UI ui) {
+        if (growthScheduled.compareAndSet(false, true)) {
+            CompletableFuture.delayedExecutor(GROWTH_EVERY_MS, TimeUnit.MILLISECONDS).execute(() -> {
+                try {
+                    ui.access(() -> {
+                        growthScheduled.set(false);
+                        if (position >= 0) {
+                            reloadSteps();
+                        }
+                    });
+                } catch (UIDetachedException closed) {
+                    growthScheduled.set(false);
+                }
+            });
+        }
+    }
+
+    /** When the change shown was accepted, readable by machines too. */
+    @Tag("time")
+    static final class Time extends HtmlContainer {
+    }
+
+    /** What the change shown inserted. */
+    @Tag("mark")
+    static final class Mark extends HtmlContainer {
+    }
+
+    /** What the change shown removed. */
+    @Tag("del")
+    static final class Struck extends HtmlContainer {
+    }
+}
