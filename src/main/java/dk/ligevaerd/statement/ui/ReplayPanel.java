@@ -220,6 +220,12 @@ class ReplayPanel extends Div {
         reloadSteps();
     }
 
+    /** Shows this change (0 is the empty start) at the next {@link #show}, as a link asked for. */
+    void startAt(int version) {
+        pause();
+        position = version;
+    }
+
     private void reloadSteps() {
         boolean following = position < 0 || position == steps.size();
         steps = statements.replay(workspaceId);

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.shared.ui.SideBadge;
@@ -73,6 +74,10 @@ class StatementTab extends Div implements WorkspaceTab {
     private @Nullable Long editorSide;
     private @Nullable WorkspaceDetails details;
     private @Nullable Runnable stopListening;
+    /** What the address asked for, done at the next show, once the versions are listed. */
+    private @Nullable Choice askedFrom;
+    private @Nullable Choice askedTo;
+    private boolean askedReplay;
 
     StatementTab(StatementService statements, CollabService collab, long workspaceId) {
         this.statements = statements;
@@ -167,6 +172,47 @@ class StatementTab extends Div implements WorkspaceTab {
         }
         showVersions(d);
         replay.show(d);
+        if (askedFrom != null) {
+            compareFrom.setValue(listed(compareFrom, askedFrom));
+            compareTo.setValue(askedTo == null ? listed(compareTo, new Choice(null, "")) : listed(compareTo, askedTo));
+            askedFrom = null;
+            askedTo = null;
+            compare();
+            diff.scrollIntoView();
+        } else if (askedReplay) {
+            replay.scrollIntoView();
+        }
+        askedReplay = false;
+    }
+
+    /** The listed choice equal to the one asked for, with its label. */
+    private static Choice listed(Select<Choice> select, Choice asked) {
+        return select.getListDataView().getItems().filter(asked::equals).findFirst().orElse(asked);
+    }
+
+    /**
+     * {@code ?compare=12} compares saved version 12 with the current text ({@code &to=14} with
+     * another saved version); {@code ?replay=57} opens the replay at change 57.
+     */
+    @Override
+    public List<String> accept(WorkspaceDetails d, Map<String, List<String>> parameters) {
+        AddressReader address = new AddressReader(parameters);
+        List<Long> saved = statements.versions(workspaceId).stream().map(VersionView::id).toList();
+        Long from = address.id("compare", saved::contains);
+        String to = address.text("to", value -> value.equals("current") || value.matches("\\d{1,18}")
+                && saved.contains(Long.parseLong(value)));
+        if (to != null && from == null) {
+            address.reject("to");
+            to = null;
+        }
+        askedFrom = from == null ? null : new Choice(from, "");
+        askedTo = to == null ? null : new Choice(to.equals("current") ? null : Long.parseLong(to), "");
+        Integer step = address.number("replay", 0, statements.replay(workspaceId).size());
+        if (step != null) {
+            replay.startAt(step);
+            askedReplay = true;
+        }
+        return address.ignored();
     }
 
     @Override

@@ -13,7 +13,11 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.RangeInput;
 import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.statement.StatementService;
+import dk.ligevaerd.statement.VersionView;
 import dk.ligevaerd.round.RoundState;
 import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.testing.DemoAppContext;
@@ -36,6 +40,7 @@ class WorkspaceAddressTest extends SpringBrowserlessTest {
 
     @Autowired WorkspaceService workspaces;
     @Autowired RoundService rounds;
+    @Autowired StatementService statements;
 
     long workspaceId;
 
@@ -95,6 +100,34 @@ class WorkspaceAddressTest extends SpringBrowserlessTest {
         WorkspaceView view = (WorkspaceView) getCurrentView();
         assertThat(view.address().getPathWithQueryParameters())
                 .isEqualTo("workspace/" + workspaceId + "/history?from=2026-11-20");
+    }
+
+    @Test
+    void a_link_compares_a_saved_version_with_the_current_text() {
+        VersionView oldest = statements.versions(workspaceId).getLast();
+        go("/statement", "compare=" + oldest.id());
+
+        assertThat(selectedTab()).isEqualTo("tab-statement");
+        Div diff = $(Div.class).id("version-diff");
+        assertThat(diff.isVisible()).isTrue();
+        assertThat(diff.getElement().getTextRecursively()).contains(oldest.name());
+        assertThat(notices()).isEmpty();
+    }
+
+    @Test
+    void a_link_opens_the_replay_at_a_given_change() {
+        go("/statement", "replay=2");
+
+        assertThat($(RangeInput.class).id("replay-slider").getValue()).isEqualTo(2.0);
+        assertThat(notices()).isEmpty();
+    }
+
+    @Test
+    void a_version_of_no_workspace_or_a_change_beyond_the_last_is_ignored_with_a_message() {
+        go("/statement", "compare=999999&replay=999999");
+
+        assertThat($(Div.class).withId("version-diff").exists()).isFalse();
+        assertThat(notices()).singleElement().asString().contains("compare, replay");
     }
 
     @Test
