@@ -12,6 +12,8 @@ import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.domain.DecisionRoundRepository;
 import dk.ligevaerd.round.domain.RoundSide;
+import dk.ligevaerd.statement.ReplayFrame;
+import dk.ligevaerd.statement.StatementService;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Objects;
@@ -247,10 +249,12 @@ final class RoundIntegrations {
         private final PriorityService priorities;
         private final HistoryService history;
         private final WorkspaceService workspaces;
+        private final StatementService statements;
 
         RoundForEquality(DecisionRoundRepository roundRepository, DecisionRecordRepository records,
                 RecordKeeper keeper, PriorityService priorities, HistoryService history,
-                WorkspaceService workspaces) {
+                WorkspaceService workspaces, StatementService statements) {
+            this.statements = statements;
             this.roundRepository = roundRepository;
             this.records = records;
             this.keeper = keeper;
@@ -303,12 +307,25 @@ final class RoundIntegrations {
                 measures.add(Measure.of("roundAdopted", sides, proposedBy(chosen)));
                 onBallot = lenses(options);
                 adopted = lenses(chosen);
+            } else if (round.get().subjectVersionId() != null) {
+                measures.add(Measure.of("roundAuthorship", sides, authorship(workspaceId,
+                        round.get().subjectVersionId())));
             }
             measures.add(Measure.of("ballots", sides, cast));
             measures.add(Measure.of("moderation", sides, moderation));
             Map<Long, Double> turnout = rates(sides, cast, eligible(round.get(),
                     votersToday(workspaces, workspaceId)));
             return Optional.of(new EqualityReport(sides, measures, onBallot, adopted, Map.of(), turnout));
+        }
+
+        /** Who wrote the text put to the vote: characters per side, from the statement's replay. */
+        private Map<Long, Long> authorship(long workspaceId, long versionId) {
+            int textVersion = statements.version(workspaceId, versionId).statementVersion();
+            Map<Long, Long> chars = new HashMap<>();
+            for (ReplayFrame.AuthorSpan span : statements.frame(workspaceId, textVersion).authorship()) {
+                chars.merge(span.sideId(), (long) (span.to() - span.from()), Long::sum);
+            }
+            return chars;
         }
 
         private static Map<Long, Long> proposedBy(List<PriorityView> list) {

@@ -13,8 +13,11 @@ import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.RecordView;
 import dk.ligevaerd.round.RoundDraft;
+import dk.ligevaerd.round.DecisionRule;
 import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.round.rules.Vote;
 import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.WorkspaceFixture;
@@ -42,6 +45,7 @@ class RoundEqualityReportTest {
     @Autowired PriorityService priorities;
     @Autowired RoundService rounds;
     @Autowired InsightService insight;
+    @Autowired CollabService collab;
 
     WorkspaceFixture f;
     long borgere;
@@ -169,6 +173,29 @@ class RoundEqualityReportTest {
         assertThat(report(id).turnout()).containsEntry(f.civilSideId, 0.5);
         EqualityReport whole = as(f.observer, () -> insight.report(f.workspaceId, null, null, Formats.ZONE));
         assertThat(whole.turnout()).containsEntry(f.civilSideId, 0.5).containsEntry(f.municipalSideId, 1.0);
+    }
+
+    @Test
+    void a_vote_on_the_text_shows_who_wrote_the_text_put_to_the_vote() {
+        // Kommune writes 10 characters, Civilsamfund 5 in front of them; Borgere writes nothing.
+        as(f.participant, () -> collab.edit(f.workspaceId, "k", 0, 0, "Besøg alle"));
+        as(f.otherModerator, () -> collab.edit(f.workspaceId, "c", 0, 0, "Fælle"));
+        long id = as(f.owner, () -> rounds.create(f.workspaceId, RoundDraft.adopt("Formålet", null,
+                DecisionRule.SIDE_PARITY).withSecret(false)));
+        run(f.owner, () -> rounds.open(f.workspaceId, id));
+        // Typing after the vote opened does not count: the vote is on the version taken then.
+        as(f.participant, () -> collab.edit(f.workspaceId, "k", 15, 15, " ældre"));
+        run(f.owner, () -> rounds.castAdopt(f.workspaceId, id, Vote.YES, null));
+        run(f.otherModerator, () -> rounds.castAdopt(f.workspaceId, id, Vote.YES, null));
+        run(borgerModerator, () -> rounds.castAdopt(f.workspaceId, id, Vote.NO, null));
+        closeJointly(id);
+
+        EqualityReport report = report(id);
+        Measure authorship = measure(report, "roundAuthorship");
+        assertThat(authorship.counts().values()).containsExactly(10L, 5L, 0L);
+        assertThat(authorship.share(f.municipalSideId)).isEqualTo(10 / 15.0);
+        assertThat(report.measures()).extracting(Measure::key).doesNotContain("roundOptions", "roundAdopted");
+        assertThat(report.proposedLenses().total()).isZero();
     }
 
     @Test
