@@ -452,8 +452,11 @@ class RecordExportServiceTest {
         // Municipality: a got 12 of 20 possible points; civil society: b got 6 of 10.
         assertThat(all).contains("12 point · 60,0 %", "6 point · 60,0 %", "40,0 %");
         assertThat(all).contains("Én person, én stemme ville have givet en anden rækkefølge.");
-        assertThat(all).contains("Kvorum", "Prikafstemning", municipal1.displayName(), municipal2.displayName(),
-                civil1.displayName(), "Lukket i fællesskab", f.owner.displayName(), f.otherModerator.displayName());
+        assertThat(all).contains("Kvorum", "Prikafstemning", "Lukket i fællesskab");
+        // Names sit in table cells, which may wrap a name at its hyphen.
+        assertThat(squeezed(all)).contains(squeezed(municipal1.displayName()), squeezed(municipal2.displayName()),
+                squeezed(civil1.displayName()), squeezed(f.owner.displayName()),
+                squeezed(f.otherModerator.displayName()));
         assertThat(all).contains(record.hash(), record.prevHash());
         for (int page = 1; page <= pages.size(); page++) {
             assertThat(pages.get(page - 1)).contains("side " + page + " af " + pages.size(), workspaceName);
@@ -554,7 +557,7 @@ class RecordExportServiceTest {
 
             String pdf = String.join(" ", pdfPages(id, Messages.DANISH));
             assertThat(pdf).contains("Hemmelige stemmer: kun hver sides samlede tal er registreret.");
-            voters.forEach(name -> assertThat(pdf).doesNotContain(name));
+            voters.forEach(name -> assertThat(squeezed(pdf)).doesNotContain(squeezed(name)));
         }
 
         // In the whole history the voters are named only as members and for what they did besides
