@@ -211,7 +211,8 @@ public class HistoryExportService {
         pdf.close();
     }
 
-    static String slug(String name) {
+    /** A file-name-safe form of a workspace name, shared by every export so their files sort together. */
+    public static String slug(String name) {
         String folded = name.toLowerCase(Locale.ROOT).replace("æ", "ae").replace("ø", "oe").replace("å", "aa");
         String slug = java.text.Normalizer.normalize(folded, java.text.Normalizer.Form.NFD)
                 .replaceAll("\\p{M}", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");

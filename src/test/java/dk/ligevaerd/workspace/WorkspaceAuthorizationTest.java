@@ -7,11 +7,20 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.history.HistoryService;
+import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.priority.ValueLens;
+import dk.ligevaerd.round.RecordExportService;
+import dk.ligevaerd.round.RoundDraft;
+import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.NotPermittedException;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,11 +40,16 @@ class WorkspaceAuthorizationTest {
 
     enum Needs { MEMBER, OWNER }
 
-    record Operation(String name, Needs needs, Consumer<Ctx> call) {
+    /** @param closedRound whether the operation works on a closed round, prepared before it is tried */
+    record Operation(String name, Needs needs, boolean closedRound, Consumer<Ctx> call) {
+        Operation(String name, Needs needs, Consumer<Ctx> call) {
+            this(name, needs, false, call);
+        }
     }
 
+    /** @param roundId a closed round with a named record, or -1 when the operation needs none */
     record Ctx(WorkspaceFixture f, WorkspaceService workspaces, InvitationService invitations,
-            PresenceService presence, HistoryService history) {
+            PresenceService presence, HistoryService history, RecordExportService exports, long roundId) {
     }
 
     @Autowired AccountService accounts;
@@ -43,6 +57,9 @@ class WorkspaceAuthorizationTest {
     @Autowired InvitationService invitations;
     @Autowired PresenceService presence;
     @Autowired HistoryService history;
+    @Autowired PriorityService priorities;
+    @Autowired RoundService rounds;
+    @Autowired RecordExportService exports;
 
     private static final List<Operation> OPERATIONS = List.of(
             new Operation("read the workspace", Needs.MEMBER, c -> c.workspaces().details(c.f().workspaceId)),
@@ -74,7 +91,19 @@ class WorkspaceAuthorizationTest {
                 long id = c.invitations().create(c.f().workspaceId, null, Role.OBSERVER, Duration.ofDays(1))
                         .invitation().id();
                 c.invitations().revoke(c.f().workspaceId, id);
-            }));
+            }),
+            new Operation("name a decision record's file", Needs.MEMBER, true,
+                    c -> c.exports().fileName(c.f().workspaceId, c.roundId(), Locale.ENGLISH, "pdf")),
+            new Operation("export a decision record as PDF", Needs.MEMBER, true,
+                    c -> c.exports().writePdf(c.f().workspaceId, c.roundId(), Locale.ENGLISH,
+                            OutputStream.nullOutputStream())),
+            new Operation("export a decision record as JSON", Needs.MEMBER, true,
+                    c -> c.exports().writeJson(c.f().workspaceId, c.roundId(), OutputStream.nullOutputStream())),
+            new Operation("ask whether a round's ballots can be exported", Needs.MEMBER, true,
+                    c -> c.exports().ballotsExportable(c.f().workspaceId, c.roundId())),
+            new Operation("export a named round's ballots as CSV", Needs.MEMBER, true,
+                    c -> c.exports().writeBallotsCsv(c.f().workspaceId, c.roundId(), Locale.ENGLISH,
+                            OutputStream.nullOutputStream())));
 
     @TestFactory
     Stream<DynamicTest> every_operation_is_allowed_or_refused_by_role_and_refusals_change_nothing() {
@@ -98,7 +127,8 @@ class WorkspaceAuthorizationTest {
 
     private void check(Operation op, Caller caller) {
         WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
-        Ctx ctx = new Ctx(f, workspaces, invitations, presence, history);
+        Ctx ctx = new Ctx(f, workspaces, invitations, presence, history, exports,
+                op.closedRound() ? closedRound(f) : -1);
         UserSummary user = switch (caller) {
             case NON_MEMBER -> f.outsider;
             case MEMBER_OF_ANOTHER_WORKSPACE -> f.otherWorkspaceOwner;
@@ -122,6 +152,28 @@ class WorkspaceAuthorizationTest {
             assertThat(thrown).as(op.name()).isInstanceOf(NotPermittedException.class);
         }
         assertThat(snapshot(f)).as("nothing changed after a refused " + op.name()).isEqualTo(before);
+    }
+
+    /** A named dot-voting round with a ballot from each side, closed jointly by both sides' moderators. */
+    private long closedRound(WorkspaceFixture f) {
+        long first = as(f.owner, () -> priorities.propose(f.workspaceId, "Weekly visits", "",
+                Set.of(ValueLens.PARTICIPATION)));
+        long second = as(f.owner, () -> priorities.propose(f.workspaceId, "Shared values", "",
+                Set.of(ValueLens.SHARED_VALUES)));
+        long id = as(f.owner, () -> rounds.create(f.workspaceId, RoundDraft.dots("Which first?",
+                List.of(first, second), 10, 5, 1).withSecret(false)));
+        as(f.owner, () -> {
+            rounds.open(f.workspaceId, id);
+            rounds.castDots(f.workspaceId, id, Map.of(first, 5));
+            return null;
+        });
+        as(f.otherModerator, () -> {
+            rounds.castDots(f.workspaceId, id, Map.of(second, 5));
+            return null;
+        });
+        as(f.owner, () -> rounds.confirmClosing(f.workspaceId, id));
+        as(f.otherModerator, () -> rounds.confirmClosing(f.workspaceId, id));
+        return id;
     }
 
     /** Everything an operation could change, as seen by the owner. */

@@ -1,5 +1,6 @@
 package dk.ligevaerd.round.ui;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
@@ -7,8 +8,12 @@ import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.streams.DownloadEvent;
 import dk.ligevaerd.round.BallotView;
 import dk.ligevaerd.round.DecisionRule;
+import dk.ligevaerd.round.RecordExportService;
 import dk.ligevaerd.round.RecordView;
 import dk.ligevaerd.round.RecordView.AdoptRecord;
 import dk.ligevaerd.round.RecordView.OptionResult;
@@ -16,6 +21,7 @@ import dk.ligevaerd.round.RecordView.Outcome;
 import dk.ligevaerd.round.RoundKind;
 import dk.ligevaerd.round.rules.PrioritizeMethod;
 import dk.ligevaerd.shared.ui.Formats;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,11 +30,17 @@ import java.util.stream.Collectors;
 /**
  * A decision record as everyone reads it: the outcome under the round's rule, each side's tally,
  * the one-person-one-vote result beside it with a notice when the two differ, objections with
- * their side, who confirmed the closing and when, and the record's place in the hash chain.
+ * their side, who confirmed the closing and when, the record's place in the hash chain, and links
+ * to download it as PDF and JSON (and a named round's ballots as CSV).
  */
 class RecordPanel extends Div {
 
-    RecordPanel(RecordView r, Locale locale) {
+    private final RecordExportService exports;
+    private final long workspaceId;
+
+    RecordPanel(RecordView r, RecordExportService exports, long workspaceId, Locale locale) {
+        this.exports = exports;
+        this.workspaceId = workspaceId;
         addClassName("record-panel");
         getElement().setAttribute("data-record-seq", String.valueOf(r.seq()));
         List<Show.Side> sides = r.sides().stream().map(s -> new Show.Side(s.sideId(), s.name(), s.colour())).toList();
@@ -79,6 +91,45 @@ class RecordPanel extends Div {
         chain.addClassNames("muted", "record-chain");
         chain.setTitle(r.hash());
         add(chain);
+        add(downloads(r, locale));
+    }
+
+    /**
+     * Links that stream the record. The export service checks membership again in the download
+     * request itself; the links carry only the round and this page's language.
+     */
+    private HorizontalLayout downloads(RecordView r, Locale locale) {
+        HorizontalLayout links = new HorizontalLayout();
+        links.setWrap(true);
+        links.setAlignItems(FlexComponent.Alignment.BASELINE);
+        links.addClassName("record-downloads");
+        links.getElement().setAttribute("role", "group");
+        links.getElement().setAttribute("aria-label", getTranslation("recordExport.downloads"));
+        links.add(download(r, "pdf", "application/pdf", "recordExport.download.pdf", locale));
+        links.add(download(r, "json", "application/json", "recordExport.download.json", locale));
+        if (exports.ballotsExportable(workspaceId, r.roundId())) {
+            links.add(download(r, "csv", "text/csv; charset=UTF-8", "recordExport.download.csv", locale));
+        }
+        return links;
+    }
+
+    private Anchor download(RecordView r, String extension, String contentType, String labelKey, Locale locale) {
+        long roundId = r.roundId();
+        Anchor link = new Anchor((DownloadEvent event) -> {
+            event.setFileName(exports.fileName(workspaceId, roundId, locale, extension));
+            event.setContentType(contentType);
+            try (OutputStream out = event.getOutputStream()) {
+                switch (extension) {
+                    case "pdf" -> exports.writePdf(workspaceId, roundId, locale, out);
+                    case "json" -> exports.writeJson(workspaceId, roundId, out);
+                    default -> exports.writeBallotsCsv(workspaceId, roundId, locale, out);
+                }
+            }
+        }, getTranslation(labelKey));
+        link.getElement().setAttribute("download", true);
+        link.setId("record-download-" + extension + "-" + roundId);
+        link.addClassName("download-link");
+        return link;
     }
 
     private String settings(RecordView r) {

@@ -358,7 +358,7 @@ class RoundCard extends Div {
         Optional<RecordView> found = tab.rounds().record(tab.workspaceId(), r.id());
         found.ifPresent(view -> {
             record.removeAll();
-            record.add(new RecordPanel(view, getLocale()));
+            record.add(new RecordPanel(view, tab.exports(), tab.workspaceId(), getLocale()));
             shownRecord = view.recordId();
         });
     }

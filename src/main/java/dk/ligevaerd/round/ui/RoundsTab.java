@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.round.ChainVerification;
+import dk.ligevaerd.round.RecordExportService;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.statement.StatementService;
@@ -30,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 class RoundsTab extends Div implements WorkspaceTab {
 
     private final RoundService rounds;
+    private final RecordExportService exports;
     private final PriorityService priorities;
     private final StatementService statements;
     private final long workspaceId;
@@ -40,8 +42,10 @@ class RoundsTab extends Div implements WorkspaceTab {
     private final Map<Long, RoundCard> cards = new HashMap<>();
     private @Nullable WorkspaceDetails details;
 
-    RoundsTab(RoundService rounds, PriorityService priorities, StatementService statements, long workspaceId) {
+    RoundsTab(RoundService rounds, RecordExportService exports, PriorityService priorities,
+            StatementService statements, long workspaceId) {
         this.rounds = rounds;
+        this.exports = exports;
         this.priorities = priorities;
         this.statements = statements;
         this.workspaceId = workspaceId;
@@ -126,6 +130,10 @@ class RoundsTab extends Div implements WorkspaceTab {
 
     RoundService rounds() {
         return rounds;
+    }
+
+    RecordExportService exports() {
+        return exports;
     }
 
     long workspaceId() {

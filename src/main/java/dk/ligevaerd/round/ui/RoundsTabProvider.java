@@ -1,6 +1,7 @@
 package dk.ligevaerd.round.ui;
 
 import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.round.RecordExportService;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.workspace.WorkspaceTab;
@@ -11,11 +12,14 @@ import org.springframework.stereotype.Component;
 class RoundsTabProvider implements WorkspaceTab.Provider {
 
     private final RoundService rounds;
+    private final RecordExportService exports;
     private final PriorityService priorities;
     private final StatementService statements;
 
-    RoundsTabProvider(RoundService rounds, PriorityService priorities, StatementService statements) {
+    RoundsTabProvider(RoundService rounds, RecordExportService exports, PriorityService priorities,
+            StatementService statements) {
         this.rounds = rounds;
+        this.exports = exports;
         this.priorities = priorities;
         this.statements = statements;
     }
@@ -32,6 +36,6 @@ class RoundsTabProvider implements WorkspaceTab.Provider {
 
     @Override
     public WorkspaceTab create(long workspaceId) {
-        return new RoundsTab(rounds, priorities, statements, workspaceId);
+        return new RoundsTab(rounds, exports, priorities, statements, workspaceId);
     }
 }
