@@ -12,6 +12,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.Route;
+import dk.ligevaerd.round.RecordExportService;
 import dk.ligevaerd.round.RecordView;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
@@ -31,11 +32,13 @@ import org.jspecify.annotations.Nullable;
 public class RecordPage extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final RoundService rounds;
+    private final RecordExportService exports;
     private final WorkspaceService workspaces;
     private String title = "Ligeværd";
 
-    public RecordPage(RoundService rounds, WorkspaceService workspaces) {
+    public RecordPage(RoundService rounds, RecordExportService exports, WorkspaceService workspaces) {
         this.rounds = rounds;
+        this.exports = exports;
         this.workspaces = workspaces;
         addClassNames("page", "record-page");
         setId("record-page");
@@ -78,7 +81,7 @@ public class RecordPage extends VerticalLayout implements BeforeEnterObserver, H
         subtitle.addClassName("record-page-round");
         subtitle.setId("record-page-round");
 
-        Div panel = new Div(new RecordPanel(record, getLocale()));
+        Div panel = new Div(new RecordPanel(record, exports, workspaceId, getLocale()));
         panel.addClassName("record-page-panel");
 
         Anchor equality = new Anchor(base + "/equality?round=" + record.roundId(),

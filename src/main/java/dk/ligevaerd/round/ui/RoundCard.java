@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -359,6 +360,16 @@ class RoundCard extends Div {
         found.ifPresent(view -> {
             record.removeAll();
             record.add(new RecordPanel(view, tab.exports(), tab.workspaceId(), getLocale()));
+            Anchor page = new Anchor("workspace/" + tab.workspaceId() + "/record/" + view.seq(),
+                    getTranslation("record.page.open", view.seq()));
+            page.setId("record-page-link-" + r.id());
+            page.addClassName("record-page-link");
+            Anchor equality = new Anchor("workspace/" + tab.workspaceId() + "/equality?round=" + r.id(),
+                    getTranslation("record.page.equalityShort"));
+            equality.addClassName("record-page-link");
+            Div links = new Div(page, equality);
+            links.addClassName("record-links");
+            record.add(links);
             shownRecord = view.recordId();
         });
     }
