@@ -163,15 +163,16 @@ final class StatementIntegrations {
             json.writeName("changes");
             json.writeStartArray();
             if (found.isPresent()) {
-                for (AcceptedUpdate u : changes.after(found.get().id(), 0)) {
+                changes.forEachStored(found.get().id(), u -> {
                     json.writeStartObject();
                     json.writeNumberProperty("version", u.version());
-                    json.writeNumberProperty("authorId", u.author().userId());
-                    json.writeNumberProperty("sideId", u.author().sideId());
+                    json.writeNumberProperty("authorId", u.authorId());
+                    json.writeNumberProperty("sideId", u.sideId());
+                    json.writeStringProperty("acceptedAt", u.acceptedAt().toString());
                     json.writeName("changes");
-                    json.writeRawValue(u.changes().toJsonString());
+                    json.writeRawValue(u.changesJson());
                     json.writeEndObject();
-                }
+                });
             }
             json.writeEndArray();
             json.writeEndObject();

@@ -43,6 +43,7 @@ class HistoryExportServiceTest {
     @Autowired HistoryService history;
     @Autowired HistoryExportService exports;
     @Autowired DataSource dataSource;
+    @Autowired dk.ligevaerd.statement.CollabService collab;
 
     WorkspaceFixture f;
 
@@ -82,6 +83,46 @@ class HistoryExportServiceTest {
                 .isEqualTo("Fællesskaber, ikke kun besøg");
         assertThat(root.get("statement").get("changes").isArray()).isTrue();
         assertThat(root.get("decisionRecords").isArray()).isTrue();
+    }
+
+    @Test
+    void the_json_export_holds_every_priority_and_every_change_that_rebuilds_the_text() throws Exception {
+        long weekly = as(f.participant, () -> priorities.propose(f.workspaceId, "Faste besøg", "Hver uge",
+                Set.of(ValueLens.SERVICE_QUALITY, ValueLens.EFFICIENCY)));
+        as(f.participant, () -> collab.edit(f.workspaceId, "k", 0, 0, "Besøg."));
+        as(f.otherModerator, () -> collab.edit(f.workspaceId, "c", 6, 6, " Sammen."));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        as(f.observer, () -> {
+            exports.writeJson(f.workspaceId, out);
+            return null;
+        });
+        JsonNode root = JSON.readTree(out.toByteArray());
+
+        List<dk.ligevaerd.priority.PriorityView> source = as(f.observer, () -> priorities.list(f.workspaceId));
+        JsonNode exported = root.get("priorities");
+        assertThat(exported).hasSize(source.size());
+        JsonNode weeklyNode = java.util.stream.StreamSupport.stream(exported.spliterator(), false)
+                .filter(p -> p.get("id").asLong() == weekly).findFirst().orElseThrow();
+        assertThat(weeklyNode.get("title").asString()).isEqualTo("Faste besøg");
+        assertThat(weeklyNode.get("description").asString()).isEqualTo("Hver uge");
+        assertThat(weeklyNode.get("state").asString()).isEqualTo("PROPOSED");
+        assertThat(weeklyNode.get("lenses").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("SERVICE_QUALITY", "EFFICIENCY");
+        assertThat(weeklyNode.get("proposers").get(0).get("userId").asLong()).isEqualTo(f.participant.id());
+        assertThat(weeklyNode.get("proposers").get(0).get("sideId").asLong()).isEqualTo(f.municipalSideId);
+
+        JsonNode statement = root.get("statement");
+        assertThat(statement.get("text").asString()).isEqualTo("Besøg. Sammen.");
+        JsonNode changes = statement.get("changes");
+        assertThat(changes).hasSize(2);
+        assertThat(changes.get(1).get("sideId").asLong()).isEqualTo(f.civilSideId);
+        assertThat(Instant.parse(changes.get(1).get("acceptedAt").asString())).isNotNull();
+        // The changes are CodeMirror change sets: replaying them rebuilds the text exactly.
+        String text = "";
+        for (JsonNode change : changes) {
+            text = dk.ligevaerd.statement.collab.ChangeSet.fromJson(change.get("changes")).apply(text);
+        }
+        assertThat(text).isEqualTo("Besøg. Sammen.");
     }
 
     @Test

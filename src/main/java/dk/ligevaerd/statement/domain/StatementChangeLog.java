@@ -62,6 +62,27 @@ public class StatementChangeLog {
     }
 
     /**
+     * Every stored change, oldest first, handed over one row at a time as it is read, so that an
+     * export of a long history never holds it all in memory. The changes are given as stored JSON.
+     */
+    public void forEachStored(long statementId, java.util.function.Consumer<StoredChange> each) {
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("""
+                    select version, author_id, side_id, changes, accepted_at from statement_change
+                    where statement_id = ? order by version""");
+            statement.setFetchSize(500);
+            statement.setLong(1, statementId);
+            return statement;
+        }, (org.springframework.jdbc.core.RowCallbackHandler) rs -> each.accept(new StoredChange(rs.getInt("version"),
+                rs.getLong("author_id"), rs.getLong("side_id"), rs.getString("changes"),
+                rs.getTimestamp("accepted_at").toInstant())));
+    }
+
+    /** One accepted change as stored: its changes as the JSON text they were saved as. */
+    public record StoredChange(int version, long authorId, long sideId, String changesJson, Instant acceptedAt) {
+    }
+
+    /**
      * The changes after {@code afterVersion} up to and including {@code upToVersion}, oldest first:
      * the stretch a replay needs from its nearest checkpoint.
      */
