@@ -98,9 +98,9 @@ public class InsightService {
                 countBy(items, HistoryItem::actorSideId))));
 
         return new EqualityReport(sides, measures,
-                lenses(all.stream().filter(p -> p.state() != PriorityState.WITHDRAWN
+                LensBalance.of(all.stream().filter(p -> p.state() != PriorityState.WITHDRAWN
                         && p.state() != PriorityState.MERGED).toList()),
-                lenses(all.stream().filter(p -> p.state() == PriorityState.ADOPTED).toList()),
+                LensBalance.of(all.stream().filter(p -> p.state() == PriorityState.ADOPTED).toList()),
                 weekly, Map.copyOf(turnout));
     }
 
@@ -136,20 +136,5 @@ public class InsightService {
         Map<Long, Long> counts = new HashMap<>();
         items.stream().map(side).filter(Objects::nonNull).forEach(s -> counts.merge(s, 1L, Long::sum));
         return counts;
-    }
-
-    private static LensBalance lenses(List<PriorityView> list) {
-        long publicValue = 0;
-        long civilValue = 0;
-        for (PriorityView p : list) {
-            for (ValueLens lens : p.lenses()) {
-                if (lens.kind() == ValueLens.Kind.PUBLIC) {
-                    publicValue++;
-                } else {
-                    civilValue++;
-                }
-            }
-        }
-        return new LensBalance(publicValue, civilValue);
     }
 }

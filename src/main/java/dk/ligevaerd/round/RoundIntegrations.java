@@ -305,8 +305,8 @@ final class RoundIntegrations {
                         .filter(Objects::nonNull).toList();
                 measures.add(Measure.of("roundOptions", sides, proposedBy(options)));
                 measures.add(Measure.of("roundAdopted", sides, proposedBy(chosen)));
-                onBallot = lenses(options);
-                adopted = lenses(chosen);
+                onBallot = LensBalance.of(options);
+                adopted = LensBalance.of(chosen);
             } else if (round.get().subjectVersionId() != null) {
                 measures.add(Measure.of("roundAuthorship", sides, authorship(workspaceId,
                         round.get().subjectVersionId())));
@@ -340,21 +340,6 @@ final class RoundIntegrations {
                 proposingSides.forEach(side -> counts.merge(side, 1L, Long::sum));
             }
             return counts;
-        }
-
-        private static LensBalance lenses(List<PriorityView> list) {
-            long publicValue = 0;
-            long civilValue = 0;
-            for (PriorityView p : list) {
-                for (ValueLens lens : p.lenses()) {
-                    if (lens.kind() == ValueLens.Kind.PUBLIC) {
-                        publicValue++;
-                    } else {
-                        civilValue++;
-                    }
-                }
-            }
-            return new LensBalance(publicValue, civilValue);
         }
     }
 }

@@ -178,19 +178,14 @@ class HistoryTab extends Div implements WorkspaceTab {
         AddressReader address = new AddressReader(parameters);
         String chosenArea = address.text("area", AREAS::contains);
         Long chosenSide = address.id("side", id -> d.side(id).isPresent());
-        LocalDate start = address.date("from");
-        LocalDate end = address.date("to");
-        if (start != null && end != null && end.isBefore(start)) {
-            address.reject("to");
-            end = null;
-        }
+        AddressReader.Period period = address.period();
         applying = true;
         try {
             offerSides(d);
             area.setValue(chosenArea);
             side.setValue(chosenSide == null ? Optional.empty() : d.side(chosenSide));
-            from.setValue(start);
-            to.setValue(end);
+            from.setValue(period.from());
+            to.setValue(period.to());
         } finally {
             applying = false;
         }

@@ -1,5 +1,8 @@
 package dk.ligevaerd.insight.metrics;
 
+import dk.ligevaerd.priority.PriorityView;
+import dk.ligevaerd.priority.ValueLens;
+
 /**
  * Public value (service quality, efficiency) against civil value (participation, advocacy, shared
  * values) among a set of priorities. A priority with lenses of both kinds counts for both.
@@ -10,6 +13,22 @@ public record LensBalance(long publicValue, long civilValue) {
         if (publicValue < 0 || civilValue < 0) {
             throw new IllegalArgumentException("counts cannot be negative");
         }
+    }
+
+    /** Counts the value lenses of the given priorities, each lens once per priority. */
+    public static LensBalance of(java.util.Collection<PriorityView> priorities) {
+        long publicValue = 0;
+        long civilValue = 0;
+        for (PriorityView p : priorities) {
+            for (ValueLens lens : p.lenses()) {
+                if (lens.kind() == ValueLens.Kind.PUBLIC) {
+                    publicValue++;
+                } else {
+                    civilValue++;
+                }
+            }
+        }
+        return new LensBalance(publicValue, civilValue);
     }
 
     public long total() {

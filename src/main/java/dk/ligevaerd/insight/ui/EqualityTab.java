@@ -110,29 +110,24 @@ class EqualityTab extends Div implements WorkspaceTab {
         AddressReader address = new AddressReader(parameters);
         closedRounds = insight.rounds(workspaceId);
         Long roundId = address.id("round", id -> closedRounds.stream().anyMatch(r -> r.roundId() == id));
-        LocalDate start = address.date("from");
-        LocalDate end = address.date("to");
-        if (start != null && end != null && end.isBefore(start)) {
-            address.reject("to");
-            end = null;
-        }
-        if (roundId != null && (start != null || end != null)) {
-            if (start != null) {
+        AddressReader.Period period = address.period();
+        if (roundId != null && !period.isOpen()) {
+            // One round or one period: the round, which is the more specific, wins.
+            if (period.from() != null) {
                 address.reject("from");
             }
-            if (end != null) {
+            if (period.to() != null) {
                 address.reject("to");
             }
-            start = null;
-            end = null;
+            period = new AddressReader.Period(null, null);
         }
         applying = true;
         try {
             offerRounds();
             round.setValue(roundId == null ? null : closedRounds.stream().filter(r -> r.roundId() == roundId)
                     .findFirst().orElse(null));
-            from.setValue(start);
-            to.setValue(end);
+            from.setValue(period.from());
+            to.setValue(period.to());
         } finally {
             applying = false;
         }

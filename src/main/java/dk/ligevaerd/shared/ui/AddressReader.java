@@ -89,6 +89,28 @@ public final class AddressReader {
         }
     }
 
+    /**
+     * A period from {@code from} to {@code to} (both dates, either may be missing); an end before
+     * the start is ignored.
+     */
+    public Period period() {
+        LocalDate start = date("from");
+        LocalDate end = date("to");
+        if (start != null && end != null && end.isBefore(start)) {
+            reject("to");
+            end = null;
+        }
+        return new Period(start, end);
+    }
+
+    /** Dates as the address gives them; either may be open. */
+    public record Period(@Nullable LocalDate from, @Nullable LocalDate to) {
+
+        public boolean isOpen() {
+            return from == null && to == null;
+        }
+    }
+
     /** Notes a value that was read but cannot be used together with the others. */
     public void reject(String name) {
         rejected.add(name);
