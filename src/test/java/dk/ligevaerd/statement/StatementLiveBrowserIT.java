@@ -291,7 +291,10 @@ class StatementLiveBrowserIT {
         String server = as(f.owner, () -> collab.snapshot(f.workspaceId)).text();
         assertThat(server.length()).isLessThanOrEqualTo(20_000);
         assertThat(text(municipal)).isEqualTo(server);
-        // Every keystroke was either saved or is in the box to copy, in the order typed.
-        assertThat(server.substring(nearlyFull.length() + "Formål: ".length()) + kept).isEqualTo("abcdefgh");
+        // Every keystroke was either saved or is in the box to copy, in the order typed. Keys that
+        // arrive after the editor has started again from the saved text are refused as a piece of
+        // their own, on a line of its own; on a busy machine that can happen within "abcdefgh".
+        assertThat(server.substring(nearlyFull.length() + "Formål: ".length()) + kept.replace("\n", ""))
+                .isEqualTo("abcdefgh");
     }
 }
