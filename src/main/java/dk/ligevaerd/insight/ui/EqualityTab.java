@@ -278,7 +278,7 @@ class EqualityTab extends Div implements WorkspaceTab {
             s.putObject("itemStyle").put("color", side.colour());
             s.putObject("label").put("show", true).put("formatter", "{c} %").put("color", "#fff");
             ArrayNode data = s.putArray("data");
-            report.measures().forEach(m -> data.add(Math.round(m.share(sideId) * 1000) / 10.0));
+            report.measures().forEach(m -> point(data, m.share(sideId)));
         }
         Chart chart = new Chart(getTranslation("equality.sharesAlt"));
         chart.setHeight((4 + 3 * report.measures().size()) + "rem");
@@ -310,8 +310,8 @@ class EqualityTab extends Div implements WorkspaceTab {
         series.putObject("label").put("show", true).put("formatter", "{c} %").put("position", "right");
         ArrayNode data = series.putArray("data");
         for (Long sideId : report.sides()) {
-            ObjectNode point = data.addObject()
-                    .put("value", Math.round(report.turnout().getOrDefault(sideId, 0.0) * 1000) / 10.0);
+            ObjectNode point = point(data, report.turnout().getOrDefault(sideId, 0.0));
+            ((ObjectNode) point.get("label")).put("show", true);
             point.putObject("itemStyle").put("color", sides.get(sideId).colour());
         }
         option.remove("legend");
@@ -342,9 +342,9 @@ class EqualityTab extends Div implements WorkspaceTab {
         ArrayNode series = option.putArray("series");
         List<LensBalance> rows = List.of(report.proposedLenses(), report.adoptedLenses());
         addLensSeries(series, getTranslation("lens.kind.public"), PUBLIC_COLOUR,
-                rows.stream().map(b -> b.total() == 0 ? 0 : Math.round(b.publicShare() * 1000) / 10.0).toList());
+                rows.stream().map(b -> b.total() == 0 ? 0 : b.publicShare()).toList());
         addLensSeries(series, getTranslation("lens.kind.civil"), CIVIL_COLOUR,
-                rows.stream().map(b -> b.total() == 0 ? 0 : Math.round((1 - b.publicShare()) * 1000) / 10.0).toList());
+                rows.stream().map(b -> b.total() == 0 ? 0 : 1 - b.publicShare()).toList());
         Chart chart = new Chart(getTranslation("equality.lensesAlt"));
         chart.setHeight("10rem");
         chart.setOption(option.toString());
@@ -352,12 +352,25 @@ class EqualityTab extends Div implements WorkspaceTab {
         return chart;
     }
 
-    private static void addLensSeries(ArrayNode series, String name, String colour, List<? extends Number> values) {
+    private void addLensSeries(ArrayNode series, String name, String colour, List<? extends Number> values) {
         ObjectNode s = series.addObject().put("type", "bar").put("stack", "lens").put("name", name);
         s.putObject("itemStyle").put("color", colour);
         s.putObject("label").put("show", true).put("formatter", "{c} %").put("color", "#fff");
         ArrayNode data = s.putArray("data");
-        values.forEach(v -> data.add(v.doubleValue()));
+        values.forEach(v -> point(data, v.doubleValue()));
+    }
+
+    /**
+     * A bar's value in percent, labelled in the reader's language ("35,7 %" in Danish), since the
+     * chart library would write every number the English way; an empty bar gets no label.
+     */
+    private ObjectNode point(ArrayNode data, double share) {
+        double percent = Math.round(share * 1000) / 10.0;
+        NumberFormat format = NumberFormat.getNumberInstance(getLocale());
+        format.setMaximumFractionDigits(1);
+        ObjectNode point = data.addObject().put("value", percent);
+        point.putObject("label").put("formatter", format.format(percent) + " %").put("show", percent > 0);
+        return point;
     }
 
     private Details lensTable(EqualityReport report, String proposedKey) {
