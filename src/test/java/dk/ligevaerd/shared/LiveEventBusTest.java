@@ -34,7 +34,7 @@ class LiveEventBusTest {
     private static ClusterProperties properties(Duration refresh) {
         ClusterProperties d = ClusterProperties.defaults();
         return new ClusterProperties(true, d.channel(), null, refresh, d.reconnectMinDelay(), d.reconnectMaxDelay(),
-                d.healthCheckInterval());
+                d.healthCheckInterval(), null);
     }
 
     @Test

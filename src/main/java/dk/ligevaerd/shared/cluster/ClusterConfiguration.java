@@ -44,8 +44,10 @@ class ClusterConfiguration {
         }
         String nodeId = properties.nodeId() == null || properties.nodeId().isBlank() ? randomNodeId()
                 : properties.nodeId();
+        Target listenTarget = properties.listenUrl() == null || properties.listenUrl().isBlank() ? target
+                : new Target(properties.listenUrl(), target.username(), target.password());
         PostgresClusterChannel channel = new PostgresClusterChannel(nodeId, properties,
-                () -> listenConnection(target, nodeId, properties), dataSource);
+                () -> listenConnection(listenTarget, nodeId, properties), dataSource);
         channel.start(START_WAIT);
         return channel;
     }

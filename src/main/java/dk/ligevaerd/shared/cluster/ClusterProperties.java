@@ -22,6 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        doubled after each failed attempt up to {@code reconnectMaxDelay}
  * @param healthCheckInterval after this long without a message, the listening connection is
  *        checked with a query, so that a connection that died silently is noticed
+ * @param listenUrl the JDBC URL of the listening connection, when it must differ from the
+ *        datasource's: a pooler in transaction mode (PgBouncer) does not keep {@code LISTEN}, so
+ *        the listening connection must then go to PostgreSQL directly. Same credentials.
  */
 @ConfigurationProperties("ligevaerd.cluster")
 public record ClusterProperties(
@@ -31,7 +34,8 @@ public record ClusterProperties(
         @DefaultValue("200ms") Duration refreshInterval,
         @DefaultValue("500ms") Duration reconnectMinDelay,
         @DefaultValue("30s") Duration reconnectMaxDelay,
-        @DefaultValue("15s") Duration healthCheckInterval) {
+        @DefaultValue("15s") Duration healthCheckInterval,
+        @Nullable String listenUrl) {
 
     private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -48,6 +52,9 @@ public record ClusterProperties(
         requirePositive("reconnect-min-delay", reconnectMinDelay, false);
         requirePositive("reconnect-max-delay", reconnectMaxDelay, false);
         requirePositive("health-check-interval", healthCheckInterval, false);
+        if (listenUrl != null && !listenUrl.isBlank() && !listenUrl.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("ligevaerd.cluster.listen-url must be a jdbc:postgresql: URL: " + listenUrl);
+        }
         if (reconnectMaxDelay.compareTo(reconnectMinDelay) < 0) {
             throw new IllegalArgumentException("ligevaerd.cluster.reconnect-max-delay is shorter than reconnect-min-delay");
         }
@@ -56,7 +63,7 @@ public record ClusterProperties(
     /** The defaults, for tests and for code that runs without Spring's binding. */
     public static ClusterProperties defaults() {
         return new ClusterProperties(true, "ligevaerd_live", null, Duration.ofMillis(200), Duration.ofMillis(500),
-                Duration.ofSeconds(30), Duration.ofSeconds(15));
+                Duration.ofSeconds(30), Duration.ofSeconds(15), null);
     }
 
     private static void requirePositive(String name, Duration value, boolean zeroAllowed) {
