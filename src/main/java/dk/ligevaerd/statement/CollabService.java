@@ -293,9 +293,10 @@ public class CollabService {
 
         /**
          * Follows the stored statement: the changes stored after this node's version are taken over
-         * and handed to the listeners. Only a stored history that does not continue this node's
-         * (the database was put back under the running node) is loaded anew, without telling the
-         * listeners, whose editors then find a gap and reload. Inside a transaction, under the lock.
+         * and handed to the listeners. A stored history that does not continue this node's (only a
+         * database put back under the running node makes one) is loaded anew as before, without
+         * telling the listeners: there is nothing consistent to tell them. Inside a transaction,
+         * under the lock.
          */
         void catchUp(Statement statement) {
             if (!loaded) {
