@@ -1,6 +1,7 @@
 package dk.ligevaerd.statement;
 
 import dk.ligevaerd.shared.NotPermittedException;
+import dk.ligevaerd.shared.cluster.ClusterChannel;
 import dk.ligevaerd.statement.collab.AcceptedUpdate;
 import dk.ligevaerd.statement.collab.Author;
 import dk.ligevaerd.statement.collab.Authority;
@@ -14,6 +15,7 @@ import dk.ligevaerd.statement.domain.StatementChangeLog;
 import dk.ligevaerd.statement.domain.StatementRepository;
 import dk.ligevaerd.workspace.Member;
 import dk.ligevaerd.workspace.WorkspaceAccess;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>The lock in memory orders the writers of this node; the row lock and the primary key of
  * {@code statement_change} order writers across nodes. When the row shows a version this node has
- * not seen (another node wrote), the authority is rebuilt from the database before proposing.
+ * not seen (another node wrote), the authority first follows the changes stored since, and hands
+ * them to this node's listeners, before proposing. Nodes also tell each other the versions they
+ * accept ({@link StatementRelay}), so a node follows another's changes as soon as they commit
+ * rather than at its own next change: every listener receives every accepted change once, in
+ * order of version, whichever node accepted it.
  *
  * <p>Transactions are run by hand ({@link TransactionTemplate}) rather than by annotation because
  * the lock in memory must be held around the whole transaction, including its commit.
@@ -58,9 +64,10 @@ public class CollabService {
     private final TransactionTemplate readTx;
     private final Clock clock;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
+    private final StatementRelay relay;
 
     CollabService(StatementRepository statements, StatementChangeLog changes, WorkspaceAccess access,
-            PlatformTransactionManager transactions, Clock clock) {
+            PlatformTransactionManager transactions, Clock clock, ClusterChannel cluster) {
         this.statements = statements;
         this.changes = changes;
         this.access = access;
@@ -68,6 +75,12 @@ public class CollabService {
         this.readTx = new TransactionTemplate(transactions);
         this.readTx.setReadOnly(true);
         this.clock = clock;
+        this.relay = new StatementRelay(cluster, this::followOtherNode, this::followAllListened);
+    }
+
+    @PreDestroy
+    void stop() {
+        relay.close();
     }
 
     /** The statement as a member's editor starts from it. */
@@ -135,7 +148,6 @@ public class CollabService {
                 });
             } catch (DataIntegrityViolationException anotherNodeWroteFirst) {
                 log.info("Statement of workspace {} changed on another node during a push; catching up", workspaceId);
-                room.loaded = false;
                 room.ensureCurrent();
                 return new PushOutcome.Behind(room.authority.version());
             }
@@ -146,6 +158,7 @@ public class CollabService {
                     room.authority.commit(accepted);
                     accepted.updates().forEach(room.authorship::apply);
                     room.tell(accepted.updates());
+                    relay.accepted(workspaceId, accepted.version());
                     yield new PushOutcome.Accepted(accepted.version());
                 }
                 case Receipt.Behind behind -> new PushOutcome.Behind(behind.version());
@@ -196,8 +209,10 @@ public class CollabService {
 
     /**
      * Calls {@code listener} with every batch of changes accepted from now on, in order, right
-     * after it is committed. The listener runs under the statement's lock and must only hand the
-     * changes on (say, to a queue), never block. Returns the action that ends the subscription.
+     * after it is committed: on this node, or on another node (then as soon as this node hears of
+     * it, or at the latest when it next reads the statement). Each change comes once, and in order
+     * of version. The listener runs under the statement's lock and must only hand the changes on
+     * (say, to a queue), never block. Returns the action that ends the subscription.
      */
     public Runnable listen(long workspaceId, Consumer<List<AcceptedUpdate>> listener) {
         access.requireMember(workspaceId);
@@ -221,6 +236,34 @@ public class CollabService {
         return rooms.computeIfAbsent(workspaceId, Room::new);
     }
 
+    /**
+     * Another node accepted changes up to {@code version}: a statement that this node has loaded
+     * and someone here listens to follows them now. Others follow when next used.
+     */
+    void followOtherNode(long workspaceId, int version) {
+        Room room = rooms.get(workspaceId);
+        if (room == null) {
+            return;
+        }
+        room.lock.lock();
+        try {
+            if (room.loaded && !room.listeners.isEmpty() && room.authority.version() < version) {
+                room.ensureCurrent();
+            }
+        } finally {
+            room.lock.unlock();
+        }
+    }
+
+    /** After this node may have missed messages: every statement listened to here reads what it missed. */
+    private void followAllListened() {
+        rooms.forEach((workspaceId, room) -> {
+            if (room.loaded && !room.listeners.isEmpty()) {
+                relay.schedule(workspaceId, Integer.MAX_VALUE);
+            }
+        });
+    }
+
     /** The authority of one statement, with its authorship and the editors listening to it. */
     private final class Room {
 
@@ -237,7 +280,7 @@ public class CollabService {
         }
 
         /**
-         * Loads the statement on first use, and reloads it when the database has moved on without
+         * Loads the statement on first use, and follows the database when it has moved on without
          * this node (another node accepted changes). Under the lock.
          */
         void ensureCurrent() {
@@ -245,18 +288,44 @@ public class CollabService {
                 load();
                 return;
             }
-            Integer stored = readTx.execute(status -> statements.findByWorkspaceId(workspaceId)
-                    .map(Statement::version).orElse(0));
-            if (stored != null && stored != authority.version()) {
-                load();
-            }
+            readTx.executeWithoutResult(status -> statements.findByWorkspaceId(workspaceId).ifPresent(this::catchUp));
         }
 
-        /** Inside a transaction that holds the row lock. */
+        /**
+         * Follows the stored statement: the changes stored after this node's version are taken over
+         * and handed to the listeners. A stored history that does not continue this node's (only a
+         * database put back under the running node makes one) is loaded anew as before, without
+         * telling the listeners: there is nothing consistent to tell them. Inside a transaction,
+         * under the lock.
+         */
         void catchUp(Statement statement) {
-            if (!loaded || statement.version() != authority.version()) {
+            if (!loaded) {
                 rebuild(statement);
+                return;
             }
+            int mine = authority.version();
+            if (statement.version() == mine) {
+                return;
+            }
+            if (statement.version() > mine) {
+                List<AcceptedUpdate> missed = changes.between(statement.id(), mine, statement.version());
+                try {
+                    authority.follow(missed);
+                    missed.forEach(authorship::apply);
+                } catch (IllegalStateException e) {
+                    log.warn("The stored changes of the statement of workspace {} do not continue version {} here: {}",
+                            workspaceId, mine, e.getMessage());
+                    rebuild(statement);
+                    return;
+                }
+                if (authority.text().equals(statement.text())) {
+                    tell(missed);
+                    return;
+                }
+            }
+            log.warn("The statement of workspace {} is stored at version {}, this node was at {} with other text; "
+                    + "loading it anew", workspaceId, statement.version(), mine);
+            rebuild(statement);
         }
 
         void load() {

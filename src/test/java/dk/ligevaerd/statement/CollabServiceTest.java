@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.NotPermittedException;
+import dk.ligevaerd.shared.cluster.ClusterChannel;
 import dk.ligevaerd.statement.collab.AcceptedUpdate;
 import dk.ligevaerd.statement.collab.ChangeSet;
 import dk.ligevaerd.statement.collab.InvalidChange;
@@ -350,7 +351,7 @@ class CollabServiceTest {
 
     /** A service with nothing in memory over the same database: what a restart, or a second node, has. */
     private CollabService freshService() {
-        return new CollabService(statements, changeLog, access, transactions, clock);
+        return new CollabService(statements, changeLog, access, transactions, clock, ClusterChannel.alone());
     }
 
     @Test
@@ -371,6 +372,27 @@ class CollabServiceTest {
                 List.of(new LiveChange("p", ChangeSet.replace(12, 12, 12, "Sammen."))))))
                 .isEqualTo(new PushOutcome.Accepted(after.version() + 1));
         assertThat(storedVersions()).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void changes_another_node_stored_reach_this_nodes_listeners_once_and_in_order_when_it_next_reads() {
+        write("Fælles");
+        CollabService otherNode = freshService();
+        List<Integer> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable stop = as(f.owner, () -> collab.listen(f.workspaceId,
+                updates -> updates.forEach(u -> heard.add(u.version()))));
+
+        as(f.participant, () -> otherNode.edit(f.workspaceId, "n2", 0, 0, "Vores "));
+        as(f.participant, () -> otherNode.edit(f.workspaceId, "n2", 0, 0, "Nu: "));
+        // This node hears of them when it next reads the statement (here, twice), or pushes.
+        snapshot();
+        snapshot();
+        write("!");
+
+        assertThat(heard).containsExactly(2, 3, 4);
+        assertThat(snapshot().text()).isEqualTo("Nu: Vores Fælles!");
+        assertThat(snapshot().shares()).containsEntry(f.municipalSideId, 17);
+        stop.run();
     }
 
     @Test

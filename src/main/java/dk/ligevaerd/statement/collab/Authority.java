@@ -75,6 +75,31 @@ public final class Authority {
         return authority;
     }
 
+    /**
+     * Takes over changes that were accepted elsewhere (by another node, which stored them) and
+     * follow this authority's version directly: all of them, or, if they do not fit, none.
+     *
+     * @throws IllegalStateException if the first does not create the next version, they have gaps,
+     *         or one does not fit the text the one before it produced
+     */
+    public void follow(List<AcceptedUpdate> stored) {
+        String doc = text;
+        int version = version();
+        for (AcceptedUpdate update : stored) {
+            if (update.version() != version + 1) {
+                throw new IllegalStateException("Stored change " + update.version() + " follows version " + version);
+            }
+            if (update.changes().lengthBefore() != doc.length()) {
+                throw new IllegalStateException("Stored change " + update.version() + " is for length "
+                        + update.changes().lengthBefore() + ", the text has length " + doc.length());
+            }
+            doc = update.changes().apply(doc);
+            version++;
+        }
+        accepted.addAll(stored);
+        text = doc;
+    }
+
     /** The number of changes accepted since the statement was created. */
     public int version() {
         return baseVersion + accepted.size();

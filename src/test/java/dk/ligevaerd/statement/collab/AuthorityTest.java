@@ -205,6 +205,40 @@ class AuthorityTest {
     }
 
     @Test
+    void changes_stored_by_another_node_are_followed_and_later_batches_rebase_over_them() {
+        Authority elsewhere = Authority.create();
+        elsewhere.receive(0, List.of(insert("a", "", 0, "Vi vil")));
+        Authority here = Authority.replay("", 0, elsewhere.updatesSince(0));
+        elsewhere.receive(1, List.of(update("b", BO, ChangeSet.replace(6, 6, 6, " mødes"))));
+        elsewhere.receive(2, List.of(update("b", BO, ChangeSet.replace(12, 12, 12, "."))));
+
+        here.follow(elsewhere.updatesSince(1));
+
+        assertThat(here.version()).isEqualTo(3);
+        assertThat(here.text()).isEqualTo("Vi vil mødes.");
+        assertThat(here.updatesSince(0)).isEqualTo(elsewhere.updatesSince(0));
+        // A batch made on version 1 here is moved over the two followed changes.
+        assertThat(here.receiveRebased(1, List.of(update("c", ANNA, ChangeSet.replace(6, 0, 0, "Nu: ")))))
+                .isInstanceOf(Receipt.Accepted.class);
+        assertThat(here.text()).isEqualTo("Nu: Vi vil mødes.");
+    }
+
+    @Test
+    void changes_that_do_not_follow_directly_are_not_taken_at_all() {
+        Authority here = Authority.create();
+        here.receive(0, List.of(insert("a", "", 0, "x")));
+        AcceptedUpdate second = new AcceptedUpdate(2, "a", ANNA, ChangeSet.replace(1, 1, 1, "y"));
+        AcceptedUpdate fourth = new AcceptedUpdate(4, "a", ANNA, ChangeSet.replace(2, 2, 2, "z"));
+        AcceptedUpdate misfit = new AcceptedUpdate(3, "a", ANNA, ChangeSet.replace(9, 0, 0, "z"));
+
+        assertThatThrownBy(() -> here.follow(List.of(second, fourth))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> here.follow(List.of(second, misfit))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> here.follow(List.of(fourth))).isInstanceOf(IllegalStateException.class);
+        assertThat(here.version()).isEqualTo(1);
+        assertThat(here.text()).isEqualTo("x");
+    }
+
+    @Test
     void a_browser_older_than_the_snapshot_must_reload() {
         Authority authority = Authority.starting("snapshot", 40);
 

@@ -1,0 +1,356 @@
+package dk.ligevaerd;
+
+import static dk.ligevaerd.support.Acting.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.shared.LiveEventBus;
+import dk.ligevaerd.shared.RemoteChange;
+import dk.ligevaerd.shared.WorkspaceEvent;
+import dk.ligevaerd.shared.cluster.ClusterChannel;
+import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.LiveChange;
+import dk.ligevaerd.statement.LiveSnapshot;
+import dk.ligevaerd.statement.PushOutcome;
+import dk.ligevaerd.statement.collab.AcceptedUpdate;
+import dk.ligevaerd.statement.collab.ChangeSet;
+import dk.ligevaerd.support.Postgres;
+import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.PresenceService;
+import dk.ligevaerd.workspace.WorkspaceFixture;
+import dk.ligevaerd.workspace.WorkspaceService;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two application nodes, each a whole application context with its own web server, on one fresh
+ * PostgreSQL database, as behind a load balancer: what happens on one must reach the pages and
+ * editors of the other through LISTEN/NOTIFY alone.
+ *
+ * <p>Every wait polls until a deadline of several seconds; nothing here measures speed.
+ */
+@ExtendWith(Postgres.class)
+class PostgresTwoNodesTest {
+
+    /**
+     * A short heartbeat and expiry, so the expiry can be seen within a test; ten heartbeats to an
+     * expiry, so that a busy machine does not let a living node's presence lapse.
+     */
+    private static final Duration HEARTBEAT = Duration.ofMillis(300);
+    private static final Duration EXPIRY = Duration.ofSeconds(3);
+    private static final Duration DEADLINE = Duration.ofSeconds(15);
+
+    private static String url;
+    private static ConfigurableApplicationContext a;
+    private static ConfigurableApplicationContext b;
+
+    /** Stands for any event of a feature. */
+    record Ping(long workspaceId) implements WorkspaceEvent {
+    }
+
+    private WorkspaceFixture f;
+
+    @BeforeAll
+    static void two_nodes_start_on_one_database() {
+        url = Postgres.freshDatabase();
+        a = node("node-a");
+        b = node("node-b");
+    }
+
+    @AfterAll
+    static void both_stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    static ConfigurableApplicationContext node(String nodeId) {
+        // Command-line arguments, since they outrank application.properties (default properties do not).
+        return new SpringApplicationBuilder(Application.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + Postgres.user(),
+                "--spring.datasource.password=" + Postgres.password(),
+                "--spring.datasource.hikari.maximum-pool-size=4",
+                "--ligevaerd.demo.enabled=false",
+                "--ligevaerd.rounds.auto-close.enabled=false",
+                "--ligevaerd.cluster.node-id=" + nodeId,
+                "--ligevaerd.presence.heartbeat-interval=" + HEARTBEAT.toMillis() + "ms",
+                "--ligevaerd.presence.expiry=" + EXPIRY.toMillis() + "ms",
+                "--vaadin.devmode.devTools.enabled=false");
+    }
+
+    @BeforeEach
+    void a_workspace_made_on_node_a() {
+        f = new WorkspaceFixture(a.getBean(AccountService.class), a.getBean(WorkspaceService.class),
+                a.getBean(InvitationService.class));
+    }
+
+    private static <T> T on(ConfigurableApplicationContext node, Class<T> type) {
+        return node.getBean(type);
+    }
+
+    private List<WorkspaceEvent> pageOn(ConfigurableApplicationContext node) {
+        List<WorkspaceEvent> seen = new CopyOnWriteArrayList<>();
+        on(node, LiveEventBus.class).subscribe(f.workspaceId, seen::add);
+        return seen;
+    }
+
+    @Test
+    void an_event_published_on_one_node_reaches_a_page_on_the_other() {
+        List<WorkspaceEvent> onB = pageOn(b);
+
+        on(a, LiveEventBus.class).publish(new Ping(f.workspaceId));
+
+        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+    }
+
+    @Test
+    void a_committed_change_on_one_node_reaches_a_page_on_the_other() {
+        List<WorkspaceEvent> onB = pageOn(b);
+
+        as(f.owner, () -> {
+            on(a, WorkspaceService.class).rename(f.workspaceId, "Nyt navn", "");
+            return null;
+        });
+
+        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+        assertThat(as(f.owner, () -> on(b, WorkspaceService.class).details(f.workspaceId)).name())
+                .isEqualTo("Nyt navn");
+    }
+
+    @Test
+    void a_node_ignores_its_own_notifications() {
+        List<WorkspaceEvent> onA = pageOn(a);
+        List<WorkspaceEvent> onB = pageOn(b);
+        long ignoredBefore = on(a, ClusterChannel.class).status().ownIgnored();
+
+        on(a, LiveEventBus.class).publish(new Ping(f.workspaceId));
+
+        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+        await().atMost(DEADLINE).until(() -> on(a, ClusterChannel.class).status().ownIgnored() > ignoredBefore);
+        assertThat(onA).containsExactly(new Ping(f.workspaceId));
+    }
+
+    @Test
+    void a_burst_of_500_events_reaches_the_other_node_as_far_fewer_refreshes_and_one_after_the_last() {
+        // What a page on B would read when it refreshes: here, how many events A had published.
+        AtomicInteger published = new AtomicInteger();
+        List<Integer> readOnB = new CopyOnWriteArrayList<>();
+        on(b, LiveEventBus.class).subscribe(f.workspaceId, event -> readOnB.add(published.get()));
+        LiveEventBus busA = on(a, LiveEventBus.class);
+
+        for (int i = 1; i <= 500; i++) {
+            published.set(i);
+            busA.publish(new Ping(f.workspaceId));
+            if (i % 10 == 0) {
+                // Spread over about a second, as ballots would come, rather than all at once.
+                sleep(Duration.ofMillis(20));
+            }
+        }
+
+        await().atMost(DEADLINE).until(() -> !readOnB.isEmpty() && readOnB.getLast() == 500);
+        assertThat(readOnB).hasSizeBetween(1, 100);
+    }
+
+    @Test
+    void presence_entered_on_one_node_is_seen_on_the_other_until_they_leave() {
+        List<WorkspaceEvent> onB = pageOn(b);
+        Runnable leave = as(f.participant, () -> on(a, PresenceService.class).enter(f.workspaceId));
+
+        await().atMost(DEADLINE).until(() -> onlineOnB().contains(f.participant.id()));
+        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+        // Held by A's heartbeat beyond the expiry.
+        sleep(EXPIRY.plusSeconds(1));
+        assertThat(onlineOnB()).contains(f.participant.id());
+
+        leave.run();
+
+        await().atMost(DEADLINE).until(() -> !onlineOnB().contains(f.participant.id()));
+    }
+
+    @Test
+    void presence_on_a_node_whose_context_closes_disappears_from_the_other() {
+        ConfigurableApplicationContext c = node("node-c");
+        try {
+            as(f.observer, () -> on(c, PresenceService.class).enter(f.workspaceId));
+            await().atMost(DEADLINE).until(() -> onlineOnB().contains(f.observer.id()));
+        } finally {
+            c.close();
+        }
+
+        await().atMost(DEADLINE).until(() -> !onlineOnB().contains(f.observer.id()));
+    }
+
+    @Test
+    void presence_announced_by_a_node_that_then_falls_silent_expires() throws SQLException {
+        // A node that dies says no goodbye and sends no heartbeat: played here by hand.
+        notifyRaw("1;node-ghost;presence;on.1." + f.workspaceId + ":" + f.otherModerator.id());
+
+        await().atMost(DEADLINE).until(() -> onlineOnB().contains(f.otherModerator.id()));
+        assertThat(as(f.owner, () -> on(a, PresenceService.class).online(f.workspaceId)))
+                .contains(f.otherModerator.id());
+
+        await().atMost(DEADLINE).until(() -> !onlineOnB().contains(f.otherModerator.id()));
+        assertThat(as(f.owner, () -> on(a, PresenceService.class).online(f.workspaceId)))
+                .doesNotContain(f.otherModerator.id());
+    }
+
+    @Test
+    void a_statement_change_accepted_on_one_node_reaches_an_editor_on_the_other_once_and_in_order() {
+        List<Integer> onB = editorOn(b);
+
+        for (int i = 0; i < 20; i++) {
+            editOn(a, f.participant, "a");
+        }
+
+        await().atMost(DEADLINE).until(() -> onB.size() >= 20);
+        sleep(Duration.ofMillis(500));
+        assertThat(onB).containsExactlyElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
+
+        // B's authority followed, so its next change is accepted right on top, without a retry.
+        LiveSnapshot atB = as(f.otherModerator, () -> on(b, CollabService.class).snapshot(f.workspaceId));
+        assertThat(atB.version()).isEqualTo(20);
+        PushOutcome outcome = as(f.otherModerator, () -> on(b, CollabService.class).push(f.workspaceId, 20,
+                List.of(new LiveChange("b", ChangeSet.replace(atB.text().length(), 0, 0, "B: ")))));
+        assertThat(outcome).isEqualTo(new PushOutcome.Accepted(21));
+        await().atMost(DEADLINE).until(() -> onB.size() == 21);
+        assertThat(onB.getLast()).isEqualTo(21);
+        assertThat(as(f.owner, () -> on(a, CollabService.class).snapshot(f.workspaceId)).text())
+                .isEqualTo("B: " + atB.text());
+    }
+
+    @Test
+    void editors_on_both_nodes_writing_at_once_each_receive_every_change_once_in_order() throws Exception {
+        List<Integer> onA = editorOn(a);
+        List<Integer> onB = editorOn(b);
+        int each = 25;
+
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> writingOnA = writers.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    editOn(a, f.participant, "a");
+                }
+            });
+            Future<?> writingOnB = writers.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    editOn(b, f.otherModerator, "b");
+                }
+            });
+            writingOnA.get();
+            writingOnB.get();
+        } finally {
+            writers.shutdownNow();
+        }
+
+        List<Integer> all = IntStream.rangeClosed(1, 2 * each).boxed().toList();
+        await().atMost(DEADLINE).until(() -> onA.size() >= 2 * each && onB.size() >= 2 * each);
+        sleep(Duration.ofMillis(500));
+        assertThat(onA).containsExactlyElementsOf(all);
+        assertThat(onB).containsExactlyElementsOf(all);
+        assertThat(as(f.owner, () -> on(a, CollabService.class).snapshot(f.workspaceId)))
+                .isEqualTo(as(f.owner, () -> on(b, CollabService.class).snapshot(f.workspaceId)));
+    }
+
+    @Test
+    void the_listener_reconnects_after_its_connection_is_terminated_and_pages_still_hear_of_changes()
+            throws SQLException {
+        List<WorkspaceEvent> onB = pageOn(b);
+        ClusterChannel channelB = on(b, ClusterChannel.class);
+        long connectionsBefore = channelB.status().connections();
+
+        assertThat(terminateListener("node-b")).isEqualTo(1);
+
+        await().atMost(DEADLINE).until(() -> channelB.status().connections() > connectionsBefore
+                && channelB.status().listening());
+        // What was sent while it was away is lost, so its pages read afresh at once.
+        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+        onB.clear();
+
+        on(a, LiveEventBus.class).publish(new Ping(f.workspaceId));
+
+        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+    }
+
+    private List<Integer> editorOn(ConfigurableApplicationContext node) {
+        List<Integer> versions = new CopyOnWriteArrayList<>();
+        CollabService collab = on(node, CollabService.class);
+        as(f.owner, () -> collab.listen(f.workspaceId,
+                updates -> updates.stream().map(AcceptedUpdate::version).forEach(versions::add)));
+        // An editor starts from a snapshot, which loads the statement on that node.
+        as(f.owner, () -> collab.snapshot(f.workspaceId));
+        return versions;
+    }
+
+    private void editOn(ConfigurableApplicationContext node, UserSummary who, String text) {
+        PushOutcome outcome = as(who, () -> on(node, CollabService.class).edit(f.workspaceId, "client-" + text, 0, 0,
+                text));
+        assertThat(outcome).isInstanceOf(PushOutcome.Accepted.class);
+    }
+
+    private Set<Long> onlineOnB() {
+        return as(f.owner, () -> on(b, PresenceService.class).online(f.workspaceId));
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(url, Postgres.user(), Postgres.password());
+    }
+
+    private static void notifyRaw(String payload) throws SQLException {
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement("select pg_notify(?, ?)")) {
+            s.setString(1, "ligevaerd_live");
+            s.setString(2, payload);
+            s.execute();
+        }
+    }
+
+    /** Ends the node's listening connection as an administrator (or a failover) would. */
+    private static int terminateListener(String nodeId) throws SQLException {
+        try (Connection c = database(); PreparedStatement s = c.prepareStatement("""
+                select pg_terminate_backend(pid) from pg_stat_activity
+                where application_name = ? and datname = current_database()""")) {
+            s.setString(1, "ligevaerd-listen-" + nodeId);
+            List<Boolean> ended = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    ended.add(rows.getBoolean(1));
+                }
+            }
+            return (int) ended.stream().filter(Boolean::booleanValue).count();
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
