@@ -185,8 +185,8 @@ class PostgresTwoNodesTest {
 
         await().atMost(DEADLINE).until(() -> onlineOnB().contains(f.participant.id()));
         await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
-        // Held by A's heartbeat beyond the expiry.
-        sleep(EXPIRY.plusSeconds(1));
+        // Held by A's heartbeat throughout, beyond the expiry.
+        await().during(EXPIRY.plusSeconds(1)).atMost(DEADLINE).until(() -> onlineOnB().contains(f.participant.id()));
         assertThat(onlineOnB()).contains(f.participant.id());
 
         leave.run();
@@ -230,7 +230,8 @@ class PostgresTwoNodesTest {
         }
 
         await().atMost(DEADLINE).until(() -> onB.size() >= 20);
-        sleep(Duration.ofMillis(500));
+        // Nothing more may follow: a change delivered twice would arrive within this time.
+        await().during(Duration.ofMillis(500)).atMost(DEADLINE).until(() -> onB.size() == 20);
         assertThat(onB).containsExactlyElementsOf(IntStream.rangeClosed(1, 20).boxed().toList());
 
         // B's authority followed, so its next change is accepted right on top, without a retry.
@@ -271,7 +272,9 @@ class PostgresTwoNodesTest {
 
         List<Integer> all = IntStream.rangeClosed(1, 2 * each).boxed().toList();
         await().atMost(DEADLINE).until(() -> onA.size() >= 2 * each && onB.size() >= 2 * each);
-        sleep(Duration.ofMillis(500));
+        // Nothing more may follow: a change delivered twice would arrive within this time.
+        await().during(Duration.ofMillis(500)).atMost(DEADLINE)
+                .until(() -> onA.size() == 2 * each && onB.size() == 2 * each);
         assertThat(onA).containsExactlyElementsOf(all);
         assertThat(onB).containsExactlyElementsOf(all);
         assertThat(as(f.owner, () -> on(a, CollabService.class).snapshot(f.workspaceId)))

@@ -78,6 +78,7 @@ class LiveEventBusTest {
             latestAnnounced.set(i);
             channel.deliver("there", "event", "7.BallotCountChanged");
             if (i % 50 == 0) {
+                // Paces the burst over a few refresh intervals, as ballots would arrive.
                 sleep(40);
             }
         }
@@ -107,7 +108,8 @@ class LiveEventBusTest {
         channel.deliver("there", "event", "7.Renamed");
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !seen.isEmpty());
-        sleep(300);
+        // Longer than one refresh interval: a malformed message taken for an event would show up here.
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> seen.size() == 1);
         assertThat(seen).containsExactly(new RemoteChange(7));
     }
 

@@ -7,6 +7,7 @@ import static dk.ligevaerd.testing.DemoUsers.MUNICIPALITY;
 import static dk.ligevaerd.testing.DemoUsers.OBSERVER1;
 import static dk.ligevaerd.testing.DemoUsers.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -35,9 +36,9 @@ import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.WorkspaceSummary;
 import dk.ligevaerd.workspace.ui.WorkspaceView;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.time.Duration;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -204,14 +205,21 @@ class StatementTabReplayTest extends SpringBrowserlessTest {
         assertThat(button("replay-play").getText()).isEqualTo(t("statement.replay.pause"));
         assertThat($(Div.class).id("replay-caption").getElement().getAttribute("aria-live")).isEqualTo("off");
 
-        Thread.sleep(ReplayPanel.MAX_TICK_MS + 400);
-        runPendingUiWork();
+        // The first tick comes from the server's timer; wait for it however busy the machine is.
+        await().pollInSameThread().atMost(Duration.ofSeconds(15)).until(() -> {
+            runPendingUiWork();
+            return !caption().equals(t("statement.replay.start", steps.size()));
+        });
         assertThat(caption()).isEqualTo(expectedCaption(1));
 
         test(button("replay-play")).click();
         assertThat(button("replay-play").getText()).isEqualTo(t("statement.replay.play"));
-        Thread.sleep(ReplayPanel.MAX_TICK_MS + 400);
-        runPendingUiWork();
+        // Paused: through more than one tick's time, no further step may come.
+        await().pollInSameThread().during(Duration.ofMillis(ReplayPanel.MAX_TICK_MS + 400))
+                .atMost(Duration.ofSeconds(15)).until(() -> {
+                    runPendingUiWork();
+                    return caption().equals(expectedCaption(1));
+                });
         assertThat(caption()).isEqualTo(expectedCaption(1));
         assertThat($(Div.class).id("replay-caption").getElement().getAttribute("aria-live")).isEqualTo("polite");
     }
