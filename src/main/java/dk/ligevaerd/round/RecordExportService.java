@@ -93,14 +93,7 @@ public class RecordExportService {
             json.writeNumberProperty("id", workspaceId);
             json.writeStringProperty("name", workspaceName);
             json.writeEndObject();
-            json.writeNumberProperty("seq", r.seq());
-            json.writeNumberProperty("roundId", r.roundId());
-            json.writeStringProperty("recordedAt", r.recordedAt().toString());
-            json.writeStringProperty("prevHash", r.prevHash());
-            json.writeStringProperty("hash", r.hash());
-            // Last, so that the hashed text is also simply everything between "content": and the final }.
-            json.writeName("content");
-            json.writeRawValue(r.content());
+            RecordJson.writeFields(json, r);
             json.writeEndObject();
         }
     }

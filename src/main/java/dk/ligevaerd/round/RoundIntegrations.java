@@ -108,13 +108,7 @@ final class RoundIntegrations {
             json.writeStartArray();
             for (DecisionRecord r : records.findByWorkspaceIdOrderBySeqAsc(workspaceId)) {
                 json.writeStartObject();
-                json.writeNumberProperty("seq", r.seq());
-                json.writeNumberProperty("roundId", r.roundId());
-                json.writeStringProperty("recordedAt", r.recordedAt().toString());
-                json.writeStringProperty("prevHash", r.prevHash());
-                json.writeStringProperty("hash", r.hash());
-                json.writeName("content");
-                json.writeRawValue(r.content());
+                RecordJson.writeFields(json, r);
                 json.writeEndObject();
             }
             json.writeEndArray();

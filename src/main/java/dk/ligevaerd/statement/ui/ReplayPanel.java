@@ -104,6 +104,8 @@ class ReplayPanel extends Div {
     private Map<Long, MemberView> members = Map.of();
     private Map<Long, SideView> sides = Map.of();
     private List<SideView> sideOrder = List.of();
+    /** A link asked for a change to show: draw it at the next show even if nothing else changed. */
+    private boolean jumpAsked;
     /** The change shown (0: the empty start); -1 until first shown. */
     private int position = -1;
     private boolean playing;
@@ -204,26 +206,41 @@ class ReplayPanel extends Div {
 
     /**
      * Brings the replay up to date with the workspace: its sides and members (for colours and
-     * names), and the changes accepted since. Stays at the change shown, unless that was the latest,
-     * in which case it moves on to the new latest.
+     * names), its saved versions, and the changes accepted since. Stays at the change shown, unless
+     * that was the latest, in which case it moves on to the new latest. Called on every change in
+     * the workspace (each ballot included), so it reads the steps again only when the text has
+     * grown, and draws the frame again only when something it shows has changed.
+     *
+     * @param versions    the saved versions, newest first, as the tab has just read them
+     * @param textVersion how many changes the text has had now
      */
-    void show(WorkspaceDetails d) {
-        members = d.members().stream().collect(Collectors.toMap(MemberView::userId, Function.identity()));
-        sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
-        sideOrder = d.sides();
+    void show(WorkspaceDetails d, List<VersionView> versions, int textVersion) {
+        Map<Long, MemberView> newMembers = d.members().stream()
+                .collect(Collectors.toMap(MemberView::userId, Function.identity()));
         Map<Integer, List<String>> names = new TreeMap<>();
-        for (VersionView v : statements.versions(workspaceId)) {
+        for (VersionView v : versions) {
             names.computeIfAbsent(v.statementVersion(), k -> new ArrayList<>()).add(0, v.name());
         }
-        savedAt = names.entrySet().stream()
+        Map<Integer, String> newSavedAt = names.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join("”, “", e.getValue())));
-        reloadSteps();
+        boolean relabelled = !newMembers.equals(members) || !d.sides().equals(sideOrder) || !newSavedAt.equals(savedAt);
+        members = newMembers;
+        sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
+        sideOrder = d.sides();
+        savedAt = newSavedAt;
+        if (position < 0 || textVersion != steps.size()) {
+            reloadSteps();
+        } else if (relabelled || jumpAsked) {
+            moveTo(position, true);
+        }
+        jumpAsked = false;
     }
 
     /** Shows this change (0 is the empty start) at the next {@link #show}, as a link asked for. */
     void startAt(int version) {
         pause();
         position = version;
+        jumpAsked = true;
     }
 
     private void reloadSteps() {
@@ -245,9 +262,13 @@ class ReplayPanel extends Div {
     }
 
     private void moveTo(int step) {
+        moveTo(step, false);
+    }
+
+    private void moveTo(int step, boolean drawAnyway) {
         int target = Math.clamp(step, 0, steps.size());
         slider.setValue((double) target);
-        if (target != position) {
+        if (drawAnyway || target != position) {
             showStep(target);
         }
     }

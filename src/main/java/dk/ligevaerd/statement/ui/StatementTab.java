@@ -159,19 +159,18 @@ class StatementTab extends Div implements WorkspaceTab {
             editorSlot.remove(editor);
             editor = null;
         }
+        LiveSnapshot now = collab.snapshot(workspaceId);
         if (editor == null) {
-            LiveSnapshot start = collab.snapshot(workspaceId);
             editorEditable = d.me().canContribute();
             editorSide = d.me().sideId();
-            editor = new StatementEditor(start, d.sides(), d.me().sideId(), getLocale());
+            editor = new StatementEditor(now, d.sides(), d.me().sideId(), getLocale());
             editor.setShowAuthorship(colourBySide.getValue());
             editorSlot.add(editor);
-            showShares(start, d);
-        } else {
-            showShares(collab.snapshot(workspaceId), d);
         }
-        showVersions(d);
-        replay.show(d);
+        showShares(now, d);
+        List<VersionView> versions = statements.versions(workspaceId);
+        showVersions(d, versions);
+        replay.show(d, versions, now.version());
         if (askedFrom != null) {
             compareFrom.setValue(listed(compareFrom, askedFrom));
             compareTo.setValue(askedTo == null ? listed(compareTo, new Choice(null, "")) : listed(compareTo, askedTo));
@@ -286,8 +285,7 @@ class StatementTab extends Div implements WorkspaceTab {
         }
     }
 
-    private void showVersions(WorkspaceDetails d) {
-        List<VersionView> all = statements.versions(workspaceId);
+    private void showVersions(WorkspaceDetails d, List<VersionView> all) {
         Map<Long, MemberView> members = d.members().stream()
                 .collect(Collectors.toMap(MemberView::userId, Function.identity()));
         Map<Long, SideView> sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
