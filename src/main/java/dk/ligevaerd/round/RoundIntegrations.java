@@ -11,6 +11,7 @@ import dk.ligevaerd.priority.PriorityView;
 import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.domain.DecisionRoundRepository;
+import dk.ligevaerd.round.domain.RecordHeader;
 import dk.ligevaerd.round.domain.RoundSide;
 import dk.ligevaerd.statement.ReplayFrame;
 import dk.ligevaerd.statement.StatementService;
@@ -259,11 +260,11 @@ final class RoundIntegrations {
 
         @Override
         public List<RoundScope> closedRounds(long workspaceId) {
-            List<DecisionRecord> all = records.findByWorkspaceIdOrderBySeqAsc(workspaceId);
-            Map<Long, String> titles = roundRepository.findAllById(all.stream().map(DecisionRecord::roundId).toList())
+            List<RecordHeader> all = records.findHeadersByWorkspaceId(workspaceId);
+            Map<Long, String> titles = roundRepository.findAllById(all.stream().map(RecordHeader::roundId).toList())
                     .stream().collect(Collectors.toMap(DecisionRound::id, DecisionRound::title));
             List<RoundScope> scopes = new ArrayList<>();
-            for (DecisionRecord r : all.reversed()) {
+            for (RecordHeader r : all.reversed()) {
                 scopes.add(new RoundScope(r.roundId(), r.seq(), titles.getOrDefault(r.roundId(), ""), r.recordedAt()));
             }
             return scopes;

@@ -96,7 +96,7 @@ class EqualityTab extends Div implements WorkspaceTab {
     @Override
     public void show(WorkspaceDetails d) {
         this.details = d;
-        offerRounds();
+        offerRounds(insight.rounds(workspaceId));
         redraw();
     }
 
@@ -108,8 +108,8 @@ class EqualityTab extends Div implements WorkspaceTab {
     public List<String> accept(WorkspaceDetails d, Map<String, List<String>> parameters) {
         this.details = d;
         AddressReader address = new AddressReader(parameters);
-        closedRounds = insight.rounds(workspaceId);
-        Long roundId = address.id("round", id -> closedRounds.stream().anyMatch(r -> r.roundId() == id));
+        List<RoundScope> offered = insight.rounds(workspaceId);
+        Long roundId = address.id("round", id -> offered.stream().anyMatch(r -> r.roundId() == id));
         AddressReader.Period period = address.period();
         if (roundId != null && !period.isOpen()) {
             // One round or one period: the round, which is the more specific, wins.
@@ -123,7 +123,7 @@ class EqualityTab extends Div implements WorkspaceTab {
         }
         applying = true;
         try {
-            offerRounds();
+            offerRounds(offered);
             round.setValue(roundId == null ? null : closedRounds.stream().filter(r -> r.roundId() == roundId)
                     .findFirst().orElse(null));
             from.setValue(period.from());
@@ -150,8 +150,8 @@ class EqualityTab extends Div implements WorkspaceTab {
         return parameters;
     }
 
-    private void offerRounds() {
-        closedRounds = insight.rounds(workspaceId);
+    private void offerRounds(List<RoundScope> offered) {
+        closedRounds = offered;
         RoundScope chosen = round.getValue();
         boolean was = applying;
         applying = true;

@@ -81,7 +81,7 @@ public class RecordPage extends VerticalLayout implements BeforeEnterObserver, H
         subtitle.addClassName("record-page-round");
         subtitle.setId("record-page-round");
 
-        Div panel = new Div(new RecordPanel(record, exports, workspaceId, getLocale()));
+        Div panel = new Div(new RecordPanel(record, exports, workspaceId, getLocale(), false));
         panel.addClassName("record-page-panel");
 
         Anchor equality = new Anchor(base + "/equality?round=" + record.roundId(),

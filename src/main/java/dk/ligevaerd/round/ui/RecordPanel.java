@@ -38,7 +38,11 @@ class RecordPanel extends Div {
     private final RecordExportService exports;
     private final long workspaceId;
 
-    RecordPanel(RecordView r, RecordExportService exports, long workspaceId, Locale locale) {
+    /**
+     * @param titled whether the panel names the record itself; false on the record's own page,
+     *               whose heading already does
+     */
+    RecordPanel(RecordView r, RecordExportService exports, long workspaceId, Locale locale, boolean titled) {
         this.exports = exports;
         this.workspaceId = workspaceId;
         addClassName("record-panel");
@@ -48,11 +52,13 @@ class RecordPanel extends Div {
 
         Div headline = new Div();
         headline.addClassName("record-headline");
-        H4 title = new H4(getTranslation("record.title", r.seq()));
+        if (titled) {
+            headline.add(new H4(getTranslation("record.title", r.seq())));
+        }
         Span outcome = Show.text(getTranslation(r.outcome().messageKey()), "outcome-badge",
                 "outcome-" + r.outcome().name().toLowerCase(Locale.ROOT));
         outcome.setId("record-outcome-" + r.roundId());
-        headline.add(title, outcome);
+        headline.add(outcome);
         add(headline);
 
         add(Show.withClass(new Paragraph(settings(r)), "muted", "record-settings"));

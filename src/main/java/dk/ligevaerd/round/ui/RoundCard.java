@@ -359,7 +359,7 @@ class RoundCard extends Div {
         Optional<RecordView> found = tab.rounds().record(tab.workspaceId(), r.id());
         found.ifPresent(view -> {
             record.removeAll();
-            record.add(new RecordPanel(view, tab.exports(), tab.workspaceId(), getLocale()));
+            record.add(new RecordPanel(view, tab.exports(), tab.workspaceId(), getLocale(), true));
             Anchor page = new Anchor("workspace/" + tab.workspaceId() + "/record/" + view.seq(),
                     getTranslation("record.page.open", view.seq()));
             page.setId("record-page-link-" + r.id());

@@ -206,7 +206,7 @@ class StatementTab extends Div implements WorkspaceTab {
         }
         askedFrom = from == null ? null : new Choice(from, "");
         askedTo = to == null ? null : new Choice(to.equals("current") ? null : Long.parseLong(to), "");
-        Integer step = address.number("replay", 0, statements.replay(workspaceId).size());
+        Integer step = address.number("replay", 0, collab.snapshot(workspaceId).version());
         if (step != null) {
             replay.startAt(step);
             askedReplay = true;
