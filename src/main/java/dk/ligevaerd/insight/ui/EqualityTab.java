@@ -240,7 +240,9 @@ class EqualityTab extends Div implements WorkspaceTab {
                     percent(report.proposedLenses().publicShare())));
         }
         if (warnings.isEmpty() && lensWarnings.isEmpty()) {
-            Paragraph ok = new Paragraph(getTranslation(roundScope ? "equality.noWarning.round" : "equality.noWarning"));
+            String key = roundScope ? "equality.noWarning.round"
+                    : from.getValue() == null && to.getValue() == null ? "equality.noWarning.all" : "equality.noWarning";
+            Paragraph ok = new Paragraph(getTranslation(key));
             ok.addClassName("equality-ok");
             box.add(ok);
             return box;
