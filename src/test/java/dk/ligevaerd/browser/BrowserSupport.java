@@ -5,10 +5,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.impl.driver.Driver;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,6 +137,28 @@ public final class BrowserSupport implements ExecutionCondition, AfterTestExecut
         page.locator("vaadin-login-form vaadin-button[slot='submit']").click();
         assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
         return page;
+    }
+
+    /**
+     * Opens the Vaadin select with the given id and picks the item whose text contains
+     * {@code text}. Opens it again when the list did not show, since a redraw of the page
+     * (or the fading list of another select) can swallow one click.
+     */
+    public static void choose(Page page, String selectId, String text) {
+        Locator item = page.locator("#" + selectId + " vaadin-select-item").getByText(text);
+        for (int attempt = 1; ; attempt++) {
+            page.locator("#" + selectId).click();
+            try {
+                item.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(3_000));
+                item.click();
+                return;
+            } catch (PlaywrightException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                page.keyboard().press("Escape");
+            }
+        }
     }
 
     @Override

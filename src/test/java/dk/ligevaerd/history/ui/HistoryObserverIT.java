@@ -123,10 +123,8 @@ class HistoryObserverIT {
 
         // Compare the two saved versions, word by word.
         page.locator("#tab-statement").click();
-        page.locator("#compare-from").click();
-        page.locator("vaadin-select-item:visible").getByText("Første udkast").click();
-        page.locator("#compare-to").click();
-        page.locator("vaadin-select-item:visible").getByText("Med naboerne").click();
+        BrowserSupport.choose(page, "compare-from", "Første udkast");
+        BrowserSupport.choose(page, "compare-to", "Med naboerne");
         page.locator("#compare-button").click();
         assertThat(page.locator("#version-diff ins")).containsText("Naboer mødes.");
         assertThat(page.locator("#version-diff")).containsText("Flere trygge gader.");
