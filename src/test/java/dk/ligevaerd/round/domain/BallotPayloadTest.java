@@ -1,30 +1,39 @@
 package dk.ligevaerd.round.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import dk.ligevaerd.round.rules.AdoptBallot;
 import dk.ligevaerd.round.rules.DotBallot;
 import dk.ligevaerd.round.rules.RankingBallot;
+import dk.ligevaerd.testing.Cases;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
 /** Ballots are stored as canonical JSON and read back exactly, by the fast reader and the JSON parser alike. */
 class BallotPayloadTest {
 
-    @Property(tries = 300)
-    void dot_ballots_read_back_as_written(
-            @ForAll @Size(max = 20) Map<@LongRange(min = 1, max = 1_000_000_000_000L) Long,
-                    @IntRange(min = 1, max = 100) Integer> points) {
-        DotBallot ballot = new DotBallot(points);
-        String stored = BallotPayload.dots(ballot);
-        assertThat(BallotPayload.readDots(stored)).isEqualTo(ballot);
-        assertThat(BallotPayload.readDots(BallotPayload.tree(stored))).isEqualTo(ballot);
+    @Test
+    void dot_ballots_read_back_as_written() {
+        Cases cases = new Cases("dot_ballots_read_back_as_written");
+        qt().withExamples(300)
+                .forAll(lists().of(longs().between(1, 1_000_000_000_000L).zip(integers().between(1, 100), Map::entry))
+                        .ofSizeBetween(0, 20))
+                .checkAssert(entries -> {
+                    Map<Long, Integer> points = new HashMap<>();
+                    entries.forEach(entry -> points.put(entry.getKey(), entry.getValue()));
+                    DotBallot ballot = new DotBallot(points);
+                    String stored = BallotPayload.dots(ballot);
+                    assertThat(BallotPayload.readDots(stored)).isEqualTo(ballot);
+                    assertThat(BallotPayload.readDots(BallotPayload.tree(stored))).isEqualTo(ballot);
+                    cases.collect("options", points.isEmpty() ? "0" : points.size() < 10 ? "1-9" : "10-20");
+                });
+        cases.print();
     }
 
     @Test

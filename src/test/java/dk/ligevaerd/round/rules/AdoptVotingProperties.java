@@ -8,22 +8,20 @@ import static dk.ligevaerd.round.rules.RoundGenerators.renamedKeys;
 import static dk.ligevaerd.round.rules.RoundGenerators.renaming;
 import static dk.ligevaerd.round.rules.RoundGenerators.replaced;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import dk.ligevaerd.round.rules.AdoptResult.Outcome;
 import dk.ligevaerd.round.rules.RoundGenerators.Round;
+import dk.ligevaerd.testing.Cases;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * SPEC.md's properties 1–4 for ADOPT rounds, over generated rounds under all three rules
@@ -31,13 +29,11 @@ import net.jqwik.api.statistics.Statistics;
  */
 class AdoptVotingProperties {
 
-    @Provide
-    Arbitrary<Round<AdoptVoting, AdoptBallot>> rounds() {
+    static Gen<Round<AdoptVoting, AdoptBallot>> rounds() {
         return RoundGenerators.adoptRounds(AdoptRule.values());
     }
 
-    @Provide
-    Arbitrary<Round<AdoptVoting, AdoptBallot>> consentRounds() {
+    static Gen<Round<AdoptVoting, AdoptBallot>> consentRounds() {
         return RoundGenerators.adoptRounds(AdoptRule.CONSENT);
     }
 
@@ -51,11 +47,19 @@ class AdoptVotingProperties {
      * purpose: copies can help the copied side reach it, and that is the only way the outcome may
      * change.
      */
-    @Property(tries = 300)
-    void copying_a_sides_ballots_changes_no_parity_result(
-            @ForAll("rounds") Round<AdoptVoting, AdoptBallot> round,
-            @ForAll @IntRange(min = 2, max = 4) int copies,
-            @ForAll Random random) {
+    @Test
+    void copying_a_sides_ballots_changes_no_parity_result() {
+        Cases cases = new Cases("copying_a_sides_ballots_changes_no_parity_result");
+        qt().withExamples(300).forAll(rounds(), integers().between(2, 4), RoundGenerators.seeds())
+                .checkAssert((round, copies, seed) -> {
+                    copyingChangesNoParityResult(round, copies, new Random(seed));
+                    cases.collect("rule", round.voting().rule());
+                });
+        cases.print();
+    }
+
+    private static void copyingChangesNoParityResult(Round<AdoptVoting, AdoptBallot> round, int copies,
+            Random random) {
         long side = anySide(round.sides(), random);
 
         AdoptResult before = tally(round);
@@ -70,13 +74,20 @@ class AdoptVotingProperties {
         if (!reachedQuorum) {
             assertThat(after.outcome()).isEqualTo(before.outcome());
         }
-        Statistics.label("rule").collect(round.voting().rule());
     }
 
     /* Property 2: new side ids, and sides and ballots handed over in another order. */
-    @Property(tries = 300)
-    void renaming_and_reordering_sides_changes_no_result(
-            @ForAll("rounds") Round<AdoptVoting, AdoptBallot> round, @ForAll Random random) {
+    @Test
+    void renaming_and_reordering_sides_changes_no_result() {
+        Cases cases = new Cases("renaming_and_reordering_sides_changes_no_result");
+        qt().withExamples(300).forAll(rounds(), RoundGenerators.seeds()).checkAssert((round, seed) -> {
+            renamingChangesNoResult(round, new Random(seed));
+            cases.collect("rule", round.voting().rule());
+        });
+        cases.print();
+    }
+
+    private static void renamingChangesNoResult(Round<AdoptVoting, AdoptBallot> round, Random random) {
         Map<Long, Long> renaming = renaming(round.sides(), random);
 
         AdoptResult original = tally(round);
@@ -107,11 +118,22 @@ class AdoptVotingProperties {
      * object to no, abstain or yes; no to abstain or yes; abstain to yes. No side's support and no
      * mean may drop, and what was adopted stays adopted, under every rule.
      */
-    @Property(tries = 500)
-    void a_more_favourable_ballot_never_lowers_support_or_undoes_adoption(
-            @ForAll("rounds") Round<AdoptVoting, AdoptBallot> round, @ForAll Random random) {
-        record Change(long side, int ballot, AdoptBallot to) {
-        }
+    @Test
+    void a_more_favourable_ballot_never_lowers_support_or_undoes_adoption() {
+        Cases cases = new Cases("a_more_favourable_ballot_never_lowers_support_or_undoes_adoption");
+        qt().withExamples(500).forAll(rounds(), RoundGenerators.seeds())
+                .assuming((round, seed) -> !changes(round).isEmpty())
+                .checkAssert((round, seed) -> {
+                    moreFavourableNeverLowers(round, new Random(seed));
+                    cases.collect("rule", round.voting().rule());
+                });
+        cases.print();
+    }
+
+    private record Change(long side, int ballot, AdoptBallot to) {
+    }
+
+    private static List<Change> changes(Round<AdoptVoting, AdoptBallot> round) {
         List<Change> changes = new ArrayList<>();
         round.ballots().forEach((side, ballots) -> {
             for (int i = 0; i < ballots.size(); i++) {
@@ -120,7 +142,11 @@ class AdoptVotingProperties {
                 }
             }
         });
-        Assume.that(!changes.isEmpty());
+        return changes;
+    }
+
+    private static void moreFavourableNeverLowers(Round<AdoptVoting, AdoptBallot> round, Random random) {
+        List<Change> changes = changes(round);
         Change change = changes.get(random.nextInt(changes.size()));
 
         AdoptResult before = tally(round);
@@ -137,7 +163,6 @@ class AdoptVotingProperties {
         if (before.outcome() == Outcome.ADOPTED) {
             assertThat(after.outcome()).isEqualTo(Outcome.ADOPTED);
         }
-        Statistics.label("rule").collect(round.voting().rule());
     }
 
     static List<AdoptBallot> moreFavourable(Vote vote) {
@@ -150,29 +175,35 @@ class AdoptVotingProperties {
     }
 
     /* Property 4, both ways, under every rule. */
-    @Property(tries = 300)
-    void a_side_missing_the_quorum_means_no_decision_and_only_then(
-            @ForAll("rounds") Round<AdoptVoting, AdoptBallot> round) {
-        int quorum = round.voting().quorum().ballotsFromEachSide();
-        boolean anyMissing = round.sides().stream().anyMatch(side -> round.ballotCount(side) < quorum);
+    @Test
+    void a_side_missing_the_quorum_means_no_decision_and_only_then() {
+        Cases cases = new Cases("a_side_missing_the_quorum_means_no_decision_and_only_then");
+        qt().withExamples(300).forAll(rounds()).checkAssert(round -> {
+            int quorum = round.voting().quorum().ballotsFromEachSide();
+            boolean anyMissing = round.sides().stream().anyMatch(side -> round.ballotCount(side) < quorum);
 
-        AdoptResult result = tally(round);
+            AdoptResult result = tally(round);
 
-        assertThat(result.outcome() == Outcome.NO_DECISION).isEqualTo(anyMissing);
-        Statistics.label("quorum").collect(anyMissing ? "missed" : "met");
-        Statistics.label("quorum").coverage(coverage -> {
-            coverage.check("missed").percentage(p -> p > 10);
-            coverage.check("met").percentage(p -> p > 10);
+            assertThat(result.outcome() == Outcome.NO_DECISION).isEqualTo(anyMissing);
+            cases.collect("quorum", anyMissing ? "missed" : "met");
+            cases.collect("outcome", result.outcome());
         });
-        Statistics.label("outcome").collect(result.outcome());
+        cases.print();
+        cases.requireMoreThan("quorum", "missed", 10);
+        cases.requireMoreThan("quorum", "met", 10);
     }
 
     /* Consent is a veto every person holds: counting heads cannot change it. */
-    @Property(tries = 200)
-    void under_consent_head_count_never_differs(@ForAll("consentRounds") Round<AdoptVoting, AdoptBallot> round) {
-        AdoptResult result = tally(round);
+    @Test
+    void under_consent_head_count_never_differs() {
+        Cases cases = new Cases("under_consent_head_count_never_differs");
+        qt().withExamples(200).forAll(consentRounds()).checkAssert(round -> {
+            AdoptResult result = tally(round);
 
-        assertThat(result.differs()).isFalse();
-        assertThat(result.ruleAdopts()).isEqualTo(result.objections().isEmpty());
+            assertThat(result.differs()).isFalse();
+            assertThat(result.ruleAdopts()).isEqualTo(result.objections().isEmpty());
+            cases.collect("objections", result.objections().isEmpty() ? "none" : "some");
+        });
+        cases.print();
     }
 }

@@ -8,27 +8,24 @@ import static dk.ligevaerd.round.rules.RoundGenerators.renamedKeys;
 import static dk.ligevaerd.round.rules.RoundGenerators.renaming;
 import static dk.ligevaerd.round.rules.RoundGenerators.replaced;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import dk.ligevaerd.round.rules.PrioritizeResult.Outcome;
 import dk.ligevaerd.round.rules.RoundGenerators.Round;
+import dk.ligevaerd.testing.Cases;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** SPEC.md's properties 1–4 for dot voting, over generated rounds. */
 class DotVotingProperties {
 
-    @Provide
-    Arbitrary<Round<DotVoting, DotBallot>> rounds() {
+    static Gen<Round<DotVoting, DotBallot>> rounds() {
         return RoundGenerators.dotRounds();
     }
 
@@ -40,11 +37,17 @@ class DotVotingProperties {
      * Property 1. The quorum alone counts heads, on purpose: copies can help the copied side reach
      * it, and that is the only way the outcome may change.
      */
-    @Property(tries = 300)
-    void copying_a_sides_ballots_changes_no_parity_result(
-            @ForAll("rounds") Round<DotVoting, DotBallot> round,
-            @ForAll @IntRange(min = 2, max = 4) int copies,
-            @ForAll Random random) {
+    @Test
+    void copying_a_sides_ballots_changes_no_parity_result() {
+        Cases cases = new Cases("copying_a_sides_ballots_changes_no_parity_result");
+        qt().withExamples(300).forAll(rounds(), integers().between(2, 4), RoundGenerators.seeds())
+                .checkAssert((round, copies, seed) -> cases.collect("copied side newly reached quorum",
+                        copyingChangesNoParityResult(round, copies, new Random(seed))));
+        cases.print();
+    }
+
+    /** Checks property 1 and says whether the copies helped the copied side reach the quorum. */
+    private static boolean copyingChangesNoParityResult(Round<DotVoting, DotBallot> round, int copies, Random random) {
         long side = anySide(round.sides(), random);
 
         PrioritizeResult before = tally(round);
@@ -57,13 +60,21 @@ class DotVotingProperties {
         if (!reachedQuorum) {
             assertThat(after.outcome()).isEqualTo(before.outcome());
         }
-        Statistics.label("copied side newly reached quorum").collect(reachedQuorum);
+        return reachedQuorum;
     }
 
     /* Property 2: new side ids, and sides and ballots handed over in another order. */
-    @Property(tries = 300)
-    void renaming_and_reordering_sides_changes_no_result(
-            @ForAll("rounds") Round<DotVoting, DotBallot> round, @ForAll Random random) {
+    @Test
+    void renaming_and_reordering_sides_changes_no_result() {
+        Cases cases = new Cases("renaming_and_reordering_sides_changes_no_result");
+        qt().withExamples(300).forAll(rounds(), RoundGenerators.seeds()).checkAssert((round, seed) -> {
+            renamingChangesNoResult(round, new Random(seed));
+            cases.collect("sides", round.sides().size());
+        });
+        cases.print();
+    }
+
+    private static void renamingChangesNoResult(Round<DotVoting, DotBallot> round, Random random) {
         Map<Long, Long> renaming = renaming(round.sides(), random);
 
         PrioritizeResult original = tally(round);
@@ -77,14 +88,25 @@ class DotVotingProperties {
 
     /*
      * Property 3: more points for o on one ballot, within the budget and the cap. Rounds without a
-     * ballot that has room are skipped, about half of them, hence the extra tries.
+     * ballot that has room are skipped (about half of them) and do not count as examples.
      */
-    @Property(tries = 500)
-    void adding_points_to_an_option_never_lowers_its_parity_score(
-            @ForAll("rounds") Round<DotVoting, DotBallot> round, @ForAll Random random) {
+    @Test
+    void adding_points_to_an_option_never_lowers_its_parity_score() {
+        Cases cases = new Cases("adding_points_to_an_option_never_lowers_its_parity_score");
+        qt().withExamples(500).forAll(rounds(), RoundGenerators.seeds())
+                .assuming((round, seed) -> !rooms(round).isEmpty())
+                .checkAssert((round, seed) -> {
+                    addingPointsNeverLowers(round, new Random(seed));
+                    cases.collect("options", round.voting().options().size());
+                });
+        cases.print();
+    }
+
+    private record Room(long side, int ballot, long option, int points) {
+    }
+
+    private static List<Room> rooms(Round<DotVoting, DotBallot> round) {
         DotVoting voting = round.voting();
-        record Room(long side, int ballot, long option, int points) {
-        }
         List<Room> rooms = new ArrayList<>();
         round.ballots().forEach((side, ballots) -> {
             for (int i = 0; i < ballots.size(); i++) {
@@ -98,7 +120,12 @@ class DotVotingProperties {
                 }
             }
         });
-        Assume.that(!rooms.isEmpty());
+        return rooms;
+    }
+
+    private static void addingPointsNeverLowers(Round<DotVoting, DotBallot> round, Random random) {
+        DotVoting voting = round.voting();
+        List<Room> rooms = rooms(round);
         Room room = rooms.get(random.nextInt(rooms.size()));
         int extra = 1 + random.nextInt(room.points());
 
@@ -121,31 +148,45 @@ class DotVotingProperties {
     }
 
     /* Property 4, both ways. */
-    @Property(tries = 300)
-    void a_side_missing_the_quorum_means_no_decision_and_only_then(
-            @ForAll("rounds") Round<DotVoting, DotBallot> round) {
-        int quorum = round.voting().quorum().ballotsFromEachSide();
-        boolean anyMissing = round.sides().stream().anyMatch(side -> round.ballotCount(side) < quorum);
+    @Test
+    void a_side_missing_the_quorum_means_no_decision_and_only_then() {
+        Cases cases = new Cases("a_side_missing_the_quorum_means_no_decision_and_only_then");
+        qt().withExamples(300).forAll(rounds()).checkAssert(round -> {
+            int quorum = round.voting().quorum().ballotsFromEachSide();
+            boolean anyMissing = round.sides().stream().anyMatch(side -> round.ballotCount(side) < quorum);
 
-        PrioritizeResult result = tally(round);
+            PrioritizeResult result = tally(round);
 
-        assertThat(result.outcome() == Outcome.NO_DECISION).isEqualTo(anyMissing);
-        Statistics.label("quorum").collect(anyMissing ? "missed" : "met");
-        Statistics.label("quorum").coverage(coverage -> {
-            coverage.check("missed").percentage(p -> p > 10);
-            coverage.check("met").percentage(p -> p > 10);
+            assertThat(result.outcome() == Outcome.NO_DECISION).isEqualTo(anyMissing);
+            cases.collect("quorum", anyMissing ? "missed" : "met");
         });
+        cases.print();
+        cases.requireMoreThan("quorum", "missed", 10);
+        cases.requireMoreThan("quorum", "met", 10);
     }
 
     /*
      * Not one of SPEC's four, but it pins the formula down: when every side cast the same number
      * of ballots, weighing sides equally and weighing ballots equally are the same thing.
      */
-    @Property(tries = 200)
-    void with_equally_many_ballots_on_every_side_parity_and_head_count_agree(
-            @ForAll("rounds") Round<DotVoting, DotBallot> round) {
-        int fewest = round.sides().stream().mapToInt(round::ballotCount).min().orElseThrow();
-        Assume.that(fewest > 0);
+    @Test
+    void with_equally_many_ballots_on_every_side_parity_and_head_count_agree() {
+        Cases cases = new Cases("with_equally_many_ballots_on_every_side_parity_and_head_count_agree");
+        qt().withExamples(200).forAll(rounds())
+                .assuming(round -> fewestBallots(round) > 0)
+                .checkAssert(round -> {
+                    equallyManyBallotsAgree(round);
+                    cases.collect("ballots a side", fewestBallots(round));
+                });
+        cases.print();
+    }
+
+    private static int fewestBallots(Round<DotVoting, DotBallot> round) {
+        return round.sides().stream().mapToInt(round::ballotCount).min().orElseThrow();
+    }
+
+    private static void equallyManyBallotsAgree(Round<DotVoting, DotBallot> round) {
+        int fewest = fewestBallots(round);
         Map<Long, List<DotBallot>> equal = new HashMap<>();
         round.ballots().forEach((side, ballots) -> equal.put(side, ballots.subList(0, fewest)));
 
@@ -155,13 +196,18 @@ class DotVotingProperties {
         assertThat(result.differs()).isFalse();
     }
 
-    @Property(tries = 200)
-    void every_score_lies_between_zero_and_one(@ForAll("rounds") Round<DotVoting, DotBallot> round) {
-        PrioritizeResult result = tally(round);
+    @Test
+    void every_score_lies_between_zero_and_one() {
+        Cases cases = new Cases("every_score_lies_between_zero_and_one");
+        qt().withExamples(200).forAll(rounds()).checkAssert(round -> {
+            PrioritizeResult result = tally(round);
 
-        List<Fraction> scores = new ArrayList<>(result.parityRanking().scores().values());
-        scores.addAll(result.headCountRanking().scores().values());
-        result.sideScores().values().forEach(side -> scores.addAll(side.values()));
-        assertThat(scores).allSatisfy(score -> assertThat(score).isBetween(Fraction.ZERO, Fraction.ONE));
+            List<Fraction> scores = new ArrayList<>(result.parityRanking().scores().values());
+            scores.addAll(result.headCountRanking().scores().values());
+            result.sideScores().values().forEach(side -> scores.addAll(side.values()));
+            assertThat(scores).allSatisfy(score -> assertThat(score).isBetween(Fraction.ZERO, Fraction.ONE));
+            cases.collect("outcome", result.outcome());
+        });
+        cases.print();
     }
 }

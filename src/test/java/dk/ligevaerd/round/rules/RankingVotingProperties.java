@@ -8,28 +8,25 @@ import static dk.ligevaerd.round.rules.RoundGenerators.renamedKeys;
 import static dk.ligevaerd.round.rules.RoundGenerators.renaming;
 import static dk.ligevaerd.round.rules.RoundGenerators.replaced;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 import dk.ligevaerd.round.rules.PrioritizeResult.Outcome;
 import dk.ligevaerd.round.rules.RoundGenerators.Round;
+import dk.ligevaerd.testing.Cases;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /** SPEC.md's properties 1–4 for ranking by Borda count, over generated rounds. */
 class RankingVotingProperties {
 
-    @Provide
-    Arbitrary<Round<RankingVoting, RankingBallot>> rounds() {
+    static Gen<Round<RankingVoting, RankingBallot>> rounds() {
         return RoundGenerators.rankingRounds();
     }
 
@@ -41,11 +38,17 @@ class RankingVotingProperties {
      * Property 1. The quorum alone counts heads, on purpose: copies can help the copied side reach
      * it, and that is the only way the outcome may change.
      */
-    @Property(tries = 300)
-    void copying_a_sides_ballots_changes_no_parity_result(
-            @ForAll("rounds") Round<RankingVoting, RankingBallot> round,
-            @ForAll @IntRange(min = 2, max = 4) int copies,
-            @ForAll Random random) {
+    @Test
+    void copying_a_sides_ballots_changes_no_parity_result() {
+        Cases cases = new Cases("copying_a_sides_ballots_changes_no_parity_result");
+        qt().withExamples(300).forAll(rounds(), integers().between(2, 4), RoundGenerators.seeds())
+                .checkAssert((round, copies, seed) -> cases.collect("copied side newly reached quorum",
+                        copyingChangesNoParityResult(round, copies, new Random(seed))));
+        cases.print();
+    }
+
+    /** Checks property 1 and says whether the copies helped the copied side reach the quorum. */
+    private static boolean copyingChangesNoParityResult(Round<RankingVoting, RankingBallot> round, int copies, Random random) {
         long side = anySide(round.sides(), random);
 
         PrioritizeResult before = tally(round);
@@ -58,12 +61,21 @@ class RankingVotingProperties {
         if (!reachedQuorum) {
             assertThat(after.outcome()).isEqualTo(before.outcome());
         }
+        return reachedQuorum;
     }
 
     /* Property 2: new side ids, and sides and ballots handed over in another order. */
-    @Property(tries = 300)
-    void renaming_and_reordering_sides_changes_no_result(
-            @ForAll("rounds") Round<RankingVoting, RankingBallot> round, @ForAll Random random) {
+    @Test
+    void renaming_and_reordering_sides_changes_no_result() {
+        Cases cases = new Cases("renaming_and_reordering_sides_changes_no_result");
+        qt().withExamples(300).forAll(rounds(), RoundGenerators.seeds()).checkAssert((round, seed) -> {
+            renamingChangesNoResult(round, new Random(seed));
+            cases.collect("sides", round.sides().size());
+        });
+        cases.print();
+    }
+
+    private static void renamingChangesNoResult(Round<RankingVoting, RankingBallot> round, Random random) {
         Map<Long, Long> renaming = renaming(round.sides(), random);
 
         PrioritizeResult original = tally(round);
@@ -79,11 +91,20 @@ class RankingVotingProperties {
      * Property 3. In a ranking, "adding points to o" means ranking o higher on one ballot: moving
      * it up one place, or adding it at the end if the ballot left it out.
      */
-    @Property(tries = 300)
-    void ranking_an_option_higher_never_lowers_its_parity_score(
-            @ForAll("rounds") Round<RankingVoting, RankingBallot> round, @ForAll Random random) {
-        record Promotion(long side, int ballot, long option) {
-        }
+    @Test
+    void ranking_an_option_higher_never_lowers_its_parity_score() {
+        Cases cases = new Cases("ranking_an_option_higher_never_lowers_its_parity_score");
+        qt().withExamples(300).forAll(rounds(), RoundGenerators.seeds())
+                .assuming((round, seed) -> !promotions(round).isEmpty())
+                .checkAssert((round, seed) -> cases.collect("promoted",
+                        rankingHigherNeverLowers(round, new Random(seed))));
+        cases.print();
+    }
+
+    private record Promotion(long side, int ballot, long option) {
+    }
+
+    private static List<Promotion> promotions(Round<RankingVoting, RankingBallot> round) {
         List<Promotion> promotions = new ArrayList<>();
         round.ballots().forEach((side, ballots) -> {
             for (int i = 0; i < ballots.size(); i++) {
@@ -95,8 +116,15 @@ class RankingVotingProperties {
                 }
             }
         });
-        Assume.that(!promotions.isEmpty());
+        return promotions;
+    }
+
+    /** Checks property 3 and says whether the option moved up a place or joined the ballot. */
+    private static String rankingHigherNeverLowers(Round<RankingVoting, RankingBallot> round, Random random) {
+        List<Promotion> promotions = promotions(round);
         Promotion promotion = promotions.get(random.nextInt(promotions.size()));
+        boolean added = !round.ballots().get(promotion.side()).get(promotion.ballot()).order()
+                .contains(promotion.option());
 
         PrioritizeResult before = tally(round);
         PrioritizeResult after = tally(round.withBallots(replaced(round.ballots(), promotion.side(), promotion.ballot(),
@@ -104,6 +132,7 @@ class RankingVotingProperties {
 
         assertThat(after.parityRanking().entryFor(promotion.option()).score())
                 .isGreaterThanOrEqualTo(before.parityRanking().entryFor(promotion.option()).score());
+        return added ? "added at the end" : "moved up a place";
     }
 
     static RankingBallot promoted(RankingBallot ballot, long option) {
@@ -118,28 +147,42 @@ class RankingVotingProperties {
     }
 
     /* Property 4, both ways. */
-    @Property(tries = 300)
-    void a_side_missing_the_quorum_means_no_decision_and_only_then(
-            @ForAll("rounds") Round<RankingVoting, RankingBallot> round) {
-        int quorum = round.voting().quorum().ballotsFromEachSide();
-        boolean anyMissing = round.sides().stream().anyMatch(side -> round.ballotCount(side) < quorum);
+    @Test
+    void a_side_missing_the_quorum_means_no_decision_and_only_then() {
+        Cases cases = new Cases("a_side_missing_the_quorum_means_no_decision_and_only_then");
+        qt().withExamples(300).forAll(rounds()).checkAssert(round -> {
+            int quorum = round.voting().quorum().ballotsFromEachSide();
+            boolean anyMissing = round.sides().stream().anyMatch(side -> round.ballotCount(side) < quorum);
 
-        PrioritizeResult result = tally(round);
+            PrioritizeResult result = tally(round);
 
-        assertThat(result.outcome() == Outcome.NO_DECISION).isEqualTo(anyMissing);
-        Statistics.label("quorum").collect(anyMissing ? "missed" : "met");
-        Statistics.label("quorum").coverage(coverage -> {
-            coverage.check("missed").percentage(p -> p > 10);
-            coverage.check("met").percentage(p -> p > 10);
+            assertThat(result.outcome() == Outcome.NO_DECISION).isEqualTo(anyMissing);
+            cases.collect("quorum", anyMissing ? "missed" : "met");
         });
+        cases.print();
+        cases.requireMoreThan("quorum", "missed", 10);
+        cases.requireMoreThan("quorum", "met", 10);
     }
 
     /* Weighing sides equally and ballots equally coincide when every side cast as many ballots. */
-    @Property(tries = 200)
-    void with_equally_many_ballots_on_every_side_parity_and_head_count_agree(
-            @ForAll("rounds") Round<RankingVoting, RankingBallot> round) {
-        int fewest = round.sides().stream().mapToInt(round::ballotCount).min().orElseThrow();
-        Assume.that(fewest > 0);
+    @Test
+    void with_equally_many_ballots_on_every_side_parity_and_head_count_agree() {
+        Cases cases = new Cases("with_equally_many_ballots_on_every_side_parity_and_head_count_agree");
+        qt().withExamples(200).forAll(rounds())
+                .assuming(round -> fewestBallots(round) > 0)
+                .checkAssert(round -> {
+                    equallyManyBallotsAgree(round);
+                    cases.collect("ballots a side", fewestBallots(round));
+                });
+        cases.print();
+    }
+
+    private static int fewestBallots(Round<RankingVoting, RankingBallot> round) {
+        return round.sides().stream().mapToInt(round::ballotCount).min().orElseThrow();
+    }
+
+    private static void equallyManyBallotsAgree(Round<RankingVoting, RankingBallot> round) {
+        int fewest = fewestBallots(round);
         Map<Long, List<RankingBallot>> equal = new HashMap<>();
         round.ballots().forEach((side, ballots) -> equal.put(side, ballots.subList(0, fewest)));
 
@@ -149,13 +192,18 @@ class RankingVotingProperties {
     }
 
     /* P = m − 1 is what keeps a Borda score a share, like a dot-voting score. */
-    @Property(tries = 200)
-    void every_score_lies_between_zero_and_one(@ForAll("rounds") Round<RankingVoting, RankingBallot> round) {
-        PrioritizeResult result = tally(round);
+    @Test
+    void every_score_lies_between_zero_and_one() {
+        Cases cases = new Cases("every_score_lies_between_zero_and_one");
+        qt().withExamples(200).forAll(rounds()).checkAssert(round -> {
+            PrioritizeResult result = tally(round);
 
-        List<Fraction> scores = new ArrayList<>(result.parityRanking().scores().values());
-        scores.addAll(result.headCountRanking().scores().values());
-        result.sideScores().values().forEach(side -> scores.addAll(side.values()));
-        assertThat(scores).allSatisfy(score -> assertThat(score).isBetween(Fraction.ZERO, Fraction.ONE));
+            List<Fraction> scores = new ArrayList<>(result.parityRanking().scores().values());
+            scores.addAll(result.headCountRanking().scores().values());
+            result.sideScores().values().forEach(side -> scores.addAll(side.values()));
+            assertThat(scores).allSatisfy(score -> assertThat(score).isBetween(Fraction.ZERO, Fraction.ONE));
+            cases.collect("outcome", result.outcome());
+        });
+        cases.print();
     }
 }

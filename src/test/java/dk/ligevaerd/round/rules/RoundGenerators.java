@@ -1,5 +1,10 @@
 package dk.ligevaerd.round.rules;
 
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dk.ligevaerd.testing.Gens;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -10,16 +15,16 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * Generated rounds for the property tests, and the changes the properties apply to them.
  *
- * <p>Sizes are kept small (up to 4 sides, 6 ballots a side, 5 options) so that a few hundred
- * tries run in well under a second, yet ties, empty sides, empty ballots and missed quorums all
+ * <p>The generators are QuickTheories', which shrinks a failing case to a small one. Sizes are
+ * kept small (up to 4 sides, 6 ballots a side, 5 options) so that a few hundred tries run in well
+ * under a second, yet ties, empty sides, empty ballots and missed quorums all
  * come up often.
  */
 final class RoundGenerators {
@@ -45,18 +50,18 @@ final class RoundGenerators {
         }
     }
 
-    static Arbitrary<Quorum> quorums() {
-        return Arbitraries.integers().between(0, 3).map(Quorum::of);
+    static Gen<Quorum> quorums() {
+        return integers().between(0, 3).map(Quorum::of);
     }
 
-    static Arbitrary<Set<Long>> optionIds(int min) {
-        return Arbitraries.longs().between(100, 120).set().ofMinSize(min).ofMaxSize(5);
+    static Gen<Set<Long>> optionIds(int min) {
+        return Gens.setOf(longs().between(100, 120), min, 5);
     }
 
-    static Arbitrary<Round<DotVoting, DotBallot>> dotRounds() {
-        Arbitrary<Integer> budgets = Arbitraries.integers().between(1, 10);
-        Arbitrary<Integer> caps = Arbitraries.integers().between(1, 12);
-        Arbitrary<DotVoting> votings = Combinators.combine(optionIds(1), budgets, caps, quorums()).as(DotVoting::new);
+    static Gen<Round<DotVoting, DotBallot>> dotRounds() {
+        Gen<Integer> budgets = integers().between(1, 10);
+        Gen<Integer> caps = integers().between(1, 12);
+        Gen<DotVoting> votings = optionIds(1).zip(budgets, caps, quorums(), DotVoting::new);
         return votings.flatMap(voting -> rounds(voting, dotBallots(voting)));
     }
 
@@ -64,9 +69,9 @@ final class RoundGenerators {
      * A valid dot ballot: a wish per option up to the cap, granted in option order while the
      * budget lasts, so that some ballots spend all of it and some do not.
      */
-    static Arbitrary<DotBallot> dotBallots(DotVoting voting) {
+    static Gen<DotBallot> dotBallots(DotVoting voting) {
         List<Long> options = List.copyOf(voting.options());
-        return Arbitraries.integers().between(0, voting.capPerOption()).list().ofSize(options.size()).map(wishes -> {
+        return lists().of(integers().between(0, voting.capPerOption())).ofSize(options.size()).map(wishes -> {
             Map<Long, Integer> points = new HashMap<>();
             int left = voting.budget();
             for (int i = 0; i < options.size(); i++) {
@@ -80,44 +85,42 @@ final class RoundGenerators {
         });
     }
 
-    static Arbitrary<Round<RankingVoting, RankingBallot>> rankingRounds() {
-        Arbitrary<RankingVoting> votings = Combinators.combine(optionIds(2), quorums()).as(RankingVoting::new);
+    static Gen<Round<RankingVoting, RankingBallot>> rankingRounds() {
+        Gen<RankingVoting> votings = optionIds(2).zip(quorums(), RankingVoting::new);
         return votings.flatMap(voting -> rounds(voting, rankingBallots(voting)));
     }
 
     /** A valid ranking: some or all options, in any order. */
-    static Arbitrary<RankingBallot> rankingBallots(RankingVoting voting) {
+    static Gen<RankingBallot> rankingBallots(RankingVoting voting) {
         List<Long> options = List.copyOf(voting.options());
-        return Combinators.combine(Arbitraries.shuffle(options), Arbitraries.integers().between(0, options.size()))
-                .as((order, length) -> new RankingBallot(order.subList(0, length)));
+        return Gens.shuffled(options).zip(integers().between(0, options.size()),
+                (order, length) -> new RankingBallot(order.subList(0, length)));
     }
 
-    static Arbitrary<Round<AdoptVoting, AdoptBallot>> adoptRounds(AdoptRule... rules) {
-        Arbitrary<AdoptVoting> votings = Combinators.combine(Arbitraries.of(rules), quorums())
-                .as(AdoptVoting::new);
+    static Gen<Round<AdoptVoting, AdoptBallot>> adoptRounds(AdoptRule... rules) {
+        Gen<AdoptVoting> votings = Generate.pick(List.of(rules)).zip(quorums(), AdoptVoting::new);
         return votings.flatMap(voting -> rounds(voting, adoptBallots(voting.rule())));
     }
 
     /** A valid ADOPT ballot: objections only under consent, each with a reason. */
-    static Arbitrary<AdoptBallot> adoptBallots(AdoptRule rule) {
-        Arbitrary<AdoptBallot> votes = Arbitraries.of(AdoptBallot.yes(), AdoptBallot.no(), AdoptBallot.abstain());
+    static Gen<AdoptBallot> adoptBallots(AdoptRule rule) {
+        Gen<AdoptBallot> votes = Generate.pick(List.of(AdoptBallot.yes(), AdoptBallot.no(), AdoptBallot.abstain()));
         if (rule != AdoptRule.CONSENT) {
             return votes;
         }
-        Arbitrary<AdoptBallot> objections = Arbitraries.of("Too expensive", "Leaves out the volunteers", "Unclear")
+        Gen<AdoptBallot> objections = Generate.pick(List.of("Too expensive", "Leaves out the volunteers", "Unclear"))
                 .map(AdoptBallot::object);
-        return Arbitraries.frequencyOf(
-                Tuple.of(6, votes),
-                Tuple.of(1, objections));
+        return Generate.frequency(Pair.of(6, votes), Pair.of(1, objections));
     }
 
     /**
      * One to four sides with up to {@link #MAX_BALLOTS_PER_SIDE} ballots each. A side that cast
      * nothing is left out of the ballot map, as it would be when ballots are grouped by side.
      */
-    static <V, B> Arbitrary<Round<V, B>> rounds(V voting, Arbitrary<B> ballot) {
-        return Arbitraries.longs().between(1, 50).set().ofMinSize(1).ofMaxSize(4).flatMap(sides ->
-                ballot.list().ofMaxSize(MAX_BALLOTS_PER_SIDE).list().ofSize(sides.size()).map(lists -> {
+    static <V, B> Gen<Round<V, B>> rounds(V voting, Gen<B> ballot) {
+        Gen<List<B>> ballotsOfASide = lists().of(ballot).ofSizeBetween(0, MAX_BALLOTS_PER_SIDE);
+        return Gens.setOf(longs().between(1, 50), 1, 4).flatMap(sides ->
+                lists().of(ballotsOfASide).ofSize(sides.size()).map(lists -> {
                     Map<Long, List<B>> ballots = new HashMap<>();
                     List<Long> order = List.copyOf(sides);
                     for (int i = 0; i < order.size(); i++) {
@@ -127,6 +130,11 @@ final class RoundGenerators {
                     }
                     return new Round<>(voting, sides, ballots);
                 }));
+    }
+
+    /** Seeds for the random choices a property makes about a generated round. */
+    static Gen<Long> seeds() {
+        return longs().all();
     }
 
     /** The ballots with every ballot of {@code side} present {@code copies} times. */

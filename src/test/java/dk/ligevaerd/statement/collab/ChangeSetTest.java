@@ -2,13 +2,14 @@ package dk.ligevaerd.statement.collab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import dk.ligevaerd.testing.Cases;
+import dk.ligevaerd.testing.Gens;
+
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
@@ -199,36 +200,42 @@ class ChangeSetTest {
         assertThat(change.lengthAfter()).isEqualTo(4);
     }
 
-    @Property(tries = 400)
-    void concurrent_changes_reach_the_same_text_in_either_order(@ForAll("docs") String doc,
-            @ForAll("seeds") long seedA, @ForAll("seeds") long seedB) {
-        ChangeSet a = RandomEdits.change(doc.length(), seedA);
-        ChangeSet b = RandomEdits.change(doc.length(), seedB);
+    @Test
+    void concurrent_changes_reach_the_same_text_in_either_order() {
+        Cases cases = new Cases("concurrent_changes_reach_the_same_text_in_either_order");
+        qt().withExamples(400).forAll(docs(), seeds(), seeds()).checkAssert((doc, seedA, seedB) -> {
+            ChangeSet a = RandomEdits.change(doc.length(), seedA);
+            ChangeSet b = RandomEdits.change(doc.length(), seedB);
 
-        String viaA = a.compose(b.map(a, false)).apply(doc);
-        String viaB = b.compose(a.map(b, true)).apply(doc);
+            String viaA = a.compose(b.map(a, false)).apply(doc);
+            String viaB = b.compose(a.map(b, true)).apply(doc);
 
-        assertThat(viaA).isEqualTo(viaB);
-        assertThat(b.map(a, false).apply(a.apply(doc))).isEqualTo(viaA);
+            assertThat(viaA).isEqualTo(viaB);
+            assertThat(b.map(a, false).apply(a.apply(doc))).isEqualTo(viaA);
+            cases.collect("document", doc.isEmpty() ? "empty" : "not empty");
+        });
+        cases.print();
     }
 
-    @Property(tries = 400)
-    void composition_equals_applying_one_after_the_other(@ForAll("docs") String doc,
-            @ForAll("seeds") long seedA, @ForAll("seeds") long seedB) {
-        ChangeSet a = RandomEdits.change(doc.length(), seedA);
-        ChangeSet b = RandomEdits.change(a.lengthAfter(), seedB);
+    @Test
+    void composition_equals_applying_one_after_the_other() {
+        Cases cases = new Cases("composition_equals_applying_one_after_the_other");
+        qt().withExamples(400).forAll(docs(), seeds(), seeds()).checkAssert((doc, seedA, seedB) -> {
+            ChangeSet a = RandomEdits.change(doc.length(), seedA);
+            ChangeSet b = RandomEdits.change(a.lengthAfter(), seedB);
 
-        assertThat(a.compose(b).apply(doc)).isEqualTo(b.apply(a.apply(doc)));
-        assertThat(ChangeSet.parse(a.compose(b).toJsonString(), doc.length())).isEqualTo(a.compose(b));
+            assertThat(a.compose(b).apply(doc)).isEqualTo(b.apply(a.apply(doc)));
+            assertThat(ChangeSet.parse(a.compose(b).toJsonString(), doc.length())).isEqualTo(a.compose(b));
+            cases.collect("document", doc.isEmpty() ? "empty" : "not empty");
+        });
+        cases.print();
     }
 
-    @Provide
-    Arbitrary<String> docs() {
-        return Arbitraries.strings().withChars("ab\nø").ofMaxLength(12);
+    static Gen<String> docs() {
+        return Gens.strings("ab\nø", 12);
     }
 
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
+    static Gen<Long> seeds() {
+        return longs().all();
     }
 }

@@ -2,6 +2,13 @@ package dk.ligevaerd.statement.collab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import dk.ligevaerd.testing.Cases;
+import dk.ligevaerd.testing.Gens;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,15 +19,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /**
  * The promise of the live editor (SPEC, "Real time"): concurrent typing in the same sentence loses
@@ -34,20 +36,28 @@ class CollabConvergenceTest {
     /** Inserted text is drawn from here one code unit at a time, so every character is unique. */
     private static final char FIRST_MARKER = '\u4E00';
 
-    @Property(tries = 1000)
-    void random_interleavings_of_edits_always_converge_and_keep_every_acknowledged_insertion(
-            @ForAll @IntRange(min = 2, max = 5) int clientCount,
-            @ForAll("initialTexts") String initial,
-            @ForAll("schedules") List<Step> schedule) {
-        Network network = new Network(clientCount, initial);
+    @Test
+    void random_interleavings_of_edits_always_converge_and_keep_every_acknowledged_insertion() {
+        Cases cases = new Cases("random_interleavings_of_edits_always_converge_and_keep_every_acknowledged_insertion");
+        qt().withExamples(1000).forAll(integers().between(2, 5), initialTexts(), schedules())
+                .checkAssert((clientCount, initial, schedule) -> {
+                    Network network = new Network(clientCount, initial);
 
-        for (Step step : schedule) {
-            network.perform(step);
-        }
-        network.settle();
+                    for (Step step : schedule) {
+                        network.perform(step);
+                    }
+                    network.settle();
 
-        network.assertConverged();
-        network.assertEveryInsertionKeptUnlessDeletedLater();
+                    network.assertConverged();
+                    network.assertEveryInsertionKeptUnlessDeletedLater();
+                    collect(cases, schedule);
+                });
+        cases.print();
+    }
+
+    private static void collect(Cases cases, List<Step> schedule) {
+        cases.collect("connection dropped", schedule.stream().anyMatch(step -> step.action() == Action.DISCONNECT));
+        cases.collect("steps", schedule.size() < 50 ? "10-49" : schedule.size() < 100 ? "50-99" : "100-200");
     }
 
     /**
@@ -57,11 +67,18 @@ class CollabConvergenceTest {
      * authority's text at its version plus its own unconfirmed edits, and all converge. (With the
      * authority moving batches over a composition of changes instead, this property failed.)
      */
-    @Property(tries = 1000)
-    void random_interleavings_converge_when_the_authority_rebases_stale_batches(
-            @ForAll @IntRange(min = 2, max = 5) int clientCount,
-            @ForAll("initialTexts") String initial,
-            @ForAll("schedules") List<Step> schedule) {
+    @Test
+    void random_interleavings_converge_when_the_authority_rebases_stale_batches() {
+        Cases cases = new Cases("random_interleavings_converge_when_the_authority_rebases_stale_batches");
+        qt().withExamples(1000).forAll(integers().between(2, 5), initialTexts(), schedules())
+                .checkAssert((clientCount, initial, schedule) -> {
+                    convergesWhenTheAuthorityRebases(clientCount, initial, schedule);
+                    collect(cases, schedule);
+                });
+        cases.print();
+    }
+
+    private static void convergesWhenTheAuthorityRebases(int clientCount, String initial, List<Step> schedule) {
         Network network = new Network(clientCount, initial, true);
 
         for (Step step : schedule) {
@@ -129,23 +146,19 @@ class CollabConvergenceTest {
         assertThat(network.authority.version()).isEqualTo(2);
     }
 
-    @Provide
-    Arbitrary<String> initialTexts() {
-        return Arbitraries.strings().withChars("ab \n").ofMaxLength(8);
+    static Gen<String> initialTexts() {
+        return Gens.strings("ab \n", 8);
     }
 
-    @Provide
-    Arbitrary<List<Step>> schedules() {
-        Arbitrary<Action> actions = Arbitraries.frequency(
-                Tuple.of(30, Action.EDIT),
-                Tuple.of(15, Action.PUSH),
-                Tuple.of(5, Action.PULL),
-                Tuple.of(20, Action.DELIVER_TO_SERVER),
-                Tuple.of(25, Action.DELIVER_TO_CLIENT),
-                Tuple.of(2, Action.DISCONNECT));
-        return Combinators.combine(actions, Arbitraries.integers().between(0, 4), Arbitraries.longs())
-                .as(Step::new)
-                .list().ofMinSize(10).ofMaxSize(200);
+    static Gen<List<Step>> schedules() {
+        Gen<Action> actions = Generate.frequency(
+                Pair.of(30, Generate.constant(Action.EDIT)),
+                Pair.of(15, Generate.constant(Action.PUSH)),
+                Pair.of(5, Generate.constant(Action.PULL)),
+                Pair.of(20, Generate.constant(Action.DELIVER_TO_SERVER)),
+                Pair.of(25, Generate.constant(Action.DELIVER_TO_CLIENT)),
+                Pair.of(2, Generate.constant(Action.DISCONNECT)));
+        return lists().of(actions.zip(integers().between(0, 4), longs().all(), Step::new)).ofSizeBetween(10, 200);
     }
 
     enum Action { EDIT, PUSH, PULL, DELIVER_TO_SERVER, DELIVER_TO_CLIENT, DISCONNECT }
