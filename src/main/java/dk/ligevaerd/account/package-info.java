@@ -1,4 +1,6 @@
 @NullMarked
+@ApplicationModule(allowedDependencies = {"shared"})
 package dk.ligevaerd.account;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -3,6 +3,9 @@
  * changes, versions and authorship.
  */
 @NullMarked
+@ApplicationModule(allowedDependencies = {
+        "workspace", "history", "insight", "insight :: metrics", "shared"})
 package dk.ligevaerd.statement;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

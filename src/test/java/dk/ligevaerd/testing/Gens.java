@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
 
@@ -17,18 +18,19 @@ public final class Gens {
     private Gens() {
     }
 
-    /** Between {@code min} and {@code max} distinct elements, in the order first drawn. */
-    public static <T> Gen<Set<T>> setOf(Gen<T> elements, int min, int max) {
-        Gen<Integer> sizes = integers().between(min, max);
+    /**
+     * Between {@code minSize} and {@code maxSize} distinct numbers from {@code min} to {@code max},
+     * in the order drawn. Each is drawn from those not yet taken, so the set always has its size,
+     * also while QuickTheories shrinks a failing case.
+     */
+    public static Gen<Set<Long>> distinctLongs(long min, long max, int minSize, int maxSize) {
+        Gen<Integer> sizes = integers().between(minSize, maxSize);
         return in -> {
             int size = sizes.generate(in);
-            Set<T> set = new LinkedHashSet<>();
-            // Enough draws to fill the set from the small ranges used here, however unlucky.
-            for (int draw = 0; set.size() < size && draw < 100 * (size + 1); draw++) {
-                set.add(elements.generate(in));
-            }
-            if (set.size() < min) {
-                throw new IllegalStateException("Could not draw " + min + " distinct elements");
+            List<Long> left = new ArrayList<>(LongStream.rangeClosed(min, max).boxed().toList());
+            Set<Long> set = new LinkedHashSet<>();
+            while (set.size() < size) {
+                set.add(left.remove((int) Generate.range(0, left.size() - 1).generate(in)));
             }
             return set;
         };

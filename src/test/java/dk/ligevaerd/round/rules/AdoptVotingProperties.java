@@ -1,5 +1,6 @@
 package dk.ligevaerd.round.rules;
 
+import static dk.ligevaerd.round.rules.RoundGenerators.ASSUMPTION_ATTEMPTS;
 import static dk.ligevaerd.round.rules.RoundGenerators.anySide;
 import static dk.ligevaerd.round.rules.RoundGenerators.copied;
 import static dk.ligevaerd.round.rules.RoundGenerators.renamed;
@@ -121,7 +122,7 @@ class AdoptVotingProperties {
     @Test
     void a_more_favourable_ballot_never_lowers_support_or_undoes_adoption() {
         Cases cases = new Cases("a_more_favourable_ballot_never_lowers_support_or_undoes_adoption");
-        qt().withExamples(500).forAll(rounds(), RoundGenerators.seeds())
+        qt().withExamples(500).withGenerateAttempts(ASSUMPTION_ATTEMPTS).forAll(rounds(), RoundGenerators.seeds())
                 .assuming((round, seed) -> !changes(round).isEmpty())
                 .checkAssert((round, seed) -> {
                     moreFavourableNeverLowers(round, new Random(seed));

@@ -1,5 +1,6 @@
 package dk.ligevaerd.round.rules;
 
+import static dk.ligevaerd.round.rules.RoundGenerators.ASSUMPTION_ATTEMPTS;
 import static dk.ligevaerd.round.rules.RoundGenerators.anySide;
 import static dk.ligevaerd.round.rules.RoundGenerators.copied;
 import static dk.ligevaerd.round.rules.RoundGenerators.renamed;
@@ -47,7 +48,8 @@ class DotVotingProperties {
     }
 
     /** Checks property 1 and says whether the copies helped the copied side reach the quorum. */
-    private static boolean copyingChangesNoParityResult(Round<DotVoting, DotBallot> round, int copies, Random random) {
+    private static boolean copyingChangesNoParityResult(Round<DotVoting, DotBallot> round, int copies,
+            Random random) {
         long side = anySide(round.sides(), random);
 
         PrioritizeResult before = tally(round);
@@ -93,7 +95,7 @@ class DotVotingProperties {
     @Test
     void adding_points_to_an_option_never_lowers_its_parity_score() {
         Cases cases = new Cases("adding_points_to_an_option_never_lowers_its_parity_score");
-        qt().withExamples(500).forAll(rounds(), RoundGenerators.seeds())
+        qt().withExamples(500).withGenerateAttempts(ASSUMPTION_ATTEMPTS).forAll(rounds(), RoundGenerators.seeds())
                 .assuming((round, seed) -> !rooms(round).isEmpty())
                 .checkAssert((round, seed) -> {
                     addingPointsNeverLowers(round, new Random(seed));
@@ -172,7 +174,7 @@ class DotVotingProperties {
     @Test
     void with_equally_many_ballots_on_every_side_parity_and_head_count_agree() {
         Cases cases = new Cases("with_equally_many_ballots_on_every_side_parity_and_head_count_agree");
-        qt().withExamples(200).forAll(rounds())
+        qt().withExamples(200).withGenerateAttempts(ASSUMPTION_ATTEMPTS).forAll(rounds())
                 .assuming(round -> fewestBallots(round) > 0)
                 .checkAssert(round -> {
                     equallyManyBallotsAgree(round);

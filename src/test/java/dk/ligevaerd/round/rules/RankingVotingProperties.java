@@ -1,5 +1,6 @@
 package dk.ligevaerd.round.rules;
 
+import static dk.ligevaerd.round.rules.RoundGenerators.ASSUMPTION_ATTEMPTS;
 import static dk.ligevaerd.round.rules.RoundGenerators.anySide;
 import static dk.ligevaerd.round.rules.RoundGenerators.copied;
 import static dk.ligevaerd.round.rules.RoundGenerators.renamed;
@@ -48,7 +49,8 @@ class RankingVotingProperties {
     }
 
     /** Checks property 1 and says whether the copies helped the copied side reach the quorum. */
-    private static boolean copyingChangesNoParityResult(Round<RankingVoting, RankingBallot> round, int copies, Random random) {
+    private static boolean copyingChangesNoParityResult(Round<RankingVoting, RankingBallot> round, int copies,
+            Random random) {
         long side = anySide(round.sides(), random);
 
         PrioritizeResult before = tally(round);
@@ -94,7 +96,7 @@ class RankingVotingProperties {
     @Test
     void ranking_an_option_higher_never_lowers_its_parity_score() {
         Cases cases = new Cases("ranking_an_option_higher_never_lowers_its_parity_score");
-        qt().withExamples(300).forAll(rounds(), RoundGenerators.seeds())
+        qt().withExamples(300).withGenerateAttempts(ASSUMPTION_ATTEMPTS).forAll(rounds(), RoundGenerators.seeds())
                 .assuming((round, seed) -> !promotions(round).isEmpty())
                 .checkAssert((round, seed) -> cases.collect("promoted",
                         rankingHigherNeverLowers(round, new Random(seed))));
@@ -168,7 +170,7 @@ class RankingVotingProperties {
     @Test
     void with_equally_many_ballots_on_every_side_parity_and_head_count_agree() {
         Cases cases = new Cases("with_equally_many_ballots_on_every_side_parity_and_head_count_agree");
-        qt().withExamples(200).forAll(rounds())
+        qt().withExamples(200).withGenerateAttempts(ASSUMPTION_ATTEMPTS).forAll(rounds())
                 .assuming(round -> fewestBallots(round) > 0)
                 .checkAssert(round -> {
                     equallyManyBallotsAgree(round);
