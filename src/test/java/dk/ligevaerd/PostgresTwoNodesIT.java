@@ -52,7 +52,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Every wait polls until a deadline of several seconds; nothing here measures speed.
  */
 @ExtendWith(Postgres.class)
-class PostgresTwoNodesTest {
+class PostgresTwoNodesIT {
 
     /**
      * A short heartbeat and expiry, so the expiry can be seen within a test; ten heartbeats to an

@@ -25,7 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=true",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/demo-${random.uuid}"})
-class DemoDataTest {
+class DemoDataIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

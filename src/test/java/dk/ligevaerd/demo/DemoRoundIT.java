@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** The demo's closed round is one where equal weight and head count disagree, as the README promises. */
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=true", "ligevaerd.rounds.auto-close.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/demo-round-${random.uuid}"})
-class DemoRoundTest {
+class DemoRoundIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

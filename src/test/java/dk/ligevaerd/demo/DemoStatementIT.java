@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** The demo workspace's purpose statement: a draft by both sides, with two saved versions. */
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=true",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/demo-statement-${random.uuid}"})
-class DemoStatementTest {
+class DemoStatementIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

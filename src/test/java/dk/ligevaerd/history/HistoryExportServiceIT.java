@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/export-${random.uuid}"})
-class HistoryExportServiceTest {
+class HistoryExportServiceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/history-${random.uuid}"})
 @Import(TestClockConfig.class)
-class HistoryServiceTest {
+class HistoryServiceIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

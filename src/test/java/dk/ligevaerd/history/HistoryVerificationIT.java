@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** "Verify history" finds exactly what was changed behind the application's back. */
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false", "ligevaerd.rounds.auto-close.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/verify-${random.uuid}"})
-class HistoryVerificationTest {
+class HistoryVerificationIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

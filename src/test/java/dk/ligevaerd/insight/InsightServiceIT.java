@@ -21,7 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 /** The equality report on a constructed workspace, expected shares worked out by hand. */
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/insight-${random.uuid}"})
-class InsightServiceTest {
+class InsightServiceIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

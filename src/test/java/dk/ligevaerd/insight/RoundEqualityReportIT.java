@@ -37,7 +37,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false", "ligevaerd.rounds.auto-close.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/round-equality-${random.uuid}"})
-class RoundEqualityReportTest {
+class RoundEqualityReportIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

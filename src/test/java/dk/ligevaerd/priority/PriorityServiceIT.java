@@ -20,7 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/priorities-${random.uuid}"})
-class PriorityServiceTest {
+class PriorityServiceIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

@@ -27,7 +27,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false", "ligevaerd.rounds.auto-close.interval=PT0.1S",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/round-timer-${random.uuid}"})
 @Import(TestClockConfig.class)
-class AutoCloseScheduleTest {
+class AutoCloseScheduleIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

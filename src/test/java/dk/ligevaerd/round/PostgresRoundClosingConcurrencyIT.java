@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The closing race on PostgreSQL, whose row locks and isolation differ from H2's. */
 @ExtendWith(Postgres.class)
-class PostgresRoundClosingConcurrencyTest extends RoundClosingConcurrencyTest {
+class PostgresRoundClosingConcurrencyIT extends RoundClosingConcurrencyIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

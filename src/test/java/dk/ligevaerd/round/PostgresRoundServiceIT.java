@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The same round rules, records and tamper checks on PostgreSQL. */
 @ExtendWith(Postgres.class)
-class PostgresRoundServiceTest extends RoundServiceTest {
+class PostgresRoundServiceIT extends RoundServiceIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

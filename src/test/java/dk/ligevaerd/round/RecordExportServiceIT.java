@@ -58,7 +58,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false", "ligevaerd.rounds.auto-close.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/record-exports-${random.uuid}"})
 @Import(TestClockConfig.class)
-class RecordExportServiceTest {
+class RecordExportServiceIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger PEOPLE = new AtomicInteger();

@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false", "ligevaerd.rounds.auto-close.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/round-race-${random.uuid}"})
-class RoundClosingConcurrencyTest {
+class RoundClosingConcurrencyIT {
 
     private static final int MEMBERS = 200;
     /** Ballots accepted before the moderators confirm: voting is in full swing when they do. */

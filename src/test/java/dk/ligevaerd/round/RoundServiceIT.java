@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false", "ligevaerd.rounds.auto-close.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/rounds-${random.uuid}"})
 @Import(TestClockConfig.class)
-class RoundServiceTest {
+class RoundServiceIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

@@ -38,7 +38,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  */
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/collab-${random.uuid}"})
-class CollabServiceTest {
+class CollabServiceIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code statement_change} are what production relies on between nodes.
  */
 @ExtendWith(Postgres.class)
-class PostgresCollabServiceTest extends CollabServiceTest {
+class PostgresCollabServiceIT extends CollabServiceIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

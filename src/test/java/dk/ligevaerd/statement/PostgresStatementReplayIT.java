@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The same replay on PostgreSQL, where the change log's timestamps and queries run in production. */
 @ExtendWith(Postgres.class)
-class PostgresStatementReplayTest extends StatementReplayTest {
+class PostgresStatementReplayIT extends StatementReplayIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

@@ -38,7 +38,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/replay-${random.uuid}"})
 @Import(TestClockConfig.class)
-class StatementReplayTest {
+class StatementReplayIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

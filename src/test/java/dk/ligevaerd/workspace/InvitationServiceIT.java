@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/invitations-${random.uuid}"})
 @Import(TestClockConfig.class)
-class InvitationServiceTest {
+class InvitationServiceIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** Invitations on PostgreSQL, including the race of several people redeeming one link. */
 @ExtendWith(Postgres.class)
-class PostgresInvitationServiceTest extends InvitationServiceTest {
+class PostgresInvitationServiceIT extends InvitationServiceIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

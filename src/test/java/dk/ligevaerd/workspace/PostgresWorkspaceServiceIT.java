@@ -7,7 +7,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The same workspace rules, on PostgreSQL: proves the migrations and queries there. */
 @ExtendWith(Postgres.class)
-class PostgresWorkspaceServiceTest extends WorkspaceServiceTest {
+class PostgresWorkspaceServiceIT extends WorkspaceServiceIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {

@@ -34,7 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
  */
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/services-${random.uuid}"})
-class WorkspaceAuthorizationTest {
+class WorkspaceAuthorizationIT {
 
     enum Caller { NON_MEMBER, MEMBER_OF_ANOTHER_WORKSPACE, OBSERVER, PARTICIPANT, MODERATOR, OWNER }
 

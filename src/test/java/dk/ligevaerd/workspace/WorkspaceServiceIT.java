@@ -16,7 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/workspaces-${random.uuid}"})
-class WorkspaceServiceTest {
+class WorkspaceServiceIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 @DemoAppContext
 @ViewPackages(packages = "dk.ligevaerd")
-class LoginViewTest extends SpringBrowserlessTest {
+class LoginViewIT extends SpringBrowserlessTest {
 
     @Test
     void the_login_form_posts_to_spring_security_in_danish_by_default() {

@@ -27,7 +27,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 /** A decision record on a page of its own: for everyone in the workspace, for nobody else. */
 @DemoAppContext
 @ViewPackages(packages = "dk.ligevaerd")
-class RecordPageTest extends SpringBrowserlessTest {
+class RecordPageIT extends SpringBrowserlessTest {
 
     @Autowired WorkspaceService workspaces;
     @Autowired RoundService rounds;

@@ -38,7 +38,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 /** The download links under a closed round's record, on the Rounds tab, without a browser. */
 @DemoAppContext
 @ViewPackages(packages = "dk.ligevaerd")
-class RecordPanelDownloadsTest extends SpringBrowserlessTest {
+class RecordPanelDownloadsIT extends SpringBrowserlessTest {
 
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;

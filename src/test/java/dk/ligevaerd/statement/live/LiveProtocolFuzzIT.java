@@ -31,7 +31,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ligevaerd.demo.enabled=false", "spring.datasource.url=jdbc:h2:file:./target/test-db/fuzz-${random.uuid}",
         "logging.level.dk.ligevaerd.statement=error"})
-class LiveProtocolFuzzTest {
+class LiveProtocolFuzzIT {
 
     private static final String TEXT = "Fælles formål";
     /** Messages per hostile connection, below the burst it may send before being rate-limited. */

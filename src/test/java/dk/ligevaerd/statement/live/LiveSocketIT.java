@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ligevaerd.demo.enabled=false", "spring.datasource.url=jdbc:h2:file:./target/test-db/live-${random.uuid}"})
-class LiveSocketTest {
+class LiveSocketIT {
 
     @LocalServerPort int port;
     @Autowired AccountService accounts;

@@ -48,7 +48,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 /** The replay on the statement tab, as a member uses it: slider, steps, play, caption and coloured text. */
 @DemoAppContext
 @ViewPackages(packages = "dk.ligevaerd")
-class StatementTabReplayTest extends SpringBrowserlessTest {
+class StatementTabReplayIT extends SpringBrowserlessTest {
 
     @Autowired WorkspaceService workspaces;
     @Autowired StatementService statements;
@@ -107,7 +107,7 @@ class StatementTabReplayTest extends SpringBrowserlessTest {
         if (element.getTag().equals("del") || element.getClassList().contains("visually-hidden")) {
             return "";
         }
-        return element.getChildren().map(StatementTabReplayTest::visibleText).collect(Collectors.joining());
+        return element.getChildren().map(StatementTabReplayIT::visibleText).collect(Collectors.joining());
     }
 
     private List<Element> children(String tag) {

@@ -36,7 +36,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @DemoAppContext
 @ViewPackages(packages = "dk.ligevaerd")
 @WithUserDetails(OBSERVER1)
-class WorkspaceAddressTest extends SpringBrowserlessTest {
+class WorkspaceAddressIT extends SpringBrowserlessTest {
 
     @Autowired WorkspaceService workspaces;
     @Autowired RoundService rounds;

@@ -27,7 +27,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 @DemoAppContext
 @ViewPackages(packages = "dk.ligevaerd")
 @WithUserDetails(KOMMUNE1)
-class WorkspaceListViewTest extends SpringBrowserlessTest {
+class WorkspaceListViewIT extends SpringBrowserlessTest {
 
     @Autowired
     WorkspaceService workspaces;

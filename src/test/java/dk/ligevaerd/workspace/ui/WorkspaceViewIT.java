@@ -33,7 +33,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
 
 @DemoAppContext
 @ViewPackages(packages = "dk.ligevaerd")
-class WorkspaceViewTest extends SpringBrowserlessTest {
+class WorkspaceViewIT extends SpringBrowserlessTest {
 
     @Autowired
     WorkspaceService workspaces;
