@@ -30,6 +30,7 @@ import dk.ligevaerd.round.rules.RankingBallot;
 import dk.ligevaerd.round.rules.Vote;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.Text;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.statement.VersionView;
@@ -245,6 +246,9 @@ public class RoundService {
             if (ballot.reason() != null && ballot.reason().chars()
                     .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
                 throw new DomainException("error.controlCharacters", Messages.key("field.objectionReason"));
+            }
+            if (ballot.reason() != null) {
+                Text.requireNoForbiddenCharacter(ballot.reason(), "field.objectionReason");
             }
             return BallotPayload.adopt(ballot);
         });
