@@ -145,8 +145,8 @@ class WorkspaceServiceTest {
 
     @Test
     void usernames_are_unique_ignoring_case() {
-        accounts.register("unique-anna", "Anna", "password1");
-        assertThat(keyOf(() -> accounts.register("Unique-Anna", "Anna 2", "password1")))
+        accounts.register("unique-anna", "Anna", "bla-hest-tromme-7");
+        assertThat(keyOf(() -> accounts.register("Unique-Anna", "Anna 2", "bla-hest-tromme-7")))
                 .isEqualTo("error.username.taken");
         assertThat(keyOf(() -> accounts.register("short-pw", "Anna", "1234567")))
                 .isEqualTo("error.password.length");

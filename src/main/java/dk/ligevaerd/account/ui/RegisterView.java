@@ -49,7 +49,7 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         displayName.setId("register-display-name");
         password.setLabel(getTranslation("field.password"));
         password.setHelperText(getTranslation("register.passwordHelp", UserAccount.PASSWORD_MIN_LENGTH));
-        password.setMaxLength(UserAccount.PASSWORD_MAX_LENGTH);
+        password.setMaxLength(UserAccount.PASSWORD_MAX_BYTES);
         password.setId("register-password");
         repeat.setLabel(getTranslation("field.passwordRepeat"));
         repeat.setId("register-repeat");
