@@ -21,6 +21,8 @@ public class UserAccount {
 
     public static final int USERNAME_MIN_LENGTH = 3;
     public static final int USERNAME_MAX_LENGTH = 40;
+    /** What a person may ask for: registration adds a dot and up to six drawn digits. */
+    public static final int REQUESTED_USERNAME_MAX_LENGTH = USERNAME_MAX_LENGTH - 7;
     public static final int DISPLAY_NAME_MAX_LENGTH = 80;
     public static final int PASSWORD_MIN_LENGTH = 8;
     /** bcrypt reads no further; counted in UTF-8 bytes, see {@link #checkPassword}. */
@@ -63,6 +65,16 @@ public class UserAccount {
         if (value.length() < USERNAME_MIN_LENGTH || value.length() > USERNAME_MAX_LENGTH
                 || !USERNAME.matcher(value).matches()) {
             throw new DomainException("error.username.format", USERNAME_MIN_LENGTH, USERNAME_MAX_LENGTH);
+        }
+        return value;
+    }
+
+    /** The name a person asks for at registration, before a number is drawn for it. */
+    public static String requestedUsername(@Nullable String username) {
+        String value = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (value.length() < USERNAME_MIN_LENGTH || value.length() > REQUESTED_USERNAME_MAX_LENGTH
+                || !USERNAME.matcher(value).matches()) {
+            throw new DomainException("error.username.format", USERNAME_MIN_LENGTH, REQUESTED_USERNAME_MAX_LENGTH);
         }
         return value;
     }
