@@ -3,6 +3,7 @@ package dk.ligevaerd.account;
 import dk.ligevaerd.account.domain.UserAccount;
 import dk.ligevaerd.account.domain.UserAccountRepository;
 import dk.ligevaerd.shared.DomainException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -24,36 +25,71 @@ public class AccountService implements UserDetailsService {
     private final UserAccountRepository users;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final SignInThrottle throttle;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock, SignInThrottle throttle) {
         this.users = users;
+        this.throttle = throttle;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
     }
 
-    /** Creates an account; anyone may do this, joining a workspace still takes an invitation. */
+    /**
+     * Creates an account; anyone may do this, joining a workspace still takes an invitation. The
+     * username is the one asked for with a drawn number added ("anna" becomes "anna.4821"), so
+     * the answer is the same whether or not someone already uses the name asked for: registration
+     * cannot be used to find out who has an account.
+     */
     @Transactional
     public UserSummary register(String username, String displayName, String password) {
+        String base = UserAccount.requestedUsername(username);
         UserAccount.checkPassword(password);
-        return create(username, displayName, password);
+        return create(freeNameFor(base), displayName, password);
     }
 
-    /** Creates an account without the password rules: only for the demo workspace. */
+    /**
+     * {@link #register} for a person at the registration page: at most a few accounts per client
+     * address and hour ({@link SignInThrottle}), counted once the input has passed its checks.
+     */
+    @Transactional
+    public UserSummary registerFrom(String clientAddress, String username, String displayName, String password) {
+        UserAccount.requestedUsername(username);
+        UserAccount.checkPassword(password);
+        new UserAccount("check", displayName, "", clock.instant());
+        throttle.registering(clientAddress);
+        return register(username, displayName, password);
+    }
+
+    /** Creates an account with exactly this name and without the password rules: only for the demo workspace. */
     @Transactional
     public UserSummary registerDemoAccount(String username, String displayName, String password) {
-        return create(username, displayName, password);
+        String normalized = UserAccount.normalizeUsername(username);
+        if (users.existsByUsername(normalized)) {
+            throw new IllegalStateException("the demo account " + normalized + " exists already");
+        }
+        return create(normalized, displayName, password);
+    }
+
+    /** The base with a drawn number that no account has yet: four digits, six if those seem used up. */
+    private String freeNameFor(String base) {
+        for (int attempt = 0; attempt < 40; attempt++) {
+            int digits = attempt < 20 ? 4 : 6;
+            int low = digits == 4 ? 1_000 : 100_000;
+            String candidate = base + "." + (low + RANDOM.nextInt(9 * low));
+            if (!users.existsByUsername(candidate)) {
+                return candidate;
+            }
+        }
+        throw new DomainException("error.register.retry");
     }
 
     private UserSummary create(String username, String displayName, String password) {
-        String normalized = UserAccount.normalizeUsername(username);
-        if (users.existsByUsername(normalized)) {
-            throw new DomainException("error.username.taken", normalized);
-        }
-        UserAccount account = new UserAccount(normalized, displayName, passwordEncoder.encode(password), clock.instant());
+        UserAccount account = new UserAccount(username, displayName, passwordEncoder.encode(password), clock.instant());
         try {
             return summary(users.saveAndFlush(account));
-        } catch (DataIntegrityViolationException raceWithSameName) {
-            throw new DomainException("error.username.taken", normalized);
+        } catch (DataIntegrityViolationException drawnAtTheSameMoment) {
+            throw new DomainException("error.register.retry");
         }
     }
 

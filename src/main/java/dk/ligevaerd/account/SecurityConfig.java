@@ -1,15 +1,23 @@
 package dk.ligevaerd.account;
 
+import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dk.ligevaerd.account.ui.LoginView;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 
 @Configuration
 @EnableWebSecurity
@@ -22,15 +30,36 @@ class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, SignInThrottle throttle,
+            ObjectProvider<SecurityContextHolderStrategy> securityContexts) throws Exception {
         // Must come before Vaadin's configurer, which ends with anyRequest().denyAll().
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/images/**", "/favicon.ico").permitAll());
         // The live editor's WebSocket (statement module): logged-in users only; the endpoint itself
         // checks the Origin and the workspace membership.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/collab/**").authenticated());
+        // Vaadin's own CSRF setting also exempts the login form's POST, so a foreign page could log a
+        // victim in as the attacker (login CSRF). We keep only its exemption for Vaadin's internal
+        // requests, which carry Vaadin's own CSRF token; the login form sends Spring's token, which
+        // the page holds in its _csrf meta tags.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        // Failed logins are counted and held back before the password is even checked.
+        http.addFilterBefore(new SignInThrottleFilter(throttle,
+                securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
+                UsernamePasswordAuthenticationFilter.class);
         // Spring Security's default session-fixation protection gives every login a new session id.
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .enableCsrfConfiguration(false));
         return http.build();
+    }
+
+    /** Before everything else, so that every response carries the headers, whoever answers it. */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+        FilterRegistrationBean<SecurityHeaders> registration = new FilterRegistrationBean<>(new SecurityHeaders());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        registration.addUrlPatterns("/*");
+        return registration;
     }
 }

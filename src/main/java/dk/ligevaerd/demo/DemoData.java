@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * demo account has the password {@value #PASSWORD}.
  */
 @Component
-@ConditionalOnProperty(name = "ligevaerd.demo.enabled", havingValue = "true", matchIfMissing = true)
+@Conditional(DemoSwitch.class)
 class DemoData implements ApplicationRunner {
 
     static final String PASSWORD = "demo";

@@ -6,6 +6,7 @@ import dk.ligevaerd.priority.PriorityEvents.PriorityEdited;
 import dk.ligevaerd.priority.PriorityEvents.PriorityProposed;
 import dk.ligevaerd.priority.PriorityEvents.PriorityWithdrawn;
 import dk.ligevaerd.priority.domain.Priority;
+import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.priority.domain.PriorityRepository;
 import dk.ligevaerd.priority.domain.Proposer;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
@@ -50,6 +51,9 @@ public class PriorityService {
     @Transactional
     public long propose(long workspaceId, String title, String description, Set<ValueLens> lenses) {
         Member me = access.requireContributor(workspaceId);
+        if (priorities.countByWorkspaceId(workspaceId) >= Priority.MAX_PER_WORKSPACE) {
+            throw new DomainException("error.priority.tooMany", Priority.MAX_PER_WORKSPACE);
+        }
         Priority priority = priorities.saveAndFlush(new Priority(workspaceId, new Proposer(me.userId(), me.sideId()),
                 title, description, lenses, clock.instant()));
         events.publishEvent(new PriorityProposed(workspaceId, me.userId(), me.sideId(), priority.id(),

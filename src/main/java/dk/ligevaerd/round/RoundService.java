@@ -30,6 +30,7 @@ import dk.ligevaerd.round.rules.RankingBallot;
 import dk.ligevaerd.round.rules.Vote;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.Text;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.statement.VersionView;
@@ -56,6 +57,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Decision rounds: preparing, opening, voting, closing (jointly or not), cancelling, and reading
@@ -205,6 +208,7 @@ public class RoundService {
         if (wasOpen) {
             keeper.releaseUndecided(round);
         }
+        forget(roundId);
         events.publishEvent(new RoundCancelled(workspaceId, me.userId(), me.sideId(), roundId, round.title(),
                 Objects.requireNonNullElse(round.cancelReason(), "")));
     }
@@ -245,6 +249,9 @@ public class RoundService {
             if (ballot.reason() != null && ballot.reason().chars()
                     .anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
                 throw new DomainException("error.controlCharacters", Messages.key("field.objectionReason"));
+            }
+            if (ballot.reason() != null) {
+                Text.requireNoForbiddenCharacter(ballot.reason(), "field.objectionReason");
             }
             return BallotPayload.adopt(ballot);
         });
@@ -294,12 +301,38 @@ public class RoundService {
         news.ballotCast(workspaceId, roundId);
     }
 
-    /** A draft's settings may still change, so only those of an opened round are cached. */
+    /**
+     * A draft's settings may still change, so only those of an open round are cached; an ended
+     * round's are read when asked (its record holds what people look at afterwards).
+     */
     private Tallies settingsOf(DecisionRound round) {
-        if (round.state() == RoundState.DRAFT) {
+        if (round.state() != RoundState.OPEN) {
             return Tallies.of(round);
         }
         return fixed.computeIfAbsent(round.id(), id -> Tallies.of(round));
+    }
+
+    /**
+     * Drops what is cached for a round that is ending: now, and again when the transaction ends,
+     * since a view reading in between may still see the round open and cache it once more.
+     */
+    private void forget(long roundId) {
+        fixed.remove(roundId);
+        live.remove(roundId);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    fixed.remove(roundId);
+                    live.remove(roundId);
+                }
+            });
+        }
+    }
+
+    /** For tests: whether settings or a live tally of the round are held in memory. */
+    boolean caches(long roundId) {
+        return fixed.containsKey(roundId) || live.containsKey(roundId);
     }
 
     // ---- closing --------------------------------------------------------------------------------
@@ -340,7 +373,7 @@ public class RoundService {
 
     private void close(DecisionRound round, ClosedHow how, @Nullable Member by) {
         keeper.close(round, settingsOf(round), how, by);
-        live.remove(round.id());
+        forget(round.id());
     }
 
     /** Closes a round whose closing time has come; called by {@link AutoClose} without a user. */

@@ -192,6 +192,9 @@ public class StatementService {
 
     private long snapshot(long workspaceId, String name, Member me, boolean forRound) {
         Statement statement = statementOf(workspaceId);
+        if (versions.countByWorkspaceId(workspaceId) >= StatementVersion.MAX_PER_STATEMENT) {
+            throw new DomainException("error.version.tooMany", StatementVersion.MAX_PER_STATEMENT);
+        }
         StatementVersion version = versions.saveAndFlush(new StatementVersion(statement, name, me.userId(),
                 me.sideId(), clock.instant(), forRound));
         events.publishEvent(new VersionSaved(workspaceId, me.userId(), me.sideId(), version.id(), version.name(),

@@ -18,11 +18,15 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=true",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/demo-${random.uuid}"})
 class DemoDataIT {
@@ -32,6 +36,7 @@ class DemoDataIT {
     @Autowired PriorityService priorities;
     @Autowired UserDetailsService users;
     @Autowired PasswordEncoder passwords;
+    @Autowired DemoAccountsWarning warning;
 
     private UserSummary user(String username) {
         return accounts.findByUsername(username).orElseThrow();
@@ -66,5 +71,11 @@ class DemoDataIT {
         for (String username : List.of("kommune1", "kommune2", "kommune3", "civil1", "civil2", "civil3", "observer1")) {
             assertThat(passwords.matches("demo", users.loadUserByUsername(username).getPassword())).as(username).isTrue();
         }
+    }
+
+    @Test
+    void the_log_warns_loudly_that_demo_accounts_exist(CapturedOutput output) {
+        assertThat(warning.check()).containsExactlyElementsOf(DemoAccountsWarning.DEMO_USERNAMES);
+        assertThat(output.getAll()).contains("DEMO ACCOUNTS EXIST: kommune1, kommune2").contains("WARN");
     }
 }

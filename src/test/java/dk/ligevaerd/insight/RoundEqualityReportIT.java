@@ -71,7 +71,7 @@ class RoundEqualityReportIT {
     }
 
     private UserSummary join(String prefix, long sideId, Role role) {
-        UserSummary user = accounts.register(prefix + "-" + System.nanoTime(), prefix + " person", "password1");
+        UserSummary user = accounts.register(prefix + "-" + System.nanoTime(), prefix + " person", "bla-hest-tromme-7");
         String token = as(f.owner, () -> invitations.create(f.workspaceId, sideId, role, Duration.ofDays(1)).token());
         as(user, () -> invitations.accept(token));
         return user;

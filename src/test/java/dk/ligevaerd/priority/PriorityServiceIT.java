@@ -66,6 +66,10 @@ class PriorityServiceIT {
                 Set.of(ValueLens.EFFICIENCY))))).isEqualTo("error.length");
         assertThat(keyOf(() -> as(f.participant, () -> priorities.propose(f.workspaceId, "Ok", "", Set.of()))))
                 .isEqualTo("error.priority.lensRequired");
+        assertThat(keyOf(() -> as(f.participant, () -> priorities.propose(f.workspaceId, "Gratis \u202Eevird", "",
+                Set.of(ValueLens.EFFICIENCY))))).isEqualTo("error.forbiddenCharacter");
+        assertThat(keyOf(() -> as(f.participant, () -> priorities.propose(f.workspaceId, "Ok", "half \uD83D",
+                Set.of(ValueLens.EFFICIENCY))))).isEqualTo("error.forbiddenCharacter");
         assertThat(as(f.owner, () -> priorities.list(f.workspaceId))).isEmpty();
     }
 

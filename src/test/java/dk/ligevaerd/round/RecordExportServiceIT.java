@@ -107,7 +107,7 @@ class RecordExportServiceIT {
 
     private UserSummary join(String displayName, long sideId) {
         UserSummary user = accounts.register("voter-" + PEOPLE.incrementAndGet() + "-" + System.nanoTime(),
-                displayName, "password1");
+                displayName, "bla-hest-tromme-7");
         String token = as(f.owner, () -> invitations.create(f.workspaceId, sideId, Role.PARTICIPANT,
                 Duration.ofDays(1)).token());
         as(user, () -> invitations.accept(token));

@@ -236,7 +236,7 @@ class RoundClosingConcurrencyIT {
             long side = i % 2 == 0 ? f.municipalSideId : f.civilSideId;
             String name = "voter-" + i + "-" + System.nanoTime();
             made.add(setup.submit(() -> {
-                UserSummary user = accounts.register(name, "Voter " + name, "password1");
+                UserSummary user = accounts.register(name, "Voter " + name, "bla-hest-tromme-7");
                 String token = as(f.owner, () -> invitations.create(f.workspaceId, side, Role.PARTICIPANT,
                         Duration.ofHours(1)).token());
                 as(user, () -> invitations.accept(token));

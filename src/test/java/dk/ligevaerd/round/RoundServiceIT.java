@@ -67,7 +67,7 @@ class RoundServiceIT {
     @BeforeEach
     void fixture() {
         f = new WorkspaceFixture(accounts, workspaces, invitations);
-        civilParticipant = accounts.register("civ-" + System.nanoTime(), "Civil participant", "password1");
+        civilParticipant = accounts.register("civ-" + System.nanoTime(), "Civil participant", "bla-hest-tromme-7");
         String token = as(f.owner, () -> invitations.create(f.workspaceId, f.civilSideId, Role.PARTICIPANT,
                 Duration.ofDays(1)).token());
         as(civilParticipant, () -> invitations.accept(token));

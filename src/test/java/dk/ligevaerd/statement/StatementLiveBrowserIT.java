@@ -102,7 +102,7 @@ class StatementLiveBrowserIT {
         context.setDefaultTimeout(30_000);
         contexts.add(context);
         var login = context.request().post(base() + "/login", RequestOptions.create()
-                .setForm(FormData.create().set("username", user.username()).set("password", "password1"))
+                .setForm(FormData.create().set("username", user.username()).set("password", "bla-hest-tromme-7"))
                 .setMaxRedirects(0));
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.headers().get("location")).doesNotContain("error");

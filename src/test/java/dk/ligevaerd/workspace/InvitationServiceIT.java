@@ -45,7 +45,7 @@ class InvitationServiceIT {
     }
 
     private UserSummary newcomer() {
-        return accounts.register("new-" + System.nanoTime(), "Newcomer", "password1");
+        return accounts.register("new-" + System.nanoTime(), "Newcomer", "bla-hest-tromme-7");
     }
 
 

@@ -29,12 +29,12 @@ public final class WorkspaceFixture {
 
     public WorkspaceFixture(AccountService accounts, WorkspaceService workspaces, InvitationService invitations) {
         String n = "f" + COUNTER.incrementAndGet() + "-" + System.nanoTime() % 100000;
-        owner = accounts.register(n + "-owner", "Owner " + n, "password1");
-        otherModerator = accounts.register(n + "-mod", "Moderator " + n, "password1");
-        participant = accounts.register(n + "-part", "Participant " + n, "password1");
-        observer = accounts.register(n + "-obs", "Observer " + n, "password1");
-        outsider = accounts.register(n + "-out", "Outsider " + n, "password1");
-        otherWorkspaceOwner = accounts.register(n + "-other", "Other " + n, "password1");
+        owner = accounts.register(n + "-owner", "Owner " + n, "bla-hest-tromme-7");
+        otherModerator = accounts.register(n + "-mod", "Moderator " + n, "bla-hest-tromme-7");
+        participant = accounts.register(n + "-part", "Participant " + n, "bla-hest-tromme-7");
+        observer = accounts.register(n + "-obs", "Observer " + n, "bla-hest-tromme-7");
+        outsider = accounts.register(n + "-out", "Outsider " + n, "bla-hest-tromme-7");
+        otherWorkspaceOwner = accounts.register(n + "-other", "Other " + n, "bla-hest-tromme-7");
         workspaceId = as(owner, () -> workspaces.create("Workspace " + n, "", List.of("Kommune", "Civilsamfund"), 0));
         List<SideView> sides = as(owner, () -> workspaces.details(workspaceId).sides());
         municipalSideId = sides.get(0).id();

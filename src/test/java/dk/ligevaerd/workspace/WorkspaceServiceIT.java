@@ -5,6 +5,7 @@ import static dk.ligevaerd.support.Refusals.keyOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.history.HistoryItem;
 import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.shared.DomainException;
@@ -144,10 +145,12 @@ class WorkspaceServiceIT {
     }
 
     @Test
-    void usernames_are_unique_ignoring_case() {
-        accounts.register("unique-anna", "Anna", "password1");
-        assertThat(keyOf(() -> accounts.register("Unique-Anna", "Anna 2", "password1")))
-                .isEqualTo("error.username.taken");
+    void registering_a_taken_name_answers_as_for_a_free_one_with_a_drawn_number() {
+        UserSummary first = accounts.register("unique-anna", "Anna", "bla-hest-tromme-7");
+        UserSummary second = accounts.register("Unique-Anna", "Anna 2", "bla-hest-tromme-7");
+
+        assertThat(first.username()).matches("unique-anna\\.\\d{4}");
+        assertThat(second.username()).matches("unique-anna\\.\\d{4}").isNotEqualTo(first.username());
         assertThat(keyOf(() -> accounts.register("short-pw", "Anna", "1234567")))
                 .isEqualTo("error.password.length");
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -20,9 +21,12 @@ public class UserAccount {
 
     public static final int USERNAME_MIN_LENGTH = 3;
     public static final int USERNAME_MAX_LENGTH = 40;
+    /** What a person may ask for: registration adds a dot and up to six drawn digits. */
+    public static final int REQUESTED_USERNAME_MAX_LENGTH = USERNAME_MAX_LENGTH - 7;
     public static final int DISPLAY_NAME_MAX_LENGTH = 80;
     public static final int PASSWORD_MIN_LENGTH = 8;
-    public static final int PASSWORD_MAX_LENGTH = 72; // bcrypt reads no further
+    /** bcrypt reads no further; counted in UTF-8 bytes, see {@link #checkPassword}. */
+    public static final int PASSWORD_MAX_BYTES = 72;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
 
     @Id
@@ -65,10 +69,34 @@ public class UserAccount {
         return value;
     }
 
-    /** Checks a chosen password; demo accounts are created without this check. */
+    /** The name a person asks for at registration, before a number is drawn for it. */
+    public static String requestedUsername(@Nullable String username) {
+        String value = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        if (value.length() < USERNAME_MIN_LENGTH || value.length() > REQUESTED_USERNAME_MAX_LENGTH
+                || !USERNAME.matcher(value).matches()) {
+            throw new DomainException("error.username.format", USERNAME_MIN_LENGTH, REQUESTED_USERNAME_MAX_LENGTH);
+        }
+        return value;
+    }
+
+    /**
+     * Checks a chosen password; demo accounts are created without this check. The length is
+     * counted in characters for the minimum and in UTF-8 bytes for the maximum, since bcrypt reads
+     * only the first 72 bytes (æ, ø and å take two each, many emoji four).
+     */
     public static void checkPassword(@Nullable String password) {
-        if (password == null || password.length() < PASSWORD_MIN_LENGTH || password.length() > PASSWORD_MAX_LENGTH) {
-            throw new DomainException("error.password.length", PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH);
+        if (password == null || password.codePointCount(0, password.length()) < PASSWORD_MIN_LENGTH) {
+            throw new DomainException("error.password.length", PASSWORD_MIN_LENGTH, PASSWORD_MAX_BYTES);
+        }
+        if (Text.forbiddenCharacterAt(password) >= 0) {
+            // A lone surrogate has no UTF-8 form: bcrypt would hash a replacement character instead.
+            throw new DomainException("error.password.characters");
+        }
+        if (password.getBytes(StandardCharsets.UTF_8).length > PASSWORD_MAX_BYTES) {
+            throw new DomainException("error.password.tooLong", PASSWORD_MAX_BYTES);
+        }
+        if (CommonPasswords.contains(password)) {
+            throw new DomainException("error.password.common");
         }
     }
 

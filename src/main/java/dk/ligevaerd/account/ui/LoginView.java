@@ -5,6 +5,7 @@ import dk.ligevaerd.account.PendingInvitation;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -14,6 +15,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
+import java.util.List;
 
 /** Username and password, posted to Spring Security; nothing else needs to be public. */
 @Route(value = "login", autoLayout = false)
@@ -63,15 +65,37 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         var parameters = event.getLocation().getQueryParameters().getParameters();
         form.setError(parameters.containsKey("error"));
         if (parameters.containsKey("created")) {
+            String given = parameters.getOrDefault("username", List.of()).stream().findFirst()
+                    .filter(u -> u.matches("[a-z0-9][a-z0-9._-]{2,39}")).orElse(null);
             getChildren().filter(c -> "login-notice".equals(c.getId().orElse(null))).findFirst()
-                    .ifPresent(c -> ((Div) c).setText(getTranslation("login.accountCreated")));
+                    .ifPresent(c -> {
+                        Div notice = (Div) c;
+                        notice.setText(getTranslation("login.accountCreated"));
+                        if (given != null) {
+                            // The sentence around the name comes from the bundle; the name stands out.
+                            String[] around = getTranslation("login.yourUsername", "\u0001").split("\u0001", 2);
+                            Span name = new Span(given);
+                            name.setId("login-username");
+                            name.addClassName("given-username");
+                            notice.add(new Span(" " + around[0]), name, new Span(around.length > 1 ? around[1] : ""));
+                        }
+                    });
+        }
+        if (parameters.containsKey("locked")) {
+            long minutes = parameters.get("locked").stream().findFirst().filter(v -> v.matches("\\d{1,2}"))
+                    .map(Long::parseLong).filter(m -> m >= 1 && m <= 15).orElse(15L);
+            getChildren().filter(c -> "login-notice".equals(c.getId().orElse(null))).findFirst()
+                    .ifPresent(c -> {
+                        c.getElement().setAttribute("role", "alert");
+                        ((Div) c).setText(getTranslation("login.locked", minutes));
+                    });
         }
         if (PendingInvitation.peek().isPresent()) {
             getChildren().filter(c -> "login-notice".equals(c.getId().orElse(null))).findFirst()
                     .ifPresent(c -> {
                         Div notice = (Div) c;
-                        String text = notice.getText();
-                        notice.setText((text.isEmpty() ? "" : text + " ") + getTranslation("login.thenJoin"));
+                        boolean empty = notice.getElement().getTextRecursively().isEmpty();
+                        notice.add(new Span((empty ? "" : " ") + getTranslation("login.thenJoin")));
                     });
         }
     }

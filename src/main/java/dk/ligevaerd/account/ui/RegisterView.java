@@ -13,11 +13,15 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.VaadinRequest;
 import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.account.domain.UserAccount;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Creating an account. It gives access to nothing by itself: a workspace is joined by creating one
@@ -40,8 +44,8 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
 
         username.setLabel(getTranslation("field.username"));
         username.setHelperText(getTranslation("register.usernameHelp", UserAccount.USERNAME_MIN_LENGTH,
-                UserAccount.USERNAME_MAX_LENGTH));
-        username.setMaxLength(UserAccount.USERNAME_MAX_LENGTH);
+                UserAccount.REQUESTED_USERNAME_MAX_LENGTH));
+        username.setMaxLength(UserAccount.REQUESTED_USERNAME_MAX_LENGTH);
         username.setId("register-username");
         displayName.setLabel(getTranslation("field.displayName"));
         displayName.setHelperText(getTranslation("register.displayNameHelp"));
@@ -49,7 +53,7 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         displayName.setId("register-display-name");
         password.setLabel(getTranslation("field.password"));
         password.setHelperText(getTranslation("register.passwordHelp", UserAccount.PASSWORD_MIN_LENGTH));
-        password.setMaxLength(UserAccount.PASSWORD_MAX_LENGTH);
+        password.setMaxLength(UserAccount.PASSWORD_MAX_BYTES);
         password.setId("register-password");
         repeat.setLabel(getTranslation("field.passwordRepeat"));
         repeat.setId("register-repeat");
@@ -64,9 +68,10 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
                 return;
             }
             try {
-                accounts.register(username.getValue(), displayName.getValue(), password.getValue());
+                UserSummary created = accounts.registerFrom(clientAddress(), username.getValue(),
+                        displayName.getValue(), password.getValue());
                 getUI().ifPresent(ui -> ui.getPage().setLocation("login?created&username="
-                        + java.net.URLEncoder.encode(username.getValue().strip(), java.nio.charset.StandardCharsets.UTF_8)));
+                        + URLEncoder.encode(created.username(), StandardCharsets.UTF_8)));
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
             }
@@ -80,6 +85,12 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         add(new LanguageSwitcher(), new H1(getTranslation("register.title")),
                 new Paragraph(getTranslation("register.intro")), form, error, create,
                 new Anchor("login", getTranslation("register.haveAccount")));
+    }
+
+    /** The address the request came from (behind a proxy: set server.forward-headers-strategy). */
+    private static String clientAddress() {
+        VaadinRequest request = VaadinRequest.getCurrent();
+        return request == null ? "unknown" : request.getRemoteAddr();
     }
 
     @Override

@@ -37,6 +37,11 @@ public class Priority {
 
     public static final int TITLE_MAX_LENGTH = 200;
     public static final int DESCRIPTION_MAX_LENGTH = 2000;
+    /**
+     * The most priorities one workspace holds, withdrawn and merged ones included (they stay in
+     * the history): far more than a negotiation can weigh, and a bound on what one member can store.
+     */
+    public static final int MAX_PER_WORKSPACE = 200;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

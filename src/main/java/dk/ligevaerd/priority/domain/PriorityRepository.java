@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface PriorityRepository extends JpaRepository<Priority, Long> {
 
     List<Priority> findByWorkspaceIdOrderByProposedAtAscIdAsc(long workspaceId);
+
+    long countByWorkspaceId(long workspaceId);
 }

@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
 public class StatementVersion {
 
     public static final int NAME_MAX_LENGTH = 120;
+    /**
+     * The most versions one statement keeps, those taken for rounds included: each holds a copy
+     * of the text (up to 20,000 characters), so this bounds what one member can make it store.
+     */
+    public static final int MAX_PER_STATEMENT = 500;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

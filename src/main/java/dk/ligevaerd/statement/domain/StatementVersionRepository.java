@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface StatementVersionRepository extends JpaRepository<StatementVersion, Long> {
 
     List<StatementVersion> findByWorkspaceIdOrderByCreatedAtDescIdDesc(long workspaceId);
+
+    long countByWorkspaceId(long workspaceId);
 }

@@ -7,6 +7,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
 import dk.ligevaerd.shared.Messages;
@@ -43,6 +44,24 @@ class LoginViewIT extends SpringBrowserlessTest {
 
         assertThat($(Div.class).id("login-notice").getText())
                 .isEqualTo(Messages.get(Messages.DANISH, "login.accountCreated"));
+    }
+
+    @Test
+    void a_new_account_is_told_the_username_it_was_given() {
+        openLogin(QueryParameters.fromString("created&username=anna.4821"));
+
+        assertThat($(Span.class).id("login-username").getText()).isEqualTo("anna.4821");
+        assertThat($(Div.class).id("login-notice").getElement().getTextRecursively())
+                .contains(Messages.get(Messages.DANISH, "login.yourUsername", "anna.4821"));
+    }
+
+    @Test
+    void a_held_back_login_is_told_how_long_to_wait() {
+        openLogin(QueryParameters.fromString("locked=7"));
+
+        assertThat($(Div.class).id("login-notice").getText())
+                .isEqualTo(Messages.get(Messages.DANISH, "login.locked", 7));
+        assertThat($(Div.class).id("login-notice").getElement().getAttribute("role")).isEqualTo("alert");
     }
 
     @Test

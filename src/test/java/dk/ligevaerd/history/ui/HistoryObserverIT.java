@@ -51,7 +51,7 @@ class HistoryObserverIT {
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
 
-    private static final String PASSWORD = "password1";
+    private static final String PASSWORD = "bla-hest-tromme-7";
 
     @LocalServerPort int port;
     @Autowired AccountService accounts;

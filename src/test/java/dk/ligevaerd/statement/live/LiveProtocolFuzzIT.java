@@ -57,8 +57,8 @@ class LiveProtocolFuzzIT {
         base = URI.create("http://localhost:" + port);
         assertThat(as(f.owner, () -> collab.edit(f.workspaceId, "setup", 0, 0, TEXT)))
                 .isEqualTo(new PushOutcome.Accepted(1));
-        bystander = connect(LiveTestClient.login(base, f.otherModerator.username(), "password1"));
-        hostileLogin = LiveTestClient.login(base, f.participant.username(), "password1");
+        bystander = connect(LiveTestClient.login(base, f.otherModerator.username(), "bla-hest-tromme-7"));
+        hostileLogin = LiveTestClient.login(base, f.participant.username(), "bla-hest-tromme-7");
         hostile = connect(hostileLogin);
     }
 

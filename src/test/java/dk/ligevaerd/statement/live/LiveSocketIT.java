@@ -51,7 +51,7 @@ class LiveSocketIT {
     }
 
     LiveTestClient connect(String username) throws Exception {
-        HttpClient http = LiveTestClient.login(base, username, "password1");
+        HttpClient http = LiveTestClient.login(base, username, "bla-hest-tromme-7");
         LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
         open.add(client);
         client.next("welcome");
@@ -95,7 +95,7 @@ class LiveSocketIT {
 
     @Test
     void a_page_of_another_site_cannot_open_the_connection() throws Exception {
-        HttpClient http = LiveTestClient.login(base, f.participant.username(), "password1");
+        HttpClient http = LiveTestClient.login(base, f.participant.username(), "bla-hest-tromme-7");
 
         assertThatThrownBy(() -> LiveTestClient.to(base, f.workspaceId).as(http).origin("https://evil.example").connect())
                 .isInstanceOfSatisfying(LiveTestClient.Refused.class, r -> assertThat(r.status).isEqualTo(403));
@@ -106,7 +106,7 @@ class LiveSocketIT {
 
     @Test
     void a_non_member_is_refused_at_the_handshake() throws Exception {
-        HttpClient outsider = LiveTestClient.login(base, f.outsider.username(), "password1");
+        HttpClient outsider = LiveTestClient.login(base, f.outsider.username(), "bla-hest-tromme-7");
 
         assertThatThrownBy(() -> LiveTestClient.to(base, f.workspaceId).as(outsider).connect())
                 .isInstanceOfSatisfying(LiveTestClient.Refused.class, r -> assertThat(r.status).isEqualTo(403));

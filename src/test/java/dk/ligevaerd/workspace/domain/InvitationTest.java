@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class InvitationTest {
+class InvitationIT {
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
 

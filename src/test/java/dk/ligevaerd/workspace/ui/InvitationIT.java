@@ -60,7 +60,9 @@ class InvitationIT {
 
         assertThat(stranger).hasURL(Pattern.compile(".*/login\\?created.*"));
         assertThat(stranger.locator("#login-notice")).containsText(text("login.thenJoin"));
-        BrowserSupport.loginOn(stranger, username, password);
+        assertThat(stranger.locator("#login-username")).hasText(Pattern.compile(username + "\\.\\d{4}"));
+        String given = stranger.locator("#login-username").textContent();
+        BrowserSupport.loginOn(stranger, given, password);
 
         assertThat(stranger).hasURL(link);
         stranger.locator("#join").click();
@@ -69,7 +71,7 @@ class InvitationIT {
         assertThat(stranger.locator("#workspace-title")).hasText(WORKSPACE);
         assertThat(stranger.locator(".my-place .side-badge")).hasText(CIVIL_SOCIETY);
         assertThat(stranger.locator(".my-place")).containsText(text("role.participant"));
-        assertThat(sideColumn(stranger, CIVIL_SOCIETY).locator(".member-row[data-user='" + username + "']"))
+        assertThat(sideColumn(stranger, CIVIL_SOCIETY).locator(".member-row[data-user='" + given + "']"))
                 .containsText(displayName);
         assertThat(owner.locator("#invitation-grid"))
                 .containsText(text("invitation.status.used") + " · " + displayName);
