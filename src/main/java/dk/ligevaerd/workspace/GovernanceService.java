@@ -179,12 +179,24 @@ public class GovernanceService {
         Member me = access.requireMember(workspaceId);
         Proposal proposal = lock(workspaceId, proposalId);
         List<Membership> all = memberships.findByWorkspaceId(workspaceId);
-        Set<Long> required = requiredSides(proposal, all);
-        if (!me.isModerator() || me.sideId() == null || !required.contains(me.sideId())) {
+        Long side = sideToConfirmFor(me, proposal, all);
+        if (side == null) {
             throw new NotPermittedException("error.proposal.notYourSide");
         }
-        confirmFor(me, proposal, me.sideId(), all);
+        confirmFor(me, proposal, side, all);
         decideIfComplete(me, proposal);
+    }
+
+    /**
+     * The side the caller confirms for: their own, when they moderate it and the proposal needs it;
+     * otherwise a side the owner stands in for (one without a moderator, which only a move can need).
+     */
+    private @Nullable Long sideToConfirmFor(Member me, Proposal proposal, List<Membership> all) {
+        Set<Long> required = requiredSides(proposal, all);
+        if (me.isModerator() && me.sideId() != null && required.contains(me.sideId())) {
+            return me.sideId();
+        }
+        return required.stream().filter(side -> WorkspaceAccess.governs(me, side, all)).findFirst().orElse(null);
     }
 
     /** Ends a pending proposal: its proposer withdraws it, or a moderator of a side concerned declines it. */
@@ -231,7 +243,8 @@ public class GovernanceService {
                     confirmedBy.put(side, name(users, counted.userId()));
                 }
             }
-            boolean canConfirm = me.isModerator() && me.sideId() != null && waiting.contains(me.sideId())
+            Long mySide = sideToConfirmFor(me, p, all);
+            boolean canConfirm = mySide != null && waiting.contains(mySide)
                     && p.confirmations().stream().noneMatch(c -> c.userId() == me.userId());
             views.add(new ProposalView(p.id(), p.kind(), p.proposedBy(), name(users, p.proposedBy()), p.proposedSide(),
                     p.proposedAt(), p.sideId(), p.targetSideId(), p.subjectUserId(),
@@ -281,11 +294,16 @@ public class GovernanceService {
                 proposal.kind()));
     }
 
-    /** The side's confirmation, if its giver still moderates that side. */
+    /**
+     * The side's confirmation, if its giver still governs that side: still its moderator (or, for a
+     * side that has none, still the owner standing in for it).
+     */
     private static @Nullable ProposalConfirmation counted(Proposal proposal, long sideId, List<Membership> all) {
         return proposal.confirmation(sideId)
-                .filter(c -> all.stream().anyMatch(m -> m.userId() == c.userId() && m.role() == Role.MODERATOR
-                        && Objects.equals(m.sideId(), sideId)))
+                .filter(c -> all.stream().filter(m -> m.userId() == c.userId()).findFirst()
+                        .map(WorkspaceAccess::toMember)
+                        .map(giver -> WorkspaceAccess.governs(giver, sideId, all))
+                        .orElse(false))
                 .orElse(null);
     }
 
@@ -310,8 +328,7 @@ public class GovernanceService {
     }
 
     private boolean mayWithdraw(Member me, Proposal proposal, List<Membership> all) {
-        return proposal.proposedBy() == me.userId()
-                || me.isModerator() && me.sideId() != null && requiredSides(proposal, all).contains(me.sideId());
+        return proposal.proposedBy() == me.userId() || sideToConfirmFor(me, proposal, all) != null;
     }
 
     private void apply(Member me, Proposal p) {

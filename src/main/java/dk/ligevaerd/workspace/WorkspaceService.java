@@ -11,7 +11,6 @@ import dk.ligevaerd.workspace.WorkspaceEvents.MemberRemoved;
 import dk.ligevaerd.workspace.WorkspaceEvents.SideChanged;
 import dk.ligevaerd.workspace.WorkspaceEvents.WorkspaceCreated;
 import dk.ligevaerd.workspace.WorkspaceEvents.WorkspaceRenamed;
-import dk.ligevaerd.workspace.domain.InvitationRepository;
 import dk.ligevaerd.workspace.domain.Membership;
 import dk.ligevaerd.workspace.domain.MembershipRepository;
 import dk.ligevaerd.workspace.domain.Side;
@@ -38,7 +37,6 @@ public class WorkspaceService {
 
     private final WorkspaceRepository workspaces;
     private final MembershipRepository memberships;
-    private final InvitationRepository invitations;
     private final WorkspaceAccess access;
     private final CurrentUser currentUser;
     private final AccountService accounts;
@@ -46,13 +44,11 @@ public class WorkspaceService {
     private final Clock clock;
     private final GovernanceService governance;
 
-    WorkspaceService(WorkspaceRepository workspaces, MembershipRepository memberships, InvitationRepository invitations,
-            WorkspaceAccess access, CurrentUser currentUser, AccountService accounts, ApplicationEventPublisher events,
+    WorkspaceService(WorkspaceRepository workspaces, MembershipRepository memberships, WorkspaceAccess access, CurrentUser currentUser, AccountService accounts, ApplicationEventPublisher events,
             Clock clock, GovernanceService governance) {
         this.governance = governance;
         this.workspaces = workspaces;
         this.memberships = memberships;
-        this.invitations = invitations;
         this.access = access;
         this.currentUser = currentUser;
         this.accounts = accounts;
@@ -201,15 +197,15 @@ public class WorkspaceService {
         if (oldSide != null && newSide != null && !oldSide.equals(newSide)) {
             return governance.proposeMove(workspaceId, userId, role, newSide).isEmpty();
         }
-        if (Objects.equals(oldSide, newSide) && oldRole == role) {
-            return true;
-        }
         List<Membership> all = memberships.findByWorkspaceId(workspaceId);
         Long concerned = oldSide != null ? oldSide : newSide;
         if (concerned != null) {
             access.requireGovernorOf(workspaceId, concerned);
         } else if (!me.isModerator() && !me.owner()) {
             throw new NotPermittedException("error.permission.moderator");
+        }
+        if (Objects.equals(oldSide, newSide) && oldRole == role) {
+            return true;
         }
         if (!Objects.equals(oldSide, newSide)) {
             governance.guards().forEach(g -> g.beforeSideChange(workspaceId, userId));

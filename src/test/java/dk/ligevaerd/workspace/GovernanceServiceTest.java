@@ -129,6 +129,27 @@ class GovernanceServiceTest {
     }
 
     @Test
+    void the_owner_confirms_a_move_into_a_side_that_has_no_moderator_yet_and_only_until_it_has_one() {
+        long borgere = f.addSide(governance, workspaces, "Borgere", "#1E7A4C");
+        UserSummary civilian = accounts.register("gov-civ-" + System.nanoTime(), "Civilian", "password1");
+        String token = as(f.otherModerator, () -> invitations.create(f.workspaceId, f.civilSideId, Role.PARTICIPANT,
+                Duration.ofDays(1)).token());
+        as(civilian, () -> invitations.accept(token));
+
+        boolean done = as(f.otherModerator, () -> workspaces.assign(f.workspaceId, civilian.id(), Role.MODERATOR,
+                borgere));
+        assertThat(done).isFalse();
+        ProposalView move = as(f.owner, () -> governance.pending(f.workspaceId)).getFirst();
+        assertThat(move.waitingFor()).containsExactly(borgere);
+        assertThat(move.canConfirm()).as("the owner stands in for a side without a moderator").isTrue();
+        run(f.owner, () -> governance.confirm(f.workspaceId, move.id()));
+        assertThat(member(civilian).sideId()).isEqualTo(borgere);
+        assertThat(details().forming()).isFalse();
+        assertThat(refusal(f.owner, () -> invitations.create(f.workspaceId, borgere, Role.PARTICIPANT,
+                Duration.ofDays(1)))).isEqualTo("error.permission.sideModerator");
+    }
+
+    @Test
     void removing_or_demoting_a_sides_last_moderator_is_refused_with_the_reason() {
         assertThat(refusal(f.otherModerator, () -> workspaces.assign(f.workspaceId, f.otherModerator.id(),
                 Role.PARTICIPANT, f.civilSideId))).isEqualTo("error.member.lastModerator");
