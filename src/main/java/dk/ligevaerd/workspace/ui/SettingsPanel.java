@@ -41,6 +41,7 @@ class SettingsPanel extends Div {
     private final Select<String> language = new Select<>();
     private final ProposalsPanel proposals;
     private final Div rounds = new Div();
+    private final Button save;
     private boolean loaded;
 
     SettingsPanel(WorkspaceService workspaces, GovernanceService governance, long workspaceId) {
@@ -62,7 +63,7 @@ class SettingsPanel extends Div {
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
         error.setId("settings-error");
-        Button save = new Button(getTranslation("action.save"), e -> {
+        save = new Button(getTranslation("action.save"), e -> {
             error.setText("");
             try {
                 workspaces.rename(workspaceId, name.getValue(), description.getValue());
@@ -93,6 +94,7 @@ class SettingsPanel extends Div {
         name.setReadOnly(!owner);
         description.setReadOnly(!owner);
         language.setReadOnly(!owner);
+        save.setVisible(owner);
         proposals.show(d);
         rounds.removeAll();
 
