@@ -68,8 +68,9 @@ class DemoData implements ApplicationRunner {
                 Role.PARTICIPANT);
         UserSummary kommune3 = join(owner, workspaceId, "kommune3", "Jonas Berg (Frivillighedskonsulent)", municipal,
                 Role.PARTICIPANT);
-        UserSummary civil2 = join(owner, workspaceId, "civil2", "Inge Sørensen (Røde Kors)", civil, Role.PARTICIPANT);
-        UserSummary civil3 = join(owner, workspaceId, "civil3", "Bo Nielsen (Borgerforeningen)", civil,
+        // Each side invites its own members: the owner only found civil society's first moderator.
+        UserSummary civil2 = join(civil1, workspaceId, "civil2", "Inge Sørensen (Røde Kors)", civil, Role.PARTICIPANT);
+        UserSummary civil3 = join(civil1, workspaceId, "civil3", "Bo Nielsen (Borgerforeningen)", civil,
                 Role.PARTICIPANT);
         UserSummary observer = join(owner, workspaceId, "observer1", "Susanne Dahl (Udvalgsmedlem)", null,
                 Role.OBSERVER);
@@ -97,9 +98,9 @@ class DemoData implements ApplicationRunner {
         log.info("Created the demo workspace 'Besøgsvenner i Vestbyen'; demo logins are in the README");
     }
 
-    private UserSummary join(UserSummary owner, long workspaceId, String username, String displayName, Long sideId,
+    private UserSummary join(UserSummary inviter, long workspaceId, String username, String displayName, Long sideId,
             Role role) {
-        String token = as(owner, () -> invitations.create(workspaceId, sideId, role, Duration.ofDays(7)).token());
+        String token = as(inviter, () -> invitations.create(workspaceId, sideId, role, Duration.ofDays(7)).token());
         UserSummary user = accounts.registerDemoAccount(username, displayName, PASSWORD);
         as(user, () -> invitations.accept(token));
         return user;

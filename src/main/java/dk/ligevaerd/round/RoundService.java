@@ -166,6 +166,7 @@ public class RoundService {
     @Transactional
     public void open(long workspaceId, long roundId) {
         Member me = access.requireModerator(workspaceId);
+        access.requireFormed(workspaceId);
         DecisionRound round = lock(workspaceId, roundId);
         if (round.state() != RoundState.DRAFT) {
             throw new DomainException("error.round.settingsFixed");

@@ -5,6 +5,7 @@ import dk.ligevaerd.account.CurrentUser;
 import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.shared.NotPermittedException;
 import dk.ligevaerd.workspace.WorkspaceEvents.InvitationCreated;
 import dk.ligevaerd.workspace.WorkspaceEvents.InvitationRevoked;
 import dk.ligevaerd.workspace.WorkspaceEvents.MemberJoined;
@@ -34,7 +35,12 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Invitation links: made and revoked by the owner, redeemed once by whoever holds the link. */
+/**
+ * Invitation links, redeemed once by whoever holds the link. Each side's moderators invite into
+ * their own side (the owner only into a side that has no moderator yet, to find its first);
+ * observers are invited by any moderator or the owner. A link works only while its maker still
+ * may invite into its side.
+ */
 @Service
 public class InvitationService {
 
@@ -65,13 +71,17 @@ public class InvitationService {
 
     @Transactional
     public NewInvitation create(long workspaceId, @Nullable Long sideId, Role role, Duration validity) {
-        Member owner = access.requireOwner(workspaceId);
+        Member owner = access.requireMember(workspaceId);
         Workspace workspace = workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
         if (role.needsSide()) {
             if (sideId == null) {
                 throw new DomainException("error.member.sideRequired");
             }
             workspace.side(sideId);
+            access.requireGovernorOf(workspaceId, sideId);
+        } else {
+            access.requireModeratorOrOwner(workspaceId);
+            sideId = null;
         }
         byte[] secret = new byte[32];
         random.nextBytes(secret);
@@ -84,20 +94,36 @@ public class InvitationService {
     }
 
     @Transactional(readOnly = true)
+    /** The invitations the caller manages: their own, and those into a side they govern. */
     public List<InvitationView> list(long workspaceId) {
-        access.requireOwner(workspaceId);
+        Member me = access.requireModeratorOrOwner(workspaceId);
         Workspace workspace = workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
+        List<Membership> all = memberships.findByWorkspaceId(workspaceId);
         Instant now = clock.instant();
         return invitations.findByWorkspaceIdOrderByCreatedAtDescIdDesc(workspaceId).stream()
+                .filter(i -> manages(me, i, all))
                 .map(i -> view(i, workspace, now)).toList();
+    }
+
+    private static boolean manages(Member me, Invitation invitation, List<Membership> all) {
+        if (invitation.createdBy() == me.userId()) {
+            return true;
+        }
+        return invitation.sideId() == null ? me.isModerator() || me.owner()
+                : WorkspaceAccess.governs(me, invitation.sideId(), all);
     }
 
     @Transactional
     public void revoke(long workspaceId, long invitationId) {
-        Member owner = access.requireOwner(workspaceId);
+        Member owner = access.requireModeratorOrOwner(workspaceId);
         Invitation invitation = invitations.findById(invitationId)
                 .filter(i -> i.workspaceId() == workspaceId)
                 .orElseThrow(NotFoundOrNoAccessException::new);
+        if (!manages(owner, invitation, memberships.findByWorkspaceId(workspaceId))) {
+            throw new NotPermittedException("error.permission.sideModerator",
+                    invitation.sideId() == null ? "" : workspaces.findById(workspaceId).orElseThrow()
+                            .side(invitation.sideId()).name());
+        }
         invitation.revoke(clock.instant());
         events.publishEvent(new InvitationRevoked(workspaceId, owner.userId(), owner.sideId(), invitationId));
     }
@@ -133,6 +159,17 @@ public class InvitationService {
         invitation.requirePending(now);
         if (memberships.existsByWorkspaceIdAndUserId(invitation.workspaceId(), userId)) {
             throw new DomainException("error.invitation.alreadyMember");
+        }
+        // A link made by the owner for a side that had no moderator then, or by someone who has
+        // since lost their place, must not let anyone into a side its own moderators did not choose.
+        List<Membership> all = memberships.findByWorkspaceId(invitation.workspaceId());
+        boolean makerStillMay = all.stream().filter(m -> m.userId() == invitation.createdBy()).findFirst()
+                .map(WorkspaceAccess::toMember)
+                .map(maker -> invitation.sideId() == null ? maker.isModerator() || maker.owner()
+                        : WorkspaceAccess.governs(maker, invitation.sideId(), all))
+                .orElse(false);
+        if (!makerStillMay) {
+            throw new DomainException("error.invitation.makerMayNoLonger");
         }
         invitation.accept(userId, now);
         try {

@@ -1,10 +1,17 @@
 package dk.ligevaerd.workspace;
 
 import dk.ligevaerd.account.CurrentUser;
+import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.NotPermittedException;
 import dk.ligevaerd.workspace.domain.Membership;
 import dk.ligevaerd.workspace.domain.MembershipRepository;
+import dk.ligevaerd.workspace.domain.Side;
+import dk.ligevaerd.workspace.domain.Workspace;
+import dk.ligevaerd.workspace.domain.WorkspaceRepository;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,15 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
  * The one place that decides who may do what in a workspace. Every service of every feature
  * asks here before it reads or changes anything; a non-member learns nothing, not even whether
  * the workspace exists.
+ *
+ * <p>No single person governs a workspace: each side's own moderators decide who is in the side
+ * and who moderates it ({@link #requireGovernorOf}); the owner stands in for a side only until it
+ * has its first moderator, and while any side lacks one the workspace is forming
+ * ({@link #requireFormed}).
  */
 @Component
 public class WorkspaceAccess {
 
     private final MembershipRepository memberships;
+    private final WorkspaceRepository workspaces;
     private final CurrentUser currentUser;
 
-    WorkspaceAccess(MembershipRepository memberships, CurrentUser currentUser) {
+    WorkspaceAccess(MembershipRepository memberships, WorkspaceRepository workspaces, CurrentUser currentUser) {
         this.memberships = memberships;
+        this.workspaces = workspaces;
         this.currentUser = currentUser;
     }
 
@@ -59,6 +73,70 @@ public class WorkspaceAccess {
             throw new NotPermittedException("error.permission.owner");
         }
         return member;
+    }
+
+    /** A moderator of any side, or the owner: those who may propose a change to the workspace. */
+    @Transactional(readOnly = true)
+    public Member requireModeratorOrOwner(long workspaceId) {
+        Member member = requireMember(workspaceId);
+        if (!member.isModerator() && !member.owner()) {
+            throw new NotPermittedException("error.permission.moderator");
+        }
+        return member;
+    }
+
+    /**
+     * Someone who may decide who is in the side and what role they have: a moderator of that side,
+     * or the owner while the side has no moderator yet.
+     */
+    @Transactional(readOnly = true)
+    public Member requireGovernorOf(long workspaceId, long sideId) {
+        Member member = requireMember(workspaceId);
+        if (!governs(member, sideId, memberships.findByWorkspaceId(workspaceId))) {
+            throw new NotPermittedException("error.permission.sideModerator", sideName(workspaceId, sideId));
+        }
+        return member;
+    }
+
+    /**
+     * Refuses while the workspace is forming: until every side has a moderator no round can open,
+     * since no decision could need every side.
+     */
+    @Transactional(readOnly = true)
+    public void requireFormed(long workspaceId) {
+        List<String> missing = sidesWithoutModerator(workspaceId);
+        if (!missing.isEmpty()) {
+            throw new DomainException("error.workspace.forming", String.join(", ", missing));
+        }
+    }
+
+    /** The names of the sides that have no moderator yet, in order; empty once the workspace has formed. */
+    @Transactional(readOnly = true)
+    public List<String> sidesWithoutModerator(long workspaceId) {
+        Workspace workspace = workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
+        List<Membership> all = memberships.findByWorkspaceId(workspaceId);
+        return workspace.sides().stream()
+                .filter(s -> !hasModerator(s.id(), all))
+                .map(Side::name)
+                .collect(Collectors.toList());
+    }
+
+    static boolean hasModerator(long sideId, List<Membership> all) {
+        return all.stream().anyMatch(m -> m.role() == Role.MODERATOR && Objects.equals(m.sideId(), sideId));
+    }
+
+    static boolean governs(Member member, long sideId, List<Membership> all) {
+        if (member.isModerator() && Objects.equals(member.sideId(), sideId)) {
+            return true;
+        }
+        return member.owner() && !hasModerator(sideId, all);
+    }
+
+    private String sideName(long workspaceId, long sideId) {
+        return workspaces.findById(workspaceId)
+                .flatMap(w -> w.sides().stream().filter(s -> s.id() == sideId).findFirst())
+                .map(Side::name)
+                .orElseThrow(NotFoundOrNoAccessException::new);
     }
 
     static Member toMember(Membership membership) {

@@ -176,6 +176,119 @@ public final class WorkspaceEvents {
         }
     }
 
+    /** A workspace change or a move between sides was proposed; it waits for the sides concerned. */
+    public record ProposalMade(long workspaceId, long actorId, @Nullable Long actorSideId, long proposalId,
+            ProposalKind kind, String facts) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.proposed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "proposal=" + proposalId + "\nkind=" + kind + (facts.isEmpty() ? "" : "\n" + facts);
+        }
+    }
+
+    /** A moderator confirmed a proposal for their side. */
+    public record ProposalConfirmed(long workspaceId, long actorId, @Nullable Long actorSideId, long proposalId,
+            ProposalKind kind, long sideId) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.proposalConfirmed";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "proposal=" + proposalId + "\nkind=" + kind + "\nside=" + sideId;
+        }
+    }
+
+    /** Every side concerned had confirmed: the change took effect. */
+    public record ProposalAdopted(long workspaceId, long actorId, @Nullable Long actorSideId, long proposalId,
+            ProposalKind kind) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.proposalAdopted";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "proposal=" + proposalId + "\nkind=" + kind;
+        }
+    }
+
+    /** The proposer withdrew the proposal, or a side concerned declined it. */
+    public record ProposalWithdrawn(long workspaceId, long actorId, @Nullable Long actorSideId, long proposalId,
+            ProposalKind kind) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.proposalWithdrawn";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "proposal=" + proposalId + "\nkind=" + kind;
+        }
+    }
+
+    public record LanguageChanged(long workspaceId, long actorId, @Nullable Long actorSideId, String language)
+            implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.languageChanged";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "language=" + language;
+        }
+    }
+
+    public record DefaultRuleChanged(long workspaceId, long actorId, @Nullable Long actorSideId, DefaultRule rule)
+            implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.defaultRuleChanged";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "rule=" + rule;
+        }
+    }
+
+    public record OwnershipHandedOver(long workspaceId, long actorId, @Nullable Long actorSideId, long fromUserId,
+            long toUserId) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.handedOver";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "from=" + fromUserId + "\nto=" + toUserId;
+        }
+
+        @Override
+        public Long subjectUserId() {
+            return toUserId;
+        }
+    }
+
+    /** Every side agreed to delete the workspace: its members lost access, its rows are kept. */
+    public record WorkspaceDeleted(long workspaceId, long actorId, @Nullable Long actorSideId) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.deleted";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "";
+        }
+    }
+
     /** Someone opened or left the workspace in a browser. Not recorded. */
     public record PresenceChanged(long workspaceId) implements WorkspaceEvent {
     }

@@ -5,25 +5,22 @@ import dk.ligevaerd.account.CurrentUser;
 import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.shared.NotPermittedException;
 import dk.ligevaerd.workspace.WorkspaceEvents.MemberChanged;
 import dk.ligevaerd.workspace.WorkspaceEvents.MemberRemoved;
-import dk.ligevaerd.workspace.WorkspaceEvents.SideAdded;
 import dk.ligevaerd.workspace.WorkspaceEvents.SideChanged;
-import dk.ligevaerd.workspace.WorkspaceEvents.SideRemoved;
 import dk.ligevaerd.workspace.WorkspaceEvents.WorkspaceCreated;
 import dk.ligevaerd.workspace.WorkspaceEvents.WorkspaceRenamed;
-import dk.ligevaerd.workspace.domain.Invitation;
-import dk.ligevaerd.workspace.domain.InvitationRepository;
 import dk.ligevaerd.workspace.domain.Membership;
 import dk.ligevaerd.workspace.domain.MembershipRepository;
 import dk.ligevaerd.workspace.domain.Side;
 import dk.ligevaerd.workspace.domain.Workspace;
 import dk.ligevaerd.workspace.domain.WorkspaceRepository;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -40,19 +37,18 @@ public class WorkspaceService {
 
     private final WorkspaceRepository workspaces;
     private final MembershipRepository memberships;
-    private final InvitationRepository invitations;
     private final WorkspaceAccess access;
     private final CurrentUser currentUser;
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final GovernanceService governance;
 
-    WorkspaceService(WorkspaceRepository workspaces, MembershipRepository memberships, InvitationRepository invitations,
-            WorkspaceAccess access, CurrentUser currentUser, AccountService accounts, ApplicationEventPublisher events,
-            Clock clock) {
+    WorkspaceService(WorkspaceRepository workspaces, MembershipRepository memberships, WorkspaceAccess access, CurrentUser currentUser, AccountService accounts, ApplicationEventPublisher events,
+            Clock clock, GovernanceService governance) {
+        this.governance = governance;
         this.workspaces = workspaces;
         this.memberships = memberships;
-        this.invitations = invitations;
         this.access = access;
         this.currentUser = currentUser;
         this.accounts = accounts;
@@ -121,24 +117,29 @@ public class WorkspaceService {
                 })
                 .sorted(Comparator.comparing(MemberView::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
+        List<String> withoutModerator = workspace.sides().stream()
+                .filter(s -> !WorkspaceAccess.hasModerator(s.id(), all)).map(Side::name).toList();
         return new WorkspaceDetails(workspace.id(), workspace.name(), workspace.description(),
-                workspace.jointClosing(), workspace.createdAt(), sideViews(workspace, all), members, me);
+                workspace.jointClosing(), workspace.createdAt(), sideViews(workspace, all), members, me,
+                workspace.language(), workspace.defaultRule(), withoutModerator);
     }
 
     /**
-     * The owner's choice whether a round closes only when a moderator of every side has confirmed
-     * (the default). Rounds already open keep the setting they opened with.
+     * Switches joint closing back on: it harms no side, so the owner or any moderator may. Switching
+     * it off is a proposal every side must confirm ({@link GovernanceService#proposeJointClosingOff}).
+     * Rounds already open keep the setting they opened with.
      */
     @Transactional
-    public void setJointClosing(long workspaceId, boolean on) {
-        Member owner = access.requireOwner(workspaceId);
+    public void switchJointClosingOn(long workspaceId) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
         Workspace workspace = load(workspaceId);
-        if (workspace.jointClosing() != on) {
-            workspace.setJointClosing(on);
-            events.publishEvent(new WorkspaceEvents.JointClosingChanged(workspaceId, owner.userId(), owner.sideId(), on));
+        if (!workspace.jointClosing()) {
+            workspace.setJointClosing(true);
+            events.publishEvent(new WorkspaceEvents.JointClosingChanged(workspaceId, me.userId(), me.sideId(), true));
         }
     }
 
+    /** Name and description harm no side: the owner keeps them. */
     @Transactional
     public void rename(long workspaceId, String name, String description) {
         Member owner = access.requireOwner(workspaceId);
@@ -148,71 +149,111 @@ public class WorkspaceService {
         events.publishEvent(new WorkspaceRenamed(workspaceId, owner.userId(), owner.sideId(), workspace.name()));
     }
 
+    /** The workspace's language ("da" or "en"), used for its exports and e-mails; the owner's to set. */
     @Transactional
-    public long addSide(long workspaceId, String name, String colour) {
+    public void setLanguage(long workspaceId, String language) {
         Member owner = access.requireOwner(workspaceId);
         Workspace workspace = load(workspaceId);
-        Side side = workspace.addSide(name, colour);
-        // A flush, not save(): save() would merge and leave `side` as a detached copy without an id.
-        workspaces.flush();
-        events.publishEvent(new SideAdded(workspaceId, owner.userId(), owner.sideId(), side.id(), side.name()));
-        return side.id();
+        if (!workspace.language().equals(language)) {
+            workspace.setLanguage(language);
+            events.publishEvent(new WorkspaceEvents.LanguageChanged(workspaceId, owner.userId(), owner.sideId(),
+                    language));
+        }
     }
 
+    /** A side's colour harms no side: the owner keeps it. Renaming a side is a proposal. */
     @Transactional
-    public void changeSide(long workspaceId, long sideId, String name, String colour) {
+    public void recolourSide(long workspaceId, long sideId, String colour) {
         Member owner = access.requireOwner(workspaceId);
         Workspace workspace = load(workspaceId);
-        workspace.renameSide(sideId, name);
         workspace.recolourSide(sideId, colour);
         Side side = workspace.side(sideId);
         events.publishEvent(new SideChanged(workspaceId, owner.userId(), owner.sideId(), sideId, side.name(),
                 side.colour()));
     }
 
-    /** Removes an empty side; its pending invitations are revoked with it. */
+    /**
+     * Gives a member a new role, inside their side or to or from having none (observers). Needs a
+     * moderator of the side concerned. A move between two sides needs both sides: it becomes a
+     * proposal unless the caller governs both (see {@link GovernanceService#proposeMove}).
+     *
+     * @return true when the change was made now, false when a move waits for the other side
+     */
     @Transactional
-    public void removeSide(long workspaceId, long sideId) {
-        Member owner = access.requireOwner(workspaceId);
+    public boolean assign(long workspaceId, long userId, Role role, @Nullable Long sideId) {
+        Member me = access.requireMember(workspaceId);
         Workspace workspace = load(workspaceId);
-        Side removed = workspace.removeSide(sideId, memberships.countByWorkspaceIdAndSideId(workspaceId, sideId));
-        Instant now = clock.instant();
-        for (Invitation invitation : invitations.findByWorkspaceIdAndSideId(workspaceId, sideId)) {
-            if (invitation.status(now) == InvitationStatus.PENDING) {
-                invitation.revoke(now);
-            }
+        Long newSide = role.needsSide() ? sideId : null;
+        if (role.needsSide() && newSide == null) {
+            throw new DomainException("error.member.sideRequired");
         }
-        workspaces.flush();
-        events.publishEvent(new SideRemoved(workspaceId, owner.userId(), owner.sideId(), sideId, removed.name()));
-    }
-
-    /** Gives a member a new role and side (observers have none). */
-    @Transactional
-    public void assign(long workspaceId, long userId, Role role, @Nullable Long sideId) {
-        Member owner = access.requireOwner(workspaceId);
-        Workspace workspace = load(workspaceId);
-        if (sideId != null) {
-            workspace.side(sideId);
+        if (newSide != null) {
+            workspace.side(newSide);
         }
         Membership membership = memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
                 .orElseThrow(NotFoundOrNoAccessException::new);
         Long oldSide = membership.sideId();
         Role oldRole = membership.role();
-        membership.assign(role, sideId);
-        events.publishEvent(new MemberChanged(workspaceId, owner.userId(), owner.sideId(), userId, oldSide, oldRole,
+        if (oldSide != null && newSide != null && !oldSide.equals(newSide)) {
+            return governance.proposeMove(workspaceId, userId, role, newSide).isEmpty();
+        }
+        List<Membership> all = memberships.findByWorkspaceId(workspaceId);
+        Long concerned = oldSide != null ? oldSide : newSide;
+        if (concerned != null) {
+            access.requireGovernorOf(workspaceId, concerned);
+        } else if (!me.isModerator() && !me.owner()) {
+            throw new NotPermittedException("error.permission.moderator");
+        }
+        if (Objects.equals(oldSide, newSide) && oldRole == role) {
+            return true;
+        }
+        if (!Objects.equals(oldSide, newSide)) {
+            governance.guards().forEach(g -> g.beforeSideChange(workspaceId, userId));
+        }
+        if (rank(role) < rank(oldRole)) {
+            governance.guards().forEach(g -> g.beforeRemovalOrDemotion(workspaceId, userId));
+        }
+        if (oldSide != null && role != Role.MODERATOR) {
+            governance.checkNotLastModerator(membership, oldSide, all);
+        }
+        membership.assign(role, newSide);
+        events.publishEvent(new MemberChanged(workspaceId, me.userId(), me.sideId(), userId, oldSide, oldRole,
                 membership.sideId(), membership.role()));
+        return true;
     }
 
+    private static int rank(Role role) {
+        return switch (role) {
+            case OBSERVER -> 0;
+            case PARTICIPANT -> 1;
+            case MODERATOR -> 2;
+        };
+    }
+
+    /**
+     * Removes a member: needs a moderator of their side (for an observer, any moderator or the
+     * owner). The owner and a side's last moderator stay; so does anyone who has voted or confirmed
+     * in an open round.
+     */
     @Transactional
     public void remove(long workspaceId, long userId) {
-        Member owner = access.requireOwner(workspaceId);
+        Member me = access.requireMember(workspaceId);
         Membership membership = memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
                 .orElseThrow(NotFoundOrNoAccessException::new);
+        if (membership.sideId() != null) {
+            access.requireGovernorOf(workspaceId, membership.sideId());
+        } else if (!me.isModerator() && !me.owner()) {
+            throw new NotPermittedException("error.permission.moderator");
+        }
         if (membership.owner()) {
             throw new DomainException("error.member.ownerCannotBeRemoved");
         }
+        if (membership.sideId() != null) {
+            governance.checkNotLastModerator(membership, membership.sideId(), memberships.findByWorkspaceId(workspaceId));
+        }
+        governance.guards().forEach(g -> g.beforeRemovalOrDemotion(workspaceId, userId));
         memberships.delete(membership);
-        events.publishEvent(new MemberRemoved(workspaceId, owner.userId(), owner.sideId(), userId,
+        events.publishEvent(new MemberRemoved(workspaceId, me.userId(), me.sideId(), userId,
                 membership.sideId(), membership.role()));
     }
 

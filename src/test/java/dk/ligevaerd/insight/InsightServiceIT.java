@@ -26,6 +26,7 @@ class InsightServiceIT {
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
+    @Autowired dk.ligevaerd.workspace.GovernanceService governance;
     @Autowired PriorityService priorities;
     @Autowired InsightService insight;
 
@@ -35,7 +36,7 @@ class InsightServiceIT {
     @BeforeEach
     void threeSidesOneSilent() {
         f = new WorkspaceFixture(accounts, workspaces, invitations);
-        borgere = as(f.owner, () -> workspaces.addSide(f.workspaceId, "Borgere", "#1E7A4C"));
+        borgere = f.addSide(governance, workspaces, "Borgere", "#1E7A4C");
         long a = as(f.participant, () -> priorities.propose(f.workspaceId, "A", "", Set.of(ValueLens.EFFICIENCY)));
         long b = as(f.participant, () -> priorities.propose(f.workspaceId, "B", "", Set.of(ValueLens.SERVICE_QUALITY)));
         as(f.owner, () -> priorities.propose(f.workspaceId, "C", "", Set.of(ValueLens.EFFICIENCY)));

@@ -42,6 +42,7 @@ class RoundEqualityReportIT {
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
+    @Autowired dk.ligevaerd.workspace.GovernanceService governance;
     @Autowired PriorityService priorities;
     @Autowired RoundService rounds;
     @Autowired InsightService insight;
@@ -58,7 +59,7 @@ class RoundEqualityReportIT {
     @BeforeEach
     void threeSides() {
         f = new WorkspaceFixture(accounts, workspaces, invitations);
-        borgere = as(f.owner, () -> workspaces.addSide(f.workspaceId, "Borgere", "#8A4B08"));
+        borgere = f.addSide(governance, workspaces, "Borgere", "#8A4B08");
         civilParticipant = join("civ", f.civilSideId, Role.PARTICIPANT);
         borgerModerator = join("bor", borgere, Role.MODERATOR);
         // a from Kommune (public value), b and c from Civilsamfund (civil value); d is not voted on.
@@ -72,7 +73,7 @@ class RoundEqualityReportIT {
 
     private UserSummary join(String prefix, long sideId, Role role) {
         UserSummary user = accounts.register(prefix + "-" + System.nanoTime(), prefix + " person", "bla-hest-tromme-7");
-        String token = as(f.owner, () -> invitations.create(f.workspaceId, sideId, role, Duration.ofDays(1)).token());
+        String token = as(f.moderatorOf(sideId), () -> invitations.create(f.workspaceId, sideId, role, Duration.ofDays(1)).token());
         as(user, () -> invitations.accept(token));
         return user;
     }
@@ -169,7 +170,7 @@ class RoundEqualityReportIT {
     void turnout_keeps_the_members_who_could_vote_when_the_round_closed() {
         long id = firstRound();
         // Civilsamfund's participant, who did not vote, leaves afterwards: the round's turnout stays 1 of 2.
-        run(f.owner, () -> workspaces.remove(f.workspaceId, civilParticipant.id()));
+        run(f.otherModerator, () -> workspaces.remove(f.workspaceId, civilParticipant.id()));
         assertThat(report(id).turnout()).containsEntry(f.civilSideId, 0.5);
         EqualityReport whole = as(f.observer, () -> insight.report(f.workspaceId, null, null, Formats.ZONE));
         assertThat(whole.turnout()).containsEntry(f.civilSideId, 0.5).containsEntry(f.municipalSideId, 1.0);

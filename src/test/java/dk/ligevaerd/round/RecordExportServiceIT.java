@@ -108,7 +108,7 @@ class RecordExportServiceIT {
     private UserSummary join(String displayName, long sideId) {
         UserSummary user = accounts.register("voter-" + PEOPLE.incrementAndGet() + "-" + System.nanoTime(),
                 displayName, "bla-hest-tromme-7");
-        String token = as(f.owner, () -> invitations.create(f.workspaceId, sideId, Role.PARTICIPANT,
+        String token = as(f.moderatorOf(sideId), () -> invitations.create(f.workspaceId, sideId, Role.PARTICIPANT,
                 Duration.ofDays(1)).token());
         as(user, () -> invitations.accept(token));
         return user;

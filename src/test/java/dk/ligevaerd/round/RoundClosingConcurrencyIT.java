@@ -55,6 +55,7 @@ class RoundClosingConcurrencyIT {
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
+    @Autowired dk.ligevaerd.workspace.GovernanceService governance;
     @Autowired PriorityService priorities;
     @Autowired RoundService rounds;
     @Autowired JdbcTemplate jdbc;
@@ -77,7 +78,7 @@ class RoundClosingConcurrencyIT {
         assertThat(joint.moderatorRefusals()).isEmpty();
         check(f, joint);
 
-        run(f.owner, () -> workspaces.setJointClosing(f.workspaceId, false));
+        f.jointClosingOff(governance);
         Race single = race(f, members, options);
         assertThat(single.closers()).as("without joint closing, exactly one moderator closes").isEqualTo(1);
         assertThat(single.moderatorRefusals()).containsExactly("error.round.alreadyClosed");
@@ -237,7 +238,7 @@ class RoundClosingConcurrencyIT {
             String name = "voter-" + i + "-" + System.nanoTime();
             made.add(setup.submit(() -> {
                 UserSummary user = accounts.register(name, "Voter " + name, "bla-hest-tromme-7");
-                String token = as(f.owner, () -> invitations.create(f.workspaceId, side, Role.PARTICIPANT,
+                String token = as(f.moderatorOf(side), () -> invitations.create(f.workspaceId, side, Role.PARTICIPANT,
                         Duration.ofHours(1)).token());
                 as(user, () -> invitations.accept(token));
                 sideOf.put(user.id(), side);

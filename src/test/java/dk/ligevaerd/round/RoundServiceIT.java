@@ -50,6 +50,7 @@ class RoundServiceIT {
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
+    @Autowired dk.ligevaerd.workspace.GovernanceService governance;
     @Autowired PriorityService priorities;
     @Autowired StatementService statements;
     @Autowired HistoryService history;
@@ -68,7 +69,7 @@ class RoundServiceIT {
     void fixture() {
         f = new WorkspaceFixture(accounts, workspaces, invitations);
         civilParticipant = accounts.register("civ-" + System.nanoTime(), "Civil participant", "bla-hest-tromme-7");
-        String token = as(f.owner, () -> invitations.create(f.workspaceId, f.civilSideId, Role.PARTICIPANT,
+        String token = as(f.otherModerator, () -> invitations.create(f.workspaceId, f.civilSideId, Role.PARTICIPANT,
                 Duration.ofDays(1)).token());
         as(civilParticipant, () -> invitations.accept(token));
         a = propose(f.participant, "Weekly visits", ValueLens.SERVICE_QUALITY);
@@ -568,7 +569,7 @@ class RoundServiceIT {
 
     @Test
     void without_joint_closing_one_moderator_closes() {
-        run(f.owner, () -> workspaces.setJointClosing(f.workspaceId, false));
+        f.jointClosingOff(governance);
         long id = openDots();
         dots(f.participant, id, Map.of(a, 5));
         dots(civilParticipant, id, Map.of(b, 5));
@@ -582,31 +583,35 @@ class RoundServiceIT {
     @Test
     void the_closing_rule_is_fixed_when_the_round_opens() {
         long id = openDots();
-        run(f.owner, () -> workspaces.setJointClosing(f.workspaceId, false));
+        f.jointClosingOff(governance);
         assertThat(confirm(f.owner, id)).as("joint closing still applies to this round").isFalse();
         assertThat(view(id).jointClosing()).isTrue();
         assertThat(confirm(f.otherModerator, id)).isTrue();
     }
 
+    /**
+     * Changed with shared governance: a workspace with a side that has no moderator is forming, and
+     * no round opens in it, with or without joint closing (it used to open once joint closing was off).
+     */
     @Test
-    void with_joint_closing_a_round_opens_only_when_every_side_has_a_moderator() {
-        long lonely = as(f.owner, () -> workspaces.addSide(f.workspaceId, "Borgere", "#6A1B9A"));
+    void no_round_opens_while_a_side_has_no_moderator_even_without_joint_closing() {
+        long lonely = f.addSide(governance, workspaces, "Borgere", "#6A1B9A");
         long id = draft(RoundDraft.dots("Which first?", List.of(a, b), 10, 5, 1));
         assertThat(keyOf(() -> as(f.owner, () -> {
             rounds.open(f.workspaceId, id);
             return null;
-        }))).isEqualTo("error.round.sideWithoutModerator");
+        }))).isEqualTo("error.workspace.forming");
         assertThat(view(id).state()).isEqualTo(RoundState.DRAFT);
 
-        run(f.owner, () -> workspaces.setJointClosing(f.workspaceId, false));
-        as(f.owner, () -> {
+        f.jointClosingOff(governance);
+        assertThat(keyOf(() -> as(f.owner, () -> {
             rounds.open(f.workspaceId, id);
             return null;
-        });
-        RoundView open = view(id);
-        assertThat(open.jointClosing()).isFalse();
-        assertThat(open.side(lonely)).isPresent();
-        assertThat(open.quorumMet()).as("a side without members cannot meet the quorum").isFalse();
+        }))).isEqualTo("error.workspace.forming");
+        assertThat(view(id).state()).isEqualTo(RoundState.DRAFT);
+        assertThat(as(f.owner, () -> workspaces.details(f.workspaceId).sidesWithoutModerator()))
+                .containsExactly("Borgere");
+        assertThat(lonely).isPositive();
     }
 
     @Test

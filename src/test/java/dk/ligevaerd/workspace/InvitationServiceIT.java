@@ -41,7 +41,9 @@ class InvitationServiceIT {
     }
 
     private String link(Long sideId, Role role, Duration validity) {
-        return as(f.owner, () -> invitations.create(f.workspaceId, sideId, role, validity).token());
+        // Each side's moderator invites into their side (the owner into Kommune and as observers).
+        UserSummary inviter = sideId == null ? f.owner : f.moderatorOf(sideId);
+        return as(inviter, () -> invitations.create(f.workspaceId, sideId, role, validity).token());
     }
 
     private UserSummary newcomer() {
@@ -87,15 +89,15 @@ class InvitationServiceIT {
 
     @Test
     void a_revoked_link_is_refused() {
-        NewInvitation made = as(f.owner, () -> invitations.create(f.workspaceId, f.civilSideId, Role.PARTICIPANT,
-                Duration.ofDays(1)));
-        as(f.owner, () -> {
+        NewInvitation made = as(f.otherModerator, () -> invitations.create(f.workspaceId, f.civilSideId,
+                Role.PARTICIPANT, Duration.ofDays(1)));
+        as(f.otherModerator, () -> {
             invitations.revoke(f.workspaceId, made.invitation().id());
             return null;
         });
         UserSummary user = newcomer();
         assertThat(keyOf(() -> as(user, () -> invitations.accept(made.token())))).isEqualTo("error.invitation.revoked");
-        assertThat(as(f.owner, () -> invitations.list(f.workspaceId)).getFirst().status())
+        assertThat(as(f.otherModerator, () -> invitations.list(f.workspaceId)).getFirst().status())
                 .isEqualTo(InvitationStatus.REVOKED);
     }
 
@@ -114,7 +116,7 @@ class InvitationServiceIT {
         assertThat(keyOf(() -> as(f.participant, () -> invitations.accept(token))))
                 .isEqualTo("error.invitation.alreadyMember");
         assertThat(as(f.participant, () -> workspaces.details(f.workspaceId).me().role())).isEqualTo(Role.PARTICIPANT);
-        assertThat(as(f.owner, () -> invitations.list(f.workspaceId)).getFirst().status())
+        assertThat(as(f.otherModerator, () -> invitations.list(f.workspaceId)).getFirst().status())
                 .isEqualTo(InvitationStatus.PENDING);
     }
 

@@ -7,6 +7,7 @@ import dk.ligevaerd.account.UserSummary;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToLongFunction;
 
 /**
  * A workspace with one member of every kind, plus an outsider and the owner of another workspace,
@@ -44,6 +45,38 @@ public final class WorkspaceFixture {
         join(invitations, observer, null, Role.OBSERVER);
         otherWorkspaceId = as(otherWorkspaceOwner,
                 () -> workspaces.create("Other " + n, "", List.of("A", "B"), 1));
+    }
+
+    /**
+     * A change to the workspace both sides agreed to: the owner (moderator of Kommune) proposes, the
+     * civil side's moderator confirms if it still waits.
+     */
+    public void agree(GovernanceService governance, ToLongFunction<GovernanceService> propose) {
+        long id = as(owner, () -> propose.applyAsLong(governance));
+        boolean waiting = as(otherModerator, () -> governance.pending(workspaceId)).stream().anyMatch(p -> p.id() == id);
+        if (waiting) {
+            as(otherModerator, () -> {
+                governance.confirm(workspaceId, id);
+                return null;
+            });
+        }
+    }
+
+    /** Adds a side with the agreement of both sides; its id. */
+    public long addSide(GovernanceService governance, WorkspaceService workspaces, String name, String colour) {
+        agree(governance, g -> g.proposeAddSide(workspaceId, name, colour));
+        return as(owner, () -> workspaces.details(workspaceId).sides()).stream()
+                .filter(s -> s.name().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    /** Switches joint closing off with the agreement of both sides. */
+    public void jointClosingOff(GovernanceService governance) {
+        agree(governance, g -> g.proposeJointClosingOff(workspaceId));
+    }
+
+    /** Who may invite into a side of this workspace: its moderator, or the owner for a side still without one. */
+    public UserSummary moderatorOf(long sideId) {
+        return sideId == civilSideId ? otherModerator : owner;
     }
 
     private void join(InvitationService invitations, UserSummary user, Long sideId, Role role) {

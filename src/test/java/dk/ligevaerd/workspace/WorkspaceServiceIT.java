@@ -23,6 +23,7 @@ class WorkspaceServiceIT {
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
     @Autowired HistoryService history;
+    @Autowired GovernanceService governance;
 
     WorkspaceFixture f;
 
@@ -45,14 +46,13 @@ class WorkspaceServiceIT {
         assertThat(d.me().sideId()).isEqualTo(f.municipalSideId);
     }
 
+    /** Changed with shared governance: switching joint closing off now needs both sides' moderators. */
     @Test
-    void the_owner_switches_joint_closing_and_the_history_says_so_once() {
+    void joint_closing_goes_off_when_both_sides_agreed_and_the_history_says_so_once() {
         assertThat(as(f.observer, () -> workspaces.details(f.workspaceId).jointClosing())).isTrue();
-        as(f.owner, () -> {
-            workspaces.setJointClosing(f.workspaceId, false);
-            workspaces.setJointClosing(f.workspaceId, false);
-            return null;
-        });
+        f.jointClosingOff(governance);
+        assertThat(keyOf(() -> as(f.owner, () -> governance.proposeJointClosingOff(f.workspaceId))))
+                .isEqualTo("error.proposal.nothingToChange");
         assertThat(as(f.observer, () -> workspaces.details(f.workspaceId).jointClosing())).isFalse();
         assertThat(as(f.observer, () -> history.timeline(f.workspaceId))).filteredOn(e -> e.kind()
                 .startsWith("workspace.jointClosing")).singleElement()
@@ -85,38 +85,30 @@ class WorkspaceServiceIT {
 
     @Test
     void a_side_with_members_cannot_be_deleted_but_an_empty_third_side_can() {
-        assertThat(keyOf(() -> as(f.owner, () -> {
-            workspaces.removeSide(f.workspaceId, f.civilSideId);
-            return null;
-        }))).isEqualTo("error.side.hasMembers");
-        long borgere = as(f.owner, () -> workspaces.addSide(f.workspaceId, "Borgere", "#1E7A4C"));
+        assertThat(keyOf(() -> as(f.owner, () -> governance.proposeRemoveSide(f.workspaceId, f.civilSideId))))
+                .isEqualTo("error.side.hasMembers");
+        long borgere = f.addSide(governance, workspaces, "Borgere", "#1E7A4C");
         assertThat(ownerView().sides()).hasSize(3);
-        assertThat(keyOf(() -> as(f.owner, () -> workspaces.addSide(f.workspaceId, "borgere", "#1E7A4C"))))
+        assertThat(keyOf(() -> as(f.owner, () -> governance.proposeAddSide(f.workspaceId, "borgere", "#1E7A4C"))))
                 .isEqualTo("error.side.nameTaken");
-        as(f.owner, () -> {
-            workspaces.removeSide(f.workspaceId, borgere);
-            return null;
-        });
+        f.agree(governance, g -> g.proposeRemoveSide(f.workspaceId, borgere));
         assertThat(ownerView().sides()).extracting(SideView::name).containsExactly("Kommune", "Civilsamfund");
     }
 
     @Test
     void renaming_a_side_to_a_taken_or_too_long_name_changes_nothing() {
-        assertThat(keyOf(() -> as(f.owner, () -> {
-            workspaces.changeSide(f.workspaceId, f.civilSideId, "KOMMUNE", "#1E7A4C");
-            return null;
-        }))).isEqualTo("error.side.nameTaken");
-        assertThat(keyOf(() -> as(f.owner, () -> {
-            workspaces.changeSide(f.workspaceId, f.civilSideId, "x".repeat(41), "#1E7A4C");
-            return null;
-        }))).isEqualTo("error.length");
+        assertThat(keyOf(() -> as(f.owner, () -> governance.proposeRenameSide(f.workspaceId, f.civilSideId,
+                "KOMMUNE")))).isEqualTo("error.side.nameTaken");
+        assertThat(keyOf(() -> as(f.owner, () -> governance.proposeRenameSide(f.workspaceId, f.civilSideId,
+                "x".repeat(41))))).isEqualTo("error.length");
+        assertThat(as(f.owner, () -> governance.pending(f.workspaceId))).isEmpty();
         assertThat(ownerView().sides().get(1).name()).isEqualTo("Civilsamfund");
     }
 
     @Test
     void role_and_side_changes_and_removals_are_recorded_with_actor_and_time() {
         as(f.owner, () -> {
-            workspaces.assign(f.workspaceId, f.participant.id(), Role.MODERATOR, f.civilSideId);
+            workspaces.assign(f.workspaceId, f.participant.id(), Role.MODERATOR, f.municipalSideId);
             workspaces.remove(f.workspaceId, f.observer.id());
             return null;
         });
@@ -126,7 +118,7 @@ class WorkspaceServiceIT {
         assertThat(changed.actorSideId()).isEqualTo(f.municipalSideId);
         assertThat(changed.subjectUserId()).isEqualTo(f.participant.id());
         assertThat(changed.detail()).contains("oldRole=PARTICIPANT", "newRole=MODERATOR",
-                "newSide=" + f.civilSideId);
+                "newSide=" + f.municipalSideId);
         assertThat(changed.occurredAt()).isNotNull();
         HistoryItem removed = timeline.stream().filter(i -> i.kind().equals("member.removed")).findFirst().orElseThrow();
         assertThat(removed.subjectUserId()).isEqualTo(f.observer.id());

@@ -226,6 +226,11 @@ class RoundEditor extends Dialog {
         }
     }
 
+    /** For a new round: the rule the workspace's sides agreed on as the default. */
+    void startWithRule(DecisionRule defaultRule) {
+        rule.setValue(defaultRule);
+    }
+
     private void showFields() {
         boolean prioritize = kind.getValue() == RoundKind.PRIORITIZE;
         boolean dots = method.getValue() == PrioritizeMethod.DOTS;

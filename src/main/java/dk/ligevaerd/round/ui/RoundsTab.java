@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.round.ChainVerification;
+import dk.ligevaerd.round.DecisionRule;
 import dk.ligevaerd.round.RecordExportService;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundView;
@@ -103,7 +104,12 @@ class RoundsTab extends Div implements WorkspaceTab {
     }
 
     void openEditor(@Nullable RoundView existing) {
-        new RoundEditor(rounds, priorities, statements, workspaceId, existing).open();
+        RoundEditor editor = new RoundEditor(rounds, priorities, statements, workspaceId, existing);
+        if (existing == null && details != null) {
+            // A new round starts from the rule the sides agreed on as the workspace's default.
+            editor.startWithRule(DecisionRule.valueOf(details.defaultRule().name()));
+        }
+        editor.open();
     }
 
     private void verify() {

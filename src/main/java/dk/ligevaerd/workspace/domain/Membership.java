@@ -79,6 +79,11 @@ public class Membership {
         this.sideId = newRole.needsSide() ? newSideId : null;
     }
 
+    /** Ownership passes only by a handover that every side confirmed. */
+    public void setOwner(boolean owner) {
+        this.owner = owner;
+    }
+
     public long id() {
         if (id == null) {
             throw new IllegalStateException("not saved yet");

@@ -3,9 +3,12 @@ package dk.ligevaerd.workspace.domain;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.Text;
+import dk.ligevaerd.workspace.DefaultRule;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -48,6 +51,16 @@ public class Workspace {
 
     @Column(name = "created_by", nullable = false)
     private long createdBy;
+
+    @Column(nullable = false, length = 2)
+    private String language = "da";
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "default_rule", nullable = false, length = 20)
+    private DefaultRule defaultRule = DefaultRule.SIDE_PARITY;
+
+    @Column(name = "deleted_at")
+    private @Nullable Instant deletedAt;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -96,6 +109,36 @@ public class Workspace {
         this.jointClosing = jointClosing;
     }
 
+    /** The languages a workspace can have; its exports and e-mails are written in it. */
+    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("da", "en");
+
+    public void setLanguage(String newLanguage) {
+        if (!LANGUAGES.contains(newLanguage)) {
+            throw new DomainException("error.workspace.language");
+        }
+        this.language = newLanguage;
+    }
+
+    public void setDefaultRule(DefaultRule rule) {
+        this.defaultRule = rule;
+    }
+
+    public void markDeleted(Instant when) {
+        this.deletedAt = when;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public DefaultRule defaultRule() {
+        return defaultRule;
+    }
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
     public Side addSide(String sideName, String colour) {
         if (sides.size() >= MAX_SIDES) {
             throw new DomainException("error.side.tooMany", MAX_SIDES);
@@ -106,6 +149,31 @@ public class Workspace {
         Side side = new Side(this, checked, colour, position);
         sides.add(side);
         return side;
+    }
+
+    /** Checks a side could be added now, without adding it (for a proposal that waits). */
+    public void checkNewSide(String sideName, String colour) {
+        if (sides.size() >= MAX_SIDES) {
+            throw new DomainException("error.side.tooMany", MAX_SIDES);
+        }
+        requireUniqueName(Side.checkName(sideName), null);
+        Side.checkColour(colour);
+    }
+
+    /** Checks a side could be renamed now, without renaming it. */
+    public void checkSideName(long sideId, String newName) {
+        requireUniqueName(Side.checkName(newName), side(sideId));
+    }
+
+    /** Checks a side could be removed now, without removing it. */
+    public void checkRemovable(long sideId, long memberCount) {
+        Side side = side(sideId);
+        if (memberCount > 0) {
+            throw new DomainException("error.side.hasMembers", side.name(), memberCount);
+        }
+        if (sides.size() <= MIN_SIDES) {
+            throw new DomainException("error.side.tooFew", MIN_SIDES);
+        }
     }
 
     public void renameSide(long sideId, String newName) {

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.InvitationStatus;
 import dk.ligevaerd.workspace.InvitationView;
@@ -28,8 +29,9 @@ import dk.ligevaerd.workspace.domain.Invitation;
 import java.time.Duration;
 
 /**
- * The owner makes single-use links that fix side and role, shows them as a QR code for the room,
- * and revokes those not yet used.
+ * Each side's moderators (and the owner, for a side that has no moderator yet) make single-use
+ * links that fix side and role, show them as a QR code for the room, and revoke those not yet
+ * used. Pending proposals are listed above, so a moderator sees what waits for their side.
  */
 class InvitationsPanel extends Div {
 
@@ -41,9 +43,12 @@ class InvitationsPanel extends Div {
     private final Paragraph error = new Paragraph();
     private final Grid<InvitationView> grid = new Grid<>();
 
-    InvitationsPanel(InvitationService invitations, long workspaceId) {
+    private final ProposalsPanel proposals;
+
+    InvitationsPanel(InvitationService invitations, GovernanceService governance, long workspaceId) {
         this.invitations = invitations;
         this.workspaceId = workspaceId;
+        this.proposals = new ProposalsPanel(governance, workspaceId, k -> true);
         addClassName("invitations-panel");
         setId("invitations-panel");
 
@@ -93,14 +98,16 @@ class InvitationsPanel extends Div {
 
         Paragraph intro = new Paragraph(getTranslation("invitation.intro"));
         intro.addClassName("muted");
-        add(intro, form, error, new H3(getTranslation("invitation.list")), grid);
+        add(proposals, intro, form, error, new H3(getTranslation("invitation.list")), grid);
     }
 
     void show(WorkspaceDetails d) {
         SideView selected = side.getValue();
         side.setItems(d.sides());
-        side.setValue(d.sides().stream().filter(s -> selected != null && s.id() == selected.id()).findFirst()
+        Long preferred = selected != null ? Long.valueOf(selected.id()) : d.me().sideId();
+        side.setValue(d.sides().stream().filter(s -> preferred != null && s.id() == preferred).findFirst()
                 .orElse(d.sides().getFirst()));
+        proposals.show(d);
         grid.setItems(invitations.list(workspaceId));
     }
 

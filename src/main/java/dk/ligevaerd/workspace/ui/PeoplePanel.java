@@ -16,7 +16,10 @@ import com.vaadin.flow.component.select.Select;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.SideBadge;
+import dk.ligevaerd.shared.ui.Notices;
+import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.MemberView;
+import dk.ligevaerd.workspace.ProposalKind;
 import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
@@ -30,16 +33,26 @@ class PeoplePanel extends Div {
 
     private final WorkspaceService workspaces;
     private final long workspaceId;
+    private final ProposalsPanel proposals;
+    private final Paragraph forming = new Paragraph();
 
-    PeoplePanel(WorkspaceService workspaces, long workspaceId) {
+    PeoplePanel(WorkspaceService workspaces, GovernanceService governance, long workspaceId) {
         this.workspaces = workspaces;
         this.workspaceId = workspaceId;
+        this.proposals = new ProposalsPanel(governance, workspaceId,
+                k -> k == ProposalKind.MOVE_MEMBER || k == ProposalKind.HAND_OVER);
+        forming.addClassName("forming-notice");
+        forming.setId("forming-notice");
         addClassName("people-panel");
         setId("people-panel");
     }
 
     void show(WorkspaceDetails d, Set<Long> online) {
         removeAll();
+        forming.setText(d.forming() ? getTranslation("workspace.forming", String.join(", ", d.sidesWithoutModerator())) : "");
+        forming.setVisible(d.forming());
+        proposals.show(d);
+        add(forming, proposals);
         Div columns = new Div();
         columns.addClassName("side-columns");
         for (SideView side : d.sides()) {
@@ -83,7 +96,7 @@ class PeoplePanel extends Div {
         item.addClassName("member-row");
         item.getElement().setAttribute("data-user", m.username());
         item.getElement().setAttribute("data-online", Boolean.toString(isOnline));
-        if (d.me().owner() && !m.owner()) {
+        if (mayManage(m, d)) {
             Button change = new Button(VaadinIcon.EDIT.create(), e -> openAssign(m, d));
             change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             change.setAriaLabel(getTranslation("member.change", m.displayName()));
@@ -97,6 +110,25 @@ class PeoplePanel extends Div {
             item.add(actions);
         }
         return item;
+    }
+
+    /**
+     * Whether to offer the change and remove buttons: to a moderator of the member's side (the
+     * owner for a side without one; any moderator for observers). The services decide in the end.
+     */
+    private static boolean mayManage(MemberView m, WorkspaceDetails d) {
+        if (m.userId() == d.me().userId()) {
+            return false;
+        }
+        if (m.sideId() == null) {
+            return d.me().isModerator() || d.me().owner();
+        }
+        if (d.me().isModerator() && Objects.equals(d.me().sideId(), m.sideId())) {
+            return true;
+        }
+        boolean sideHasModerator = d.members().stream()
+                .anyMatch(o -> o.role() == Role.MODERATOR && Objects.equals(o.sideId(), m.sideId()));
+        return d.me().owner() && !sideHasModerator;
     }
 
     private void openAssign(MemberView m, WorkspaceDetails d) {
@@ -123,9 +155,12 @@ class PeoplePanel extends Div {
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
                 Role chosen = role.getValue() == null ? m.role() : role.getValue();
-                workspaces.assign(workspaceId, m.userId(), chosen,
+                boolean done = workspaces.assign(workspaceId, m.userId(), chosen,
                         chosen.needsSide() && side.getValue() != null ? side.getValue().id() : null);
                 dialog.close();
+                if (!done) {
+                    Notices.success(this, "proposal.move.pending");
+                }
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
             }
@@ -144,7 +179,13 @@ class PeoplePanel extends Div {
         confirm.setCancelText(getTranslation("action.cancel"));
         confirm.setConfirmText(getTranslation("action.remove"));
         confirm.setConfirmButtonTheme("error primary");
-        confirm.addConfirmListener(e -> workspaces.remove(workspaceId, m.userId()));
+        confirm.addConfirmListener(e -> {
+            try {
+                workspaces.remove(workspaceId, m.userId());
+            } catch (DomainException refused) {
+                Notices.error(getLocale(), refused);
+            }
+        });
         confirm.open();
     }
 }

@@ -2,47 +2,74 @@ package dk.ligevaerd.workspace.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Notices;
+import dk.ligevaerd.workspace.DefaultRule;
+import dk.ligevaerd.workspace.GovernanceService;
+import dk.ligevaerd.workspace.MemberView;
+import dk.ligevaerd.workspace.ProposalKind;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.domain.Workspace;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The owner renames the workspace or rewrites its short description, and decides whether rounds
- * close jointly (a moderator of every side confirms) or by any one moderator.
+ * The workspace's settings. The owner keeps what harms no side (name, description, language);
+ * switching joint closing off, the default rule, handing over and deleting are proposals that
+ * every side confirms, shown here while they wait. Switching joint closing back on harms nobody.
  */
 class SettingsPanel extends Div {
 
+    private final WorkspaceService workspaces;
+    private final GovernanceService governance;
+    private final long workspaceId;
     private final TextField name = new TextField();
     private final TextArea description = new TextArea();
-    private final Checkbox jointClosing = new Checkbox();
+    private final Select<String> language = new Select<>();
+    private final ProposalsPanel proposals;
+    private final Div rounds = new Div();
+    private final Button save;
     private boolean loaded;
-    /** While the checkbox follows a change made elsewhere, it must not save it back. */
-    private boolean following;
 
-    SettingsPanel(WorkspaceService workspaces, long workspaceId) {
+    SettingsPanel(WorkspaceService workspaces, GovernanceService governance, long workspaceId) {
+        this.workspaces = workspaces;
+        this.governance = governance;
+        this.workspaceId = workspaceId;
+        this.proposals = new ProposalsPanel(governance, workspaceId, k -> k == ProposalKind.JOINT_CLOSING_OFF
+                || k == ProposalKind.DEFAULT_RULE || k == ProposalKind.HAND_OVER || k == ProposalKind.DELETE_WORKSPACE);
         name.setLabel(getTranslation("field.workspaceName"));
         name.setMaxLength(Workspace.NAME_MAX_LENGTH);
         name.setId("settings-name");
         description.setLabel(getTranslation("field.description"));
         description.setMaxLength(Workspace.DESCRIPTION_MAX_LENGTH);
+        language.setLabel(getTranslation("settings.language"));
+        language.setItems(List.of("da", "en"));
+        language.setItemLabelGenerator(l -> getTranslation("settings.language." + l));
+        language.setId("settings-language");
         Paragraph error = new Paragraph();
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
         error.setId("settings-error");
-        Button save = new Button(getTranslation("action.save"), e -> {
+        save = new Button(getTranslation("action.save"), e -> {
             error.setText("");
             try {
                 workspaces.rename(workspaceId, name.getValue(), description.getValue());
+                if (language.getValue() != null) {
+                    workspaces.setLanguage(workspaceId, language.getValue());
+                }
                 Notices.success(this, "settings.saved");
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
@@ -50,28 +77,9 @@ class SettingsPanel extends Div {
         });
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        FormLayout form = new FormLayout(name, description);
+        FormLayout form = new FormLayout(name, description, language);
         form.setMaxWidth("40rem");
-
-        H3 rounds = new H3(getTranslation("settings.rounds"));
-        jointClosing.setLabel(getTranslation("settings.jointClosing"));
-        jointClosing.setHelperText(getTranslation("settings.jointClosing.help"));
-        jointClosing.setId("settings-joint-closing");
-        jointClosing.addValueChangeListener(e -> {
-            if (following || !e.isFromClient()) {
-                return;
-            }
-            try {
-                workspaces.setJointClosing(workspaceId, e.getValue());
-                Notices.success(this, e.getValue() ? "settings.jointClosing.on" : "settings.jointClosing.off");
-            } catch (DomainException refused) {
-                Notices.error(getLocale(), refused);
-                following = true;
-                jointClosing.setValue(e.getOldValue());
-                following = false;
-            }
-        });
-        add(form, error, save, rounds, jointClosing);
+        add(proposals, form, error, save, new H3(getTranslation("settings.rounds")), rounds);
     }
 
     void show(WorkspaceDetails d) {
@@ -79,10 +87,79 @@ class SettingsPanel extends Div {
         if (!loaded) {
             name.setValue(d.name());
             description.setValue(d.description());
+            language.setValue(d.language());
             loaded = true;
         }
-        following = true;
-        jointClosing.setValue(d.jointClosing());
-        following = false;
+        boolean owner = d.me().owner();
+        name.setReadOnly(!owner);
+        description.setReadOnly(!owner);
+        language.setReadOnly(!owner);
+        save.setVisible(owner);
+        proposals.show(d);
+        rounds.removeAll();
+
+        Span joint = new Span(getTranslation(d.jointClosing() ? "settings.jointClosing.on" : "settings.jointClosing.off"));
+        joint.setId("settings-joint-closing-state");
+        Button jointButton = d.jointClosing()
+                ? button("settings.proposeJointClosingOff", "settings-joint-closing-off",
+                        () -> proposed(governance.proposeJointClosingOff(workspaceId)))
+                : button("settings.switchJointClosingOn", "settings-joint-closing-on", () -> {
+                    workspaces.switchJointClosingOn(workspaceId);
+                    return "settings.jointClosing.on";
+                });
+        Paragraph jointHelp = new Paragraph(getTranslation("settings.jointClosing.help"));
+        jointHelp.addClassName("muted");
+        rounds.add(new Div(joint), jointHelp, jointButton);
+
+        Select<DefaultRule> rule = new Select<>();
+        rule.setLabel(getTranslation("settings.defaultRule"));
+        rule.setItems(DefaultRule.values());
+        rule.setItemLabelGenerator(r -> getTranslation(r.messageKey()));
+        rule.setValue(d.defaultRule());
+        rule.setId("settings-default-rule");
+        Button proposeRule = button("settings.proposeDefaultRule", "settings-propose-rule",
+                () -> proposed(governance.proposeDefaultRule(workspaceId, rule.getValue())));
+        rounds.add(row(rule, proposeRule));
+
+        if (owner) {
+            Select<MemberView> to = new Select<>();
+            to.setLabel(getTranslation("settings.handOver"));
+            to.setItems(d.members().stream().filter(m -> !m.owner()).toList());
+            to.setItemLabelGenerator(MemberView::displayName);
+            to.setId("settings-hand-over");
+            rounds.add(row(to, button("settings.proposeHandOver", "settings-propose-hand-over",
+                    () -> to.getValue() == null ? null
+                            : proposed(governance.proposeHandOver(workspaceId, to.getValue().userId())))));
+        }
+        Button delete = button("settings.proposeDelete", "settings-propose-delete",
+                () -> proposed(governance.proposeDelete(workspaceId)));
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        rounds.add(new Div(delete));
+    }
+
+    private static String proposed(long proposalId) {
+        return "proposal.made";
+    }
+
+    private HorizontalLayout row(com.vaadin.flow.component.Component field, Button button) {
+        HorizontalLayout row = new HorizontalLayout(field, button);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.setWrap(true);
+        return row;
+    }
+
+    private Button button(String key, String id, Supplier<@Nullable String> action) {
+        Button button = new Button(getTranslation(key), e -> {
+            try {
+                String done = action.get();
+                if (done != null) {
+                    Notices.success(this, done);
+                }
+            } catch (DomainException refused) {
+                Notices.error(getLocale(), refused);
+            }
+        });
+        button.setId(id);
+        return button;
     }
 }

@@ -14,20 +14,30 @@ import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Notices;
+import dk.ligevaerd.workspace.GovernanceService;
+import dk.ligevaerd.workspace.ProposalKind;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.domain.Side;
 
-/** The owner's page for sides: rename, recolour, add, remove an empty one. */
+/**
+ * Sides: the owner recolours them; renaming, adding and removing one are proposals that every side
+ * confirms, shown here while they wait.
+ */
 class SidesPanel extends Div {
 
     private final WorkspaceService workspaces;
+    private final GovernanceService governance;
     private final long workspaceId;
+    private final ProposalsPanel proposals;
 
-    SidesPanel(WorkspaceService workspaces, long workspaceId) {
+    SidesPanel(WorkspaceService workspaces, GovernanceService governance, long workspaceId) {
         this.workspaces = workspaces;
+        this.governance = governance;
         this.workspaceId = workspaceId;
+        this.proposals = new ProposalsPanel(governance, workspaceId, k -> k == ProposalKind.ADD_SIDE
+                || k == ProposalKind.RENAME_SIDE || k == ProposalKind.REMOVE_SIDE);
         addClassName("sides-panel");
         setId("sides-panel");
     }
@@ -36,14 +46,15 @@ class SidesPanel extends Div {
         removeAll();
         Paragraph intro = new Paragraph(getTranslation("sides.intro"));
         intro.addClassName("muted");
-        add(intro);
+        proposals.show(d);
+        add(intro, proposals);
         for (SideView side : d.sides()) {
-            add(row(side, d.sides().size()));
+            add(row(side, d.sides().size(), d));
         }
         add(addRow(d));
     }
 
-    private Div row(SideView side, int sideCount) {
+    private Div row(SideView side, int sideCount, WorkspaceDetails d) {
         TextField name = new TextField(getTranslation("field.sideName"), side.name(), "");
         name.setMaxLength(Side.NAME_MAX_LENGTH);
         Select<String> colour = ColourPicker.create(getTranslation("field.colour"), side.colour());
@@ -52,15 +63,26 @@ class SidesPanel extends Div {
         error.getElement().setAttribute("role", "alert");
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
-                workspaces.changeSide(workspaceId, side.id(), name.getValue(), colour.getValue());
+                workspaces.recolourSide(workspaceId, side.id(), colour.getValue());
                 Notices.success(this, "sides.saved");
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
             }
         });
-        Button remove = new Button(getTranslation("action.remove"), VaadinIcon.TRASH.create(), e -> {
+        save.setVisible(d.me().owner());
+        colour.setEnabled(d.me().owner());
+        Button rename = new Button(getTranslation("sides.proposeRename"), e -> {
             try {
-                workspaces.removeSide(workspaceId, side.id());
+                governance.proposeRenameSide(workspaceId, side.id(), name.getValue());
+                Notices.success(this, "proposal.made");
+            } catch (DomainException refused) {
+                error.setText(Messages.get(getLocale(), refused));
+            }
+        });
+        Button remove = new Button(getTranslation("sides.proposeRemove"), VaadinIcon.TRASH.create(), e -> {
+            try {
+                governance.proposeRemoveSide(workspaceId, side.id());
+                Notices.success(this, "proposal.made");
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
             }
@@ -73,7 +95,7 @@ class SidesPanel extends Div {
         }
         Span count = new Span(getTranslation("workspaces.memberCount", side.memberCount()));
         count.addClassName("muted");
-        HorizontalLayout fields = new HorizontalLayout(name, colour, save, remove, count);
+        HorizontalLayout fields = new HorizontalLayout(name, rename, colour, save, remove, count);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         fields.setWrap(true);
         Div row = new Div(fields, error);
@@ -94,9 +116,10 @@ class SidesPanel extends Div {
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
         error.setId("new-side-error");
-        Button add = new Button(getTranslation("sides.add"), VaadinIcon.PLUS.create(), e -> {
+        Button add = new Button(getTranslation("sides.proposeAdd"), VaadinIcon.PLUS.create(), e -> {
             try {
-                workspaces.addSide(workspaceId, name.getValue(), colour.getValue());
+                governance.proposeAddSide(workspaceId, name.getValue(), colour.getValue());
+                Notices.success(this, "proposal.made");
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
             }

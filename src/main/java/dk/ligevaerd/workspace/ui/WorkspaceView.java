@@ -25,6 +25,7 @@ import dk.ligevaerd.shared.ui.Notices;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import dk.ligevaerd.shared.ui.SideBadge;
+import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.PresenceService;
 import dk.ligevaerd.workspace.WorkspaceDetails;
@@ -60,6 +61,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
 
     private long workspaceId;
     private @Nullable WorkspaceDetails details;
+    private final GovernanceService governance;
     private final H1 title = new H1();
     private final Paragraph description = new Paragraph();
     private final Div me = new Div();
@@ -78,9 +80,10 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private boolean entering;
     private final List<Runnable> onDetach = new ArrayList<>();
 
-    public WorkspaceView(WorkspaceService workspaces, InvitationService invitations, PresenceService presence,
-            List<WorkspaceTab.Provider> tabProviders, LiveEventBus bus) {
+    public WorkspaceView(WorkspaceService workspaces, InvitationService invitations, GovernanceService governance,
+            PresenceService presence, List<WorkspaceTab.Provider> tabProviders, LiveEventBus bus) {
         this.workspaces = workspaces;
+        this.governance = governance;
         this.invitations = invitations;
         this.presence = presence;
         this.tabProviders = tabProviders.stream().sorted(Comparator.comparingInt(WorkspaceTab.Provider::order)).toList();
@@ -201,7 +204,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void build(WorkspaceDetails d) {
-        people = new PeoplePanel(workspaces, workspaceId);
+        people = new PeoplePanel(workspaces, governance, workspaceId);
         own("people", tabs.add(getTranslation("workspace.tab.people"), people));
         for (WorkspaceTab.Provider provider : tabProviders) {
             if (provider.visibleTo(d.me())) {
@@ -218,10 +221,12 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 });
             }
         }
-        if (d.me().owner()) {
-            sides = new SidesPanel(workspaces, workspaceId);
-            invitationsPanel = new InvitationsPanel(invitations, workspaceId);
-            settings = new SettingsPanel(workspaces, workspaceId);
+        // Sides, invitations and settings are where the sides govern the workspace together: every
+        // moderator sees them, to invite into their side and to confirm what waits for it.
+        if (d.me().owner() || d.me().isModerator()) {
+            sides = new SidesPanel(workspaces, governance, workspaceId);
+            invitationsPanel = new InvitationsPanel(invitations, governance, workspaceId);
+            settings = new SettingsPanel(workspaces, governance, workspaceId);
             own("sides", tabs.add(getTranslation("workspace.tab.sides"), sides));
             own("invitations", tabs.add(getTranslation("workspace.tab.invitations"), invitationsPanel));
             own("settings", tabs.add(getTranslation("workspace.tab.settings"), settings));

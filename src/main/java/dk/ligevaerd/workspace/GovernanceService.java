@@ -1,0 +1,446 @@
+package dk.ligevaerd.workspace;
+
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.shared.NotPermittedException;
+import dk.ligevaerd.workspace.WorkspaceEvents.JointClosingChanged;
+import dk.ligevaerd.workspace.WorkspaceEvents.MemberChanged;
+import dk.ligevaerd.workspace.WorkspaceEvents.ProposalAdopted;
+import dk.ligevaerd.workspace.WorkspaceEvents.ProposalConfirmed;
+import dk.ligevaerd.workspace.WorkspaceEvents.ProposalMade;
+import dk.ligevaerd.workspace.WorkspaceEvents.ProposalWithdrawn;
+import dk.ligevaerd.workspace.WorkspaceEvents.SideAdded;
+import dk.ligevaerd.workspace.WorkspaceEvents.SideChanged;
+import dk.ligevaerd.workspace.WorkspaceEvents.SideRemoved;
+import dk.ligevaerd.workspace.domain.Invitation;
+import dk.ligevaerd.workspace.domain.InvitationRepository;
+import dk.ligevaerd.workspace.domain.Membership;
+import dk.ligevaerd.workspace.domain.MembershipRepository;
+import dk.ligevaerd.workspace.domain.Proposal;
+import dk.ligevaerd.workspace.domain.ProposalConfirmation;
+import dk.ligevaerd.workspace.domain.ProposalRepository;
+import dk.ligevaerd.workspace.domain.Side;
+import dk.ligevaerd.workspace.domain.Workspace;
+import dk.ligevaerd.workspace.domain.WorkspaceRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Changes that no single person, and no single side, may make alone. A change to the workspace
+ * itself waits for a moderator of every side that has one; moving a member between sides waits
+ * for a moderator of both. Each proposal, confirmation and outcome is a history entry.
+ *
+ * <p>A confirmation counts only while its giver still moderates the side it was given for: the
+ * check runs against the current memberships when the last key arrives, inside the transaction
+ * that applies the change. Nobody confirms for two sides of one proposal (the database holds one
+ * confirmation per person and proposal), so moving between sides cannot make one person two keys.
+ */
+@Service
+public class GovernanceService {
+
+    private final ProposalRepository proposals;
+    private final WorkspaceRepository workspaces;
+    private final MembershipRepository memberships;
+    private final InvitationRepository invitations;
+    private final WorkspaceAccess access;
+    private final AccountService accounts;
+    private final List<MembershipChangeGuard> guards;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    GovernanceService(ProposalRepository proposals, WorkspaceRepository workspaces, MembershipRepository memberships,
+            InvitationRepository invitations, WorkspaceAccess access, AccountService accounts,
+            List<MembershipChangeGuard> guards, ApplicationEventPublisher events, Clock clock) {
+        this.proposals = proposals;
+        this.workspaces = workspaces;
+        this.memberships = memberships;
+        this.invitations = invitations;
+        this.access = access;
+        this.accounts = accounts;
+        this.guards = guards;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public long proposeJointClosingOff(long workspaceId) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        if (!load(workspaceId).jointClosing()) {
+            throw new DomainException("error.proposal.nothingToChange");
+        }
+        return propose(me, ProposalKind.JOINT_CLOSING_OFF, null, null, null, null, null, null, "");
+    }
+
+    @Transactional
+    public long proposeAddSide(long workspaceId, String name, String colour) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        load(workspaceId).checkNewSide(name, colour);
+        String trimmed = name.strip();
+        return propose(me, ProposalKind.ADD_SIDE, null, null, null, null, trimmed, colour, "name=" + trimmed);
+    }
+
+    @Transactional
+    public long proposeRenameSide(long workspaceId, long sideId, String name) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        Workspace workspace = load(workspaceId);
+        workspace.checkSideName(sideId, name);
+        if (workspace.side(sideId).name().equals(name.strip())) {
+            throw new DomainException("error.proposal.nothingToChange");
+        }
+        String trimmed = name.strip();
+        return propose(me, ProposalKind.RENAME_SIDE, sideId, null, null, null, trimmed, null,
+                "side=" + sideId + "\nname=" + trimmed);
+    }
+
+    @Transactional
+    public long proposeRemoveSide(long workspaceId, long sideId) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        load(workspaceId).checkRemovable(sideId, memberships.countByWorkspaceIdAndSideId(workspaceId, sideId));
+        return propose(me, ProposalKind.REMOVE_SIDE, sideId, null, null, null, null, null, "side=" + sideId);
+    }
+
+    @Transactional
+    public long proposeDefaultRule(long workspaceId, DefaultRule rule) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        if (load(workspaceId).defaultRule() == rule) {
+            throw new DomainException("error.proposal.nothingToChange");
+        }
+        return propose(me, ProposalKind.DEFAULT_RULE, null, null, null, null, rule.name(), null, "rule=" + rule);
+    }
+
+    /** Ownership to another member; only the owner may propose giving it away. */
+    @Transactional
+    public long proposeHandOver(long workspaceId, long toUserId) {
+        Member me = access.requireOwner(workspaceId);
+        Membership to = memberships.findByWorkspaceIdAndUserId(workspaceId, toUserId)
+                .orElseThrow(NotFoundOrNoAccessException::new);
+        if (to.owner()) {
+            throw new DomainException("error.proposal.nothingToChange");
+        }
+        return propose(me, ProposalKind.HAND_OVER, null, null, toUserId, null, null, null, "to=" + toUserId);
+    }
+
+    @Transactional
+    public long proposeDelete(long workspaceId) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        return propose(me, ProposalKind.DELETE_WORKSPACE, null, null, null, null, null, null, "");
+    }
+
+    /**
+     * A member's move from one side to another, asked for by a moderator of either side. Applies at
+     * once only when the caller governs both sides (the owner, for a side that has no moderator yet);
+     * otherwise it waits for the other side.
+     *
+     * @return the proposal's id, or empty when the move was made at once
+     */
+    @Transactional
+    public java.util.Optional<Long> proposeMove(long workspaceId, long userId, Role role, long toSideId) {
+        Member me = access.requireMember(workspaceId);
+        Workspace workspace = load(workspaceId);
+        workspace.side(toSideId);
+        Membership subject = memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
+                .orElseThrow(NotFoundOrNoAccessException::new);
+        Long fromSideId = subject.sideId();
+        if (fromSideId == null || fromSideId == toSideId || !role.needsSide()) {
+            throw new IllegalArgumentException("not a move between two sides");
+        }
+        List<Membership> all = memberships.findByWorkspaceId(workspaceId);
+        boolean governsFrom = WorkspaceAccess.governs(me, fromSideId, all);
+        boolean governsTo = WorkspaceAccess.governs(me, toSideId, all);
+        if (!governsFrom && !governsTo) {
+            throw new NotPermittedException("error.permission.sideModerator", workspace.side(fromSideId).name());
+        }
+        checkMove(workspaceId, subject, fromSideId, all);
+        if (governsFrom && governsTo) {
+            applyMove(me, subject, role, toSideId);
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(propose(me, ProposalKind.MOVE_MEMBER, fromSideId, toSideId, userId, role, null,
+                null, "member=" + userId + "\nfrom=" + fromSideId + "\nto=" + toSideId + "\nrole=" + role));
+    }
+
+    /** Confirms a pending proposal for the caller's side; the last key needed applies it. */
+    @Transactional
+    public void confirm(long workspaceId, long proposalId) {
+        Member me = access.requireMember(workspaceId);
+        Proposal proposal = lock(workspaceId, proposalId);
+        List<Membership> all = memberships.findByWorkspaceId(workspaceId);
+        Long side = sideToConfirmFor(me, proposal, all);
+        if (side == null) {
+            throw new NotPermittedException("error.proposal.notYourSide");
+        }
+        confirmFor(me, proposal, side, all);
+        decideIfComplete(me, proposal);
+    }
+
+    /**
+     * The side the caller confirms for: their own, when they moderate it and the proposal needs it;
+     * otherwise a side the owner stands in for (one without a moderator, which only a move can need).
+     */
+    private @Nullable Long sideToConfirmFor(Member me, Proposal proposal, List<Membership> all) {
+        Set<Long> required = requiredSides(proposal, all);
+        if (me.isModerator() && me.sideId() != null && required.contains(me.sideId())) {
+            return me.sideId();
+        }
+        return required.stream().filter(side -> WorkspaceAccess.governs(me, side, all)).findFirst().orElse(null);
+    }
+
+    /** Ends a pending proposal: its proposer withdraws it, or a moderator of a side concerned declines it. */
+    @Transactional
+    public void withdraw(long workspaceId, long proposalId) {
+        Member me = access.requireMember(workspaceId);
+        Proposal proposal = lock(workspaceId, proposalId);
+        List<Membership> all = memberships.findByWorkspaceId(workspaceId);
+        if (!mayWithdraw(me, proposal, all)) {
+            throw new NotPermittedException("error.proposal.notYourSide");
+        }
+        proposal.withdraw(me.userId(), clock.instant());
+        events.publishEvent(new ProposalWithdrawn(workspaceId, me.userId(), me.sideId(), proposalId, proposal.kind()));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProposalView> pending(long workspaceId) {
+        Member me = access.requireMember(workspaceId);
+        List<Proposal> open = proposals.findByWorkspaceIdAndStateOrderByProposedAtAscIdAsc(workspaceId,
+                Proposal.State.PENDING);
+        if (open.isEmpty()) {
+            return List.of();
+        }
+        List<Membership> all = memberships.findByWorkspaceId(workspaceId);
+        Set<Long> userIds = new HashSet<>();
+        for (Proposal p : open) {
+            userIds.add(p.proposedBy());
+            if (p.subjectUserId() != null) {
+                userIds.add(p.subjectUserId());
+            }
+            p.confirmations().forEach(c -> userIds.add(c.userId()));
+        }
+        Map<Long, UserSummary> users = accounts.summaries(List.copyOf(userIds));
+        List<ProposalView> views = new ArrayList<>();
+        for (Proposal p : open) {
+            Set<Long> required = requiredSides(p, all);
+            Map<Long, String> confirmedBy = new LinkedHashMap<>();
+            List<Long> waiting = new ArrayList<>();
+            for (long side : required) {
+                var counted = counted(p, side, all);
+                if (counted == null) {
+                    waiting.add(side);
+                } else {
+                    confirmedBy.put(side, name(users, counted.userId()));
+                }
+            }
+            Long mySide = sideToConfirmFor(me, p, all);
+            boolean canConfirm = mySide != null && waiting.contains(mySide)
+                    && p.confirmations().stream().noneMatch(c -> c.userId() == me.userId());
+            views.add(new ProposalView(p.id(), p.kind(), p.proposedBy(), name(users, p.proposedBy()), p.proposedSide(),
+                    p.proposedAt(), p.sideId(), p.targetSideId(), p.subjectUserId(),
+                    p.subjectUserId() == null ? null : name(users, p.subjectUserId()), p.role(), p.text(), p.colour(),
+                    confirmedBy, waiting, canConfirm, mayWithdraw(me, p, all)));
+        }
+        return views;
+    }
+
+    private static String name(Map<Long, UserSummary> users, long userId) {
+        UserSummary user = users.get(userId);
+        return user == null ? "" : user.displayName();
+    }
+
+    private long propose(Member me, ProposalKind kind, @Nullable Long sideId, @Nullable Long targetSideId,
+            @Nullable Long subjectUserId, @Nullable Role role, @Nullable String text, @Nullable String colour,
+            String facts) {
+        Proposal proposal = proposals.saveAndFlush(new Proposal(me.workspaceId(), kind, sideId, targetSideId,
+                subjectUserId, role, text, colour, me.userId(), me.sideId(), clock.instant()));
+        events.publishEvent(new ProposalMade(me.workspaceId(), me.userId(), me.sideId(), proposal.id(), kind, facts));
+        List<Membership> all = memberships.findByWorkspaceId(me.workspaceId());
+        Set<Long> required = requiredSides(proposal, all);
+        // The proposer speaks for their own side when they moderate it.
+        if (me.isModerator() && me.sideId() != null && required.contains(me.sideId())) {
+            confirmFor(me, proposal, me.sideId(), all);
+        }
+        decideIfComplete(me, proposal);
+        return proposal.id();
+    }
+
+    private void confirmFor(Member me, Proposal proposal, long sideId, List<Membership> all) {
+        boolean existingCounts = counted(proposal, sideId, all) != null;
+        proposal.confirm(sideId, me.userId(), clock.instant(), existingCounts);
+        events.publishEvent(new ProposalConfirmed(me.workspaceId(), me.userId(), me.sideId(), proposal.id(),
+                proposal.kind(), sideId));
+    }
+
+    private void decideIfComplete(Member me, Proposal proposal) {
+        List<Membership> all = memberships.findByWorkspaceId(proposal.workspaceId());
+        Set<Long> required = requiredSides(proposal, all);
+        if (required.isEmpty() || required.stream().anyMatch(side -> counted(proposal, side, all) == null)) {
+            return;
+        }
+        apply(me, proposal);
+        proposal.adopt(me.userId(), clock.instant());
+        events.publishEvent(new ProposalAdopted(proposal.workspaceId(), me.userId(), me.sideId(), proposal.id(),
+                proposal.kind()));
+    }
+
+    /**
+     * The side's confirmation, if its giver still governs that side: still its moderator (or, for a
+     * side that has none, still the owner standing in for it).
+     */
+    private static @Nullable ProposalConfirmation counted(Proposal proposal, long sideId, List<Membership> all) {
+        return proposal.confirmation(sideId)
+                .filter(c -> all.stream().filter(m -> m.userId() == c.userId()).findFirst()
+                        .map(WorkspaceAccess::toMember)
+                        .map(giver -> WorkspaceAccess.governs(giver, sideId, all))
+                        .orElse(false))
+                .orElse(null);
+    }
+
+    /**
+     * The sides whose moderator must confirm: both sides of a move; for a change to the workspace,
+     * every side that has a moderator (a side still forming has nobody to ask, and the workspace
+     * cannot open a round until it has).
+     */
+    private Set<Long> requiredSides(Proposal proposal, List<Membership> all) {
+        if (proposal.kind() == ProposalKind.MOVE_MEMBER) {
+            return new LinkedHashSet<>(List.of(Objects.requireNonNull(proposal.sideId()),
+                    Objects.requireNonNull(proposal.targetSideId())));
+        }
+        Set<Long> required = new LinkedHashSet<>();
+        for (Side side : load(proposal.workspaceId()).sides()) {
+            boolean removed = proposal.kind() == ProposalKind.REMOVE_SIDE && Objects.equals(side.id(), proposal.sideId());
+            if (WorkspaceAccess.hasModerator(side.id(), all) && !removed) {
+                required.add(side.id());
+            }
+        }
+        return required;
+    }
+
+    private boolean mayWithdraw(Member me, Proposal proposal, List<Membership> all) {
+        return proposal.proposedBy() == me.userId() || sideToConfirmFor(me, proposal, all) != null;
+    }
+
+    private void apply(Member me, Proposal p) {
+        long workspaceId = p.workspaceId();
+        Workspace workspace = load(workspaceId);
+        Instant now = clock.instant();
+        switch (p.kind()) {
+            case JOINT_CLOSING_OFF -> {
+                workspace.setJointClosing(false);
+                events.publishEvent(new JointClosingChanged(workspaceId, me.userId(), me.sideId(), false));
+            }
+            case ADD_SIDE -> {
+                Side side = workspace.addSide(Objects.requireNonNull(p.text()), Objects.requireNonNull(p.colour()));
+                workspaces.flush();
+                events.publishEvent(new SideAdded(workspaceId, me.userId(), me.sideId(), side.id(), side.name()));
+            }
+            case RENAME_SIDE -> {
+                long sideId = Objects.requireNonNull(p.sideId());
+                workspace.renameSide(sideId, Objects.requireNonNull(p.text()));
+                Side side = workspace.side(sideId);
+                events.publishEvent(new SideChanged(workspaceId, me.userId(), me.sideId(), sideId, side.name(),
+                        side.colour()));
+            }
+            case REMOVE_SIDE -> {
+                long sideId = Objects.requireNonNull(p.sideId());
+                Side removed = workspace.removeSide(sideId, memberships.countByWorkspaceIdAndSideId(workspaceId, sideId));
+                for (Invitation invitation : invitations.findByWorkspaceIdAndSideId(workspaceId, sideId)) {
+                    if (invitation.status(now) == InvitationStatus.PENDING) {
+                        invitation.revoke(now);
+                    }
+                }
+                workspaces.flush();
+                events.publishEvent(new SideRemoved(workspaceId, me.userId(), me.sideId(), sideId, removed.name()));
+            }
+            case DEFAULT_RULE -> {
+                DefaultRule rule = DefaultRule.valueOf(Objects.requireNonNull(p.text()));
+                workspace.setDefaultRule(rule);
+                events.publishEvent(new WorkspaceEvents.DefaultRuleChanged(workspaceId, me.userId(), me.sideId(), rule));
+            }
+            case HAND_OVER -> {
+                long to = Objects.requireNonNull(p.subjectUserId());
+                Membership next = memberships.findByWorkspaceIdAndUserId(workspaceId, to)
+                        .orElseThrow(() -> new DomainException("error.proposal.outdated"));
+                Membership previous = memberships.findByWorkspaceId(workspaceId).stream().filter(Membership::owner)
+                        .findFirst().orElseThrow(() -> new DomainException("error.proposal.outdated"));
+                previous.setOwner(false);
+                next.setOwner(true);
+                events.publishEvent(new WorkspaceEvents.OwnershipHandedOver(workspaceId, me.userId(), me.sideId(),
+                        previous.userId(), to));
+            }
+            case DELETE_WORKSPACE -> {
+                workspace.markDeleted(now);
+                for (Invitation invitation : invitations.findByWorkspaceIdOrderByCreatedAtDescIdDesc(workspaceId)) {
+                    if (invitation.status(now) == InvitationStatus.PENDING) {
+                        invitation.revoke(now);
+                    }
+                }
+                events.publishEvent(new WorkspaceEvents.WorkspaceDeleted(workspaceId, me.userId(), me.sideId()));
+                // The rows stay for the record; without memberships nobody can open them.
+                memberships.deleteAll(memberships.findByWorkspaceId(workspaceId));
+            }
+            case MOVE_MEMBER -> {
+                Membership subject = memberships.findByWorkspaceIdAndUserId(workspaceId,
+                        Objects.requireNonNull(p.subjectUserId()))
+                        .orElseThrow(() -> new DomainException("error.proposal.outdated"));
+                if (!Objects.equals(subject.sideId(), p.sideId())) {
+                    throw new DomainException("error.proposal.outdated");
+                }
+                checkMove(workspaceId, subject, Objects.requireNonNull(p.sideId()),
+                        memberships.findByWorkspaceId(workspaceId));
+                applyMove(me, subject, Objects.requireNonNull(p.role()), Objects.requireNonNull(p.targetSideId()));
+            }
+        }
+    }
+
+    /** Refuses a move that would leave a side without its last moderator or that an open round forbids. */
+    void checkMove(long workspaceId, Membership subject, long fromSideId, List<Membership> all) {
+        for (MembershipChangeGuard guard : guards) {
+            guard.beforeSideChange(workspaceId, subject.userId());
+        }
+        checkNotLastModerator(subject, fromSideId, all);
+    }
+
+    void checkNotLastModerator(Membership subject, long sideId, List<Membership> all) {
+        if (subject.role() != Role.MODERATOR || !Objects.equals(subject.sideId(), sideId)) {
+            return;
+        }
+        boolean another = all.stream().anyMatch(m -> m.userId() != subject.userId() && m.role() == Role.MODERATOR
+                && Objects.equals(m.sideId(), sideId));
+        if (!another) {
+            throw new DomainException("error.member.lastModerator", load(subject.workspaceId()).side(sideId).name());
+        }
+    }
+
+    private void applyMove(Member me, Membership subject, Role role, long toSideId) {
+        Long oldSide = subject.sideId();
+        Role oldRole = subject.role();
+        subject.assign(role, toSideId);
+        events.publishEvent(new MemberChanged(subject.workspaceId(), me.userId(), me.sideId(), subject.userId(),
+                oldSide, oldRole, subject.sideId(), subject.role()));
+    }
+
+    List<MembershipChangeGuard> guards() {
+        return guards;
+    }
+
+    private Proposal lock(long workspaceId, long proposalId) {
+        return proposals.lockById(proposalId).filter(p -> p.workspaceId() == workspaceId)
+                .orElseThrow(NotFoundOrNoAccessException::new);
+    }
+
+    private Workspace load(long workspaceId) {
+        return workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
+    }
+}

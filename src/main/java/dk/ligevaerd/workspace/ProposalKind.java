@@ -1,0 +1,27 @@
+package dk.ligevaerd.workspace;
+
+import java.util.Locale;
+
+/**
+ * What a governance proposal would change. Each takes effect only when a moderator of every side
+ * concerned has confirmed: both sides for a move, every side with a moderator for the rest.
+ */
+public enum ProposalKind {
+    JOINT_CLOSING_OFF,
+    ADD_SIDE,
+    RENAME_SIDE,
+    REMOVE_SIDE,
+    DEFAULT_RULE,
+    HAND_OVER,
+    DELETE_WORKSPACE,
+    MOVE_MEMBER;
+
+    public String messageKey() {
+        return "proposal.kind." + name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether this changes the workspace (as opposed to moving one member between two sides). */
+    public boolean concernsEverySide() {
+        return this != MOVE_MEMBER;
+    }
+}
