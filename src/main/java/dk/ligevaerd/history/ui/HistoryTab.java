@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,16 +15,14 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryFilter;
 import dk.ligevaerd.history.HistoryItem;
-import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.history.HistoryVerification;
 import dk.ligevaerd.shared.Messages;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.streams.DownloadEvent;
-import java.io.OutputStream;
-import java.util.Locale;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.SideBadge;
@@ -31,9 +30,11 @@ import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceTab;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -164,6 +165,17 @@ class HistoryTab extends Div implements WorkspaceTab {
     @Override
     public Component component() {
         return this;
+    }
+
+    @Override
+    public boolean concerns(WorkspaceEvent event) {
+        return event.recorded();
+    }
+
+    /** New entries only; the filters stay as they are. */
+    @Override
+    public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
+        reload();
     }
 
     @Override

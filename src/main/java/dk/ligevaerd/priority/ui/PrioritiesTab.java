@@ -14,6 +14,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import dk.ligevaerd.priority.PriorityEvents;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityState;
 import dk.ligevaerd.priority.PriorityView;
@@ -21,6 +22,7 @@ import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.priority.domain.Priority;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.SideView;
@@ -64,6 +66,11 @@ class PrioritiesTab extends Div implements WorkspaceTab {
     @Override
     public Component component() {
         return this;
+    }
+
+    @Override
+    public boolean concerns(WorkspaceEvent event) {
+        return PriorityEvents.isPriorityEvent(event);
     }
 
     @Override
