@@ -14,10 +14,12 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.server.VaadinSession;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityView;
+import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.RoundDraft;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.shared.LiveEventBus;
@@ -29,6 +31,7 @@ import dk.ligevaerd.workspace.WorkspaceSummary;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -123,6 +126,52 @@ class WorkspaceLiveUpdatesTest extends SpringBrowserlessTest {
         assertThat(ballotsShown(civilSide())).isEqualTo(3);
         assertThat($(Div.class).id("round-" + roundId)).isSameAs(card);
         assertThat(frame()).containsExactlyElementsOf(frame);
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE2)
+    void a_new_priority_adds_its_card_and_keeps_the_others() {
+        open("priorities");
+        List<Div> before = $(Div.class).withClassName("priority-card").all();
+
+        long proposed = RunAs.user(users, CIVIL2, () -> priorities.propose(workspaceId, "Live row", "",
+                Set.of(ValueLens.PARTICIPATION)));
+        try {
+            takeInLiveEvents();
+
+            List<Div> after = $(Div.class).withClassName("priority-card").all();
+            assertThat(after).hasSize(before.size() + 1).containsAll(before);
+            assertThat(after.stream().filter(c -> !before.contains(c)).map(c -> c.getElement()
+                    .getAttribute("data-priority"))).containsExactly(String.valueOf(proposed));
+        } finally {
+            RunAs.user(users, CIVIL2, () -> {
+                priorities.withdraw(workspaceId, proposed);
+                return null;
+            });
+        }
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE2)
+    void a_recorded_event_adds_one_entry_on_top_of_the_history_and_keeps_the_others() {
+        open("history");
+        List<ListItem> before = $(ListItem.class).withClassName("activity-item").all();
+
+        long proposed = RunAs.user(users, CIVIL2, () -> priorities.propose(workspaceId, "Live entry", "",
+                Set.of(ValueLens.PARTICIPATION)));
+        try {
+            takeInLiveEvents();
+
+            List<ListItem> after = $(ListItem.class).withClassName("activity-item").all();
+            assertThat(after).hasSize(before.size() + 1);
+            assertThat(after.subList(1, after.size())).containsExactlyElementsOf(before);
+            assertThat(after.getFirst().getElement().getAttribute("data-kind")).isEqualTo("priority.proposed");
+        } finally {
+            RunAs.user(users, CIVIL2, () -> {
+                priorities.withdraw(workspaceId, proposed);
+                return null;
+            });
+        }
     }
 
     private void open(String tab) {
