@@ -78,8 +78,8 @@ class MeetingBenchmark {
     /** Protocol sessions beyond the meeting, for the capacity figures; they watch, they do not vote. */
     static final int EXTRA = Integer.getInteger("meeting.extra", 0);
     static final String LABEL = System.getProperty("meeting.label", "this code");
-    /** A side's count as its turnout chip shows it, in English or Danish. */
-    static final Pattern COUNT = Pattern.compile("(\\d+) (?:ballots?|stemmer?)\\b");
+    /** A side's count as its turnout chip shows it, in English or Danish; not the quorum in the summary. */
+    static final Pattern COUNT = Pattern.compile("(?<!quorum )(?<!kvorum )\\b(\\d+) (?:ballots?|stemmer?)\\b");
 
     @LocalServerPort int port;
     @Autowired AccountService accounts;
@@ -119,6 +119,9 @@ class MeetingBenchmark {
             everyone.add(votersB.get(i).username());
         }
         String location = "workspace/" + workspaceId + "/rounds";
+        // The turnout chips come in the round's order of sides; a protocol session reads them in that order.
+        boolean chipsSwapped = Acting.as(kommune1, () -> rounds.get(workspaceId, roundId)).sides().getFirst()
+                .sideId() != sideA;
 
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long heapBefore = heapAfterGc(memory);
@@ -160,7 +163,7 @@ class MeetingBenchmark {
                 clientSeen.add(seen);
                 opened.add(opening.submit(() -> {
                     String cookie = VaadinPushClient.login(base, who, "demo");
-                    clients.add(VaadinPushClient.open(base, cookie, location, message -> note(message, seen)));
+                    clients.add(VaadinPushClient.open(base, cookie, location, message -> note(message, seen, chipsSwapped)));
                     return null;
                 }));
             }
@@ -326,13 +329,18 @@ class MeetingBenchmark {
 
     /** Notes both sides' counts when a pushed message carries the turnout chips (redrawn together, in side order). */
     static void note(String message, List<Seen> seen) {
+        note(message, seen, false);
+    }
+
+    /** As above; {@code swapped} when the round lists side B before side A. */
+    static void note(String message, List<Seen> seen, boolean swapped) {
         Matcher m = COUNT.matcher(message);
         List<Integer> counts = new ArrayList<>(2);
         while (m.find() && counts.size() < 2) {
             counts.add(Integer.parseInt(m.group(1)));
         }
         if (counts.size() == 2) {
-            seen.add(new Seen(System.currentTimeMillis(), counts.get(0), counts.get(1)));
+            seen.add(new Seen(System.currentTimeMillis(), counts.get(swapped ? 1 : 0), counts.get(swapped ? 0 : 1)));
         }
     }
 
