@@ -19,6 +19,7 @@ import dk.ligevaerd.statement.collab.ChangeSet;
 import dk.ligevaerd.support.Postgres;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.PresenceService;
+import dk.ligevaerd.workspace.WorkspaceEvents.PresenceChanged;
 import dk.ligevaerd.workspace.WorkspaceFixture;
 import dk.ligevaerd.workspace.WorkspaceService;
 import java.sql.Connection;
@@ -127,7 +128,7 @@ class PostgresTwoNodesIT {
 
         on(a, LiveEventBus.class).publish(new Ping(f.workspaceId));
 
-        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+        await().atMost(DEADLINE).until(() -> onB.contains(ping()));
     }
 
     @Test
@@ -139,7 +140,8 @@ class PostgresTwoNodesIT {
             return null;
         });
 
-        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+        await().atMost(DEADLINE).until(
+                () -> onB.contains(new RemoteChange(f.workspaceId, "WorkspaceRenamed", List.of(), true)));
         assertThat(as(f.owner, () -> on(b, WorkspaceService.class).details(f.workspaceId)).name())
                 .isEqualTo("Nyt navn");
     }
@@ -152,8 +154,9 @@ class PostgresTwoNodesIT {
 
         on(a, LiveEventBus.class).publish(new Ping(f.workspaceId));
 
-        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+        await().atMost(DEADLINE).until(() -> onB.contains(ping()));
         await().atMost(DEADLINE).until(() -> on(a, ClusterChannel.class).status().ownIgnored() > ignoredBefore);
+        await().atMost(DEADLINE).until(() -> !onA.isEmpty());
         assertThat(onA).containsExactly(new Ping(f.workspaceId));
     }
 
@@ -184,7 +187,7 @@ class PostgresTwoNodesIT {
         Runnable leave = as(f.participant, () -> on(a, PresenceService.class).enter(f.workspaceId));
 
         await().atMost(DEADLINE).until(() -> onlineOnB().contains(f.participant.id()));
-        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+        await().atMost(DEADLINE).until(() -> onB.contains(new PresenceChanged(f.workspaceId)));
         // Held by A's heartbeat throughout, beyond the expiry.
         await().during(EXPIRY.plusSeconds(1)).atMost(DEADLINE).until(() -> onlineOnB().contains(f.participant.id()));
         assertThat(onlineOnB()).contains(f.participant.id());
@@ -298,7 +301,12 @@ class PostgresTwoNodesIT {
 
         on(a, LiveEventBus.class).publish(new Ping(f.workspaceId));
 
-        await().atMost(DEADLINE).until(() -> onB.contains(new RemoteChange(f.workspaceId)));
+        await().atMost(DEADLINE).until(() -> onB.contains(ping()));
+    }
+
+    /** A {@code Ping} as node B hears of it from node A. */
+    private RemoteChange ping() {
+        return new RemoteChange(f.workspaceId, "Ping", List.of(), false);
     }
 
     private List<Integer> editorOn(ConfigurableApplicationContext node) {

@@ -1,16 +1,34 @@
 package dk.ligevaerd.priority;
 
 import dk.ligevaerd.shared.RecordedEvent;
+import dk.ligevaerd.shared.WorkspaceEvent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /** What happens to priorities; each is kept in the history. */
 public final class PriorityEvents {
 
+    private static final Set<String> KINDS = Arrays.stream(PriorityEvents.class.getDeclaredClasses())
+            .filter(WorkspaceEvent.class::isAssignableFrom).map(Class::getSimpleName).collect(Collectors.toSet());
+
     private PriorityEvents() {
+    }
+
+    /** Whether the event, here or announced by another node, is one of these priority events. */
+    public static boolean isPriorityEvent(WorkspaceEvent event) {
+        return KINDS.contains(event.eventKind());
     }
 
     public record PriorityProposed(long workspaceId, long actorId, @Nullable Long actorSideId, long priorityId,
             String title) implements RecordedEvent {
+        @Override
+        public List<Long> eventIds() {
+            return List.of(priorityId);
+        }
+
         @Override
         public String historyKind() {
             return "priority.proposed";
@@ -25,6 +43,11 @@ public final class PriorityEvents {
     public record PriorityEdited(long workspaceId, long actorId, @Nullable Long actorSideId, long priorityId,
             String title) implements RecordedEvent {
         @Override
+        public List<Long> eventIds() {
+            return List.of(priorityId);
+        }
+
+        @Override
         public String historyKind() {
             return "priority.edited";
         }
@@ -37,6 +60,11 @@ public final class PriorityEvents {
 
     public record PriorityWithdrawn(long workspaceId, long actorId, @Nullable Long actorSideId, long priorityId,
             String title) implements RecordedEvent {
+        @Override
+        public List<Long> eventIds() {
+            return List.of(priorityId);
+        }
+
         @Override
         public String historyKind() {
             return "priority.withdrawn";
@@ -51,6 +79,11 @@ public final class PriorityEvents {
     public record PrioritiesMerged(long workspaceId, long actorId, @Nullable Long actorSideId, long sourceId,
             long targetId, String sourceTitle, String targetTitle) implements RecordedEvent {
         @Override
+        public List<Long> eventIds() {
+            return List.of(sourceId, targetId);
+        }
+
+        @Override
         public String historyKind() {
             return "priority.merged";
         }
@@ -63,6 +96,6 @@ public final class PriorityEvents {
     }
 
     /** Priorities changed as a round's outcome; not recorded itself, the round's record is. */
-    public record PrioritiesDecided(long workspaceId) implements dk.ligevaerd.shared.WorkspaceEvent {
+    public record PrioritiesDecided(long workspaceId) implements WorkspaceEvent {
     }
 }

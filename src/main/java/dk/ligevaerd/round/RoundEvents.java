@@ -2,6 +2,10 @@ package dk.ligevaerd.round;
 
 import dk.ligevaerd.shared.RecordedEvent;
 import dk.ligevaerd.shared.WorkspaceEvent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,11 +14,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RoundEvents {
 
+    private static final Set<String> KINDS = Arrays.stream(RoundEvents.class.getDeclaredClasses())
+            .filter(WorkspaceEvent.class::isAssignableFrom).map(Class::getSimpleName).collect(Collectors.toSet());
+
     private RoundEvents() {
+    }
+
+    /** Whether the event, here or announced by another node, is one of these round events. */
+    public static boolean isRoundEvent(WorkspaceEvent event) {
+        return KINDS.contains(event.eventKind());
     }
 
     public record RoundCreated(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId, String title,
             RoundKind kind) implements RecordedEvent {
+        @Override
+        public List<Long> eventIds() {
+            return List.of(roundId);
+        }
+
         @Override
         public String historyKind() {
             return "round.created";
@@ -29,6 +46,11 @@ public final class RoundEvents {
     public record RoundUpdated(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId, String title)
             implements RecordedEvent {
         @Override
+        public List<Long> eventIds() {
+            return List.of(roundId);
+        }
+
+        @Override
         public String historyKind() {
             return "round.updated";
         }
@@ -42,6 +64,11 @@ public final class RoundEvents {
     public record RoundOpened(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId, String title)
             implements RecordedEvent {
         @Override
+        public List<Long> eventIds() {
+            return List.of(roundId);
+        }
+
+        @Override
         public String historyKind() {
             return "round.opened";
         }
@@ -53,14 +80,24 @@ public final class RoundEvents {
     }
 
     /**
-     * A ballot was cast or replaced; open views update the counts. Not recorded, and sent on a
-     * thread of its own, folding ballots that arrive meanwhile into one notice (see BallotNews).
+     * A ballot was cast or replaced; open views update that round's counts. Not recorded: the
+     * round's record holds what the ballots decided.
      */
     public record BallotCountChanged(long workspaceId, long roundId) implements WorkspaceEvent {
+        @Override
+        public List<Long> eventIds() {
+            return List.of(roundId);
+        }
+
     }
 
     public record ClosingConfirmed(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId,
             String title) implements RecordedEvent {
+        @Override
+        public List<Long> eventIds() {
+            return List.of(roundId);
+        }
+
         @Override
         public String historyKind() {
             return "round.confirmed";
@@ -74,6 +111,11 @@ public final class RoundEvents {
 
     public record ConfirmationWithdrawn(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId,
             String title) implements RecordedEvent {
+        @Override
+        public List<Long> eventIds() {
+            return List.of(roundId);
+        }
+
         @Override
         public String historyKind() {
             return "round.unconfirmed";
@@ -92,6 +134,11 @@ public final class RoundEvents {
     public record RoundClosed(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId, String title,
             RecordView.Outcome outcome, long seq, String hash, boolean atClosingTime) implements RecordedEvent {
         @Override
+        public List<Long> eventIds() {
+            return List.of(roundId);
+        }
+
+        @Override
         public String historyKind() {
             return atClosingTime ? "round.closedAtTime" : "round.closed";
         }
@@ -105,6 +152,11 @@ public final class RoundEvents {
 
     public record RoundCancelled(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId,
             String title, String reason) implements RecordedEvent {
+        @Override
+        public List<Long> eventIds() {
+            return List.of(roundId);
+        }
+
         @Override
         public String historyKind() {
             return "round.cancelled";

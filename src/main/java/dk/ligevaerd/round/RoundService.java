@@ -5,6 +5,7 @@ import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityState;
 import dk.ligevaerd.priority.PriorityView;
 import dk.ligevaerd.round.RecordView.ClosedHow;
+import dk.ligevaerd.round.RoundEvents.BallotCountChanged;
 import dk.ligevaerd.round.RoundEvents.ClosingConfirmed;
 import dk.ligevaerd.round.RoundEvents.ConfirmationWithdrawn;
 import dk.ligevaerd.round.RoundEvents.RoundCancelled;
@@ -93,14 +94,12 @@ public class RoundService {
     /** The live tally of each open round with live tallies, counted again only after a new ballot. */
     private final Map<Long, LiveTally> live = new ConcurrentHashMap<>();
     private final CurrentUser currentUser;
-    private final BallotNews news;
 
     RoundService(DecisionRoundRepository rounds, BallotRepository ballots, RecordKeeper keeper,
             WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
-            StatementService statements, CurrentUser currentUser, BallotNews news, ApplicationEventPublisher events,
+            StatementService statements, CurrentUser currentUser, ApplicationEventPublisher events,
             Clock clock) {
         this.currentUser = currentUser;
-        this.news = news;
         this.rounds = rounds;
         this.ballots = ballots;
         this.keeper = keeper;
@@ -299,7 +298,9 @@ public class RoundService {
                 throw new DomainException("error.round.ballotConflict");
             }
         }
-        news.ballotCast(workspaceId, roundId);
+        // After the commit the live-event bus hands this to every open page's mailbox and returns:
+        // the voter does not wait for anyone's page.
+        events.publishEvent(new BallotCountChanged(workspaceId, roundId));
     }
 
     /**

@@ -23,4 +23,9 @@ public interface RecordedEvent extends WorkspaceEvent {
 
     /** The facts worth keeping, as {@code key=value} lines. */
     String historyDetail();
+
+    @Override
+    default boolean recorded() {
+        return true;
+    }
 }

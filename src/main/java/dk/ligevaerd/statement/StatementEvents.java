@@ -1,6 +1,7 @@
 package dk.ligevaerd.statement;
 
 import dk.ligevaerd.shared.RecordedEvent;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 public final class StatementEvents {
@@ -10,6 +11,11 @@ public final class StatementEvents {
 
     public record VersionSaved(long workspaceId, long actorId, @Nullable Long actorSideId, long versionId,
             String name, int statementVersion, boolean forRound) implements RecordedEvent {
+        @Override
+        public List<Long> eventIds() {
+            return List.of(versionId);
+        }
+
         @Override
         public String historyKind() {
             return forRound ? "statement.versionForRound" : "statement.versionSaved";

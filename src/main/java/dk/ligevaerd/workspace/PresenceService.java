@@ -68,7 +68,8 @@ public class PresenceService {
             };
             return;
         }
-        remote = new RemotePresence(properties.expiry(), System::nanoTime, bus::changedOnAnotherNode,
+        remote = new RemotePresence(properties.expiry(), System::nanoTime,
+                id -> bus.publishLocally(new PresenceChanged(id)),
                 this::heartbeatSoon, this::ask);
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "presence-heartbeat");

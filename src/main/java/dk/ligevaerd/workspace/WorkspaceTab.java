@@ -2,6 +2,7 @@ package dk.ligevaerd.workspace;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import java.util.List;
 import java.util.Map;
 
@@ -17,8 +18,29 @@ public interface WorkspaceTab {
 
     Component component();
 
-    /** Called on first show and whenever anything changed in the workspace. */
+    /**
+     * Draws the tab afresh: on first show, when the workspace's frame changed (members, sides,
+     * roles), and when the tab is selected after events it {@link #concerns} came in meanwhile.
+     */
     void show(WorkspaceDetails details);
+
+    /**
+     * Whether the event may change what this tab shows; the tab hears of no other events. Events
+     * from other application nodes arrive as {@link dk.ligevaerd.shared.RemoteChange}s with the
+     * same {@link WorkspaceEvent#eventKind()} and ids.
+     */
+    default boolean concerns(WorkspaceEvent event) {
+        return true;
+    }
+
+    /**
+     * Brings the tab, which is in view, up to date with events it {@link #concerns}, folded
+     * together as they arrived; a tab updates only the parts the events name. The default draws
+     * the tab afresh.
+     */
+    default void changed(WorkspaceDetails details, List<WorkspaceEvent> events) {
+        show(details);
+    }
 
     /**
      * Takes this tab's part of the address, just before it is shown. Values that cannot be used

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
@@ -14,16 +15,14 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.server.streams.DownloadEvent;
+import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryFilter;
 import dk.ligevaerd.history.HistoryItem;
-import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.history.HistoryVerification;
 import dk.ligevaerd.shared.Messages;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.streams.DownloadEvent;
-import java.io.OutputStream;
-import java.util.Locale;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.SideBadge;
@@ -31,11 +30,15 @@ import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceTab;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -59,6 +62,8 @@ class HistoryTab extends Div implements WorkspaceTab {
     private final Paragraph summary = new Paragraph();
     private Map<Long, SideView> sides = Map.of();
     private int shown = PAGE;
+    /** The entries the list shows, by id. */
+    private final Set<Long> displayed = new HashSet<>();
     /** While the filters are being set from the address, their listeners leave the work to show(). */
     private boolean applying;
 
@@ -167,6 +172,33 @@ class HistoryTab extends Div implements WorkspaceTab {
     }
 
     @Override
+    public boolean concerns(WorkspaceEvent event) {
+        return event.recorded();
+    }
+
+    /**
+     * New entries go on top of the list, the rows shown stay as they are; only when the list would
+     * outgrow its page, or shows something no longer there, is it drawn afresh.
+     */
+    @Override
+    public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
+        List<HistoryItem> items = history.timeline(workspaceId, filter());
+        List<HistoryItem> fresh = items.stream().takeWhile(item -> !displayed.contains(item.id())).toList();
+        if (items.size() > shown || fresh.size() + displayed.size() != items.size()) {
+            showItems(items);
+            return;
+        }
+        if (displayed.isEmpty() && !fresh.isEmpty()) {
+            list.removeAll();
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            list.addComponentAtIndex(i, row(fresh.get(i)));
+            displayed.add(fresh.get(i).id());
+        }
+        summary.setText(getTranslation("history.count", items.size()));
+    }
+
+    @Override
     public void show(WorkspaceDetails d) {
         offerSides(d);
         reload();
@@ -235,14 +267,24 @@ class HistoryTab extends Div implements WorkspaceTab {
         }
     }
 
-    private void reload() {
-        HistoryFilter filter = new HistoryFilter(area.getValue(),
+    private HistoryFilter filter() {
+        return new HistoryFilter(area.getValue(),
                 side.getValue() == null ? null : side.getValue().map(SideView::id).orElse(null),
                 start(from.getValue()), start(to.getValue() == null ? null : to.getValue().plusDays(1)));
-        List<HistoryItem> items = history.timeline(workspaceId, filter);
+    }
+
+    private void reload() {
+        showItems(history.timeline(workspaceId, filter()));
+    }
+
+    private void showItems(List<HistoryItem> items) {
         summary.setText(getTranslation("history.count", items.size()));
         list.removeAll();
-        items.stream().limit(shown).forEach(item -> list.add(row(item)));
+        displayed.clear();
+        items.stream().limit(shown).forEach(item -> {
+            list.add(row(item));
+            displayed.add(item.id());
+        });
         if (items.size() > shown) {
             Button more = new Button(getTranslation("history.showMore"), e -> {
                 shown += PAGE;

@@ -2,23 +2,24 @@ package dk.ligevaerd.insight.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
-import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.dom.Element;
 import dk.ligevaerd.insight.EqualityReport;
 import dk.ligevaerd.insight.InsightService;
 import dk.ligevaerd.insight.RoundEquality.RoundScope;
-import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.insight.metrics.LensBalance;
 import dk.ligevaerd.insight.metrics.Measure;
+import dk.ligevaerd.shared.WorkspaceEvent;
+import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Chart;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.workspace.SideView;
@@ -91,6 +92,15 @@ class EqualityTab extends Div implements WorkspaceTab {
     @Override
     public Component component() {
         return this;
+    }
+
+    /**
+     * Everything the equality view counts is in the history; it is read afresh only while the tab
+     * is in view, and otherwise when it is next selected.
+     */
+    @Override
+    public boolean concerns(WorkspaceEvent event) {
+        return event.recorded();
     }
 
     @Override

@@ -14,6 +14,8 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import dk.ligevaerd.priority.PriorityEvents;
+import dk.ligevaerd.priority.PriorityEvents.PriorityProposed;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityState;
 import dk.ligevaerd.priority.PriorityView;
@@ -21,6 +23,7 @@ import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.priority.domain.Priority;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.SideView;
@@ -64,6 +67,53 @@ class PrioritiesTab extends Div implements WorkspaceTab {
     @Override
     public Component component() {
         return this;
+    }
+
+    @Override
+    public boolean concerns(WorkspaceEvent event) {
+        return PriorityEvents.isPriorityEvent(event);
+    }
+
+    /**
+     * A newly proposed priority adds its card after the other proposed ones; anything else (an
+     * edit, a withdrawal, a merge, a round's outcome) may move cards, so the list is drawn afresh.
+     */
+    @Override
+    public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
+        if (!events.stream().allMatch(e -> e.is(PriorityProposed.class))) {
+            show(d);
+            return;
+        }
+        List<PriorityView> all = priorities.list(workspaceId);
+        Set<Long> proposedNow = events.stream().map(WorkspaceEvent::firstId).collect(Collectors.toSet());
+        List<Component> cards = list.getChildren().filter(c -> c.getElement().hasAttribute("data-priority")).toList();
+        Set<String> shown = cards.stream().map(c -> c.getElement().getAttribute("data-priority"))
+                .collect(Collectors.toSet());
+        List<PriorityView> added = all.stream().filter(p -> proposedNow.contains(p.id()))
+                .filter(p -> p.state() == PriorityState.PROPOSED && !shown.contains(String.valueOf(p.id())))
+                .sorted(Comparator.comparing(PriorityView::proposedAt)).toList();
+        long open = all.stream().filter(PriorityView::open).count();
+        // With fewer than two open priorities before, a moderator's cards had no merge action yet.
+        if (added.isEmpty() || cards.isEmpty() || d.me().isModerator() && open - added.size() < 2) {
+            show(d);
+            return;
+        }
+        this.details = d;
+        Map<Long, MemberView> members = d.members().stream()
+                .collect(Collectors.toMap(MemberView::userId, Function.identity()));
+        Map<Long, SideView> sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
+        Set<String> proposedIds = all.stream().filter(p -> p.state() == PriorityState.PROPOSED)
+                .map(p -> String.valueOf(p.id())).collect(Collectors.toSet());
+        int at = 0;
+        List<Component> children = list.getChildren().toList();
+        for (int i = 0; i < children.size(); i++) {
+            if (proposedIds.contains(children.get(i).getElement().getAttribute("data-priority"))) {
+                at = i + 1;
+            }
+        }
+        for (PriorityView p : added) {
+            list.addComponentAtIndex(at++, card(p, all, members, sides, d));
+        }
     }
 
     @Override
@@ -147,8 +197,10 @@ class PrioritiesTab extends Div implements WorkspaceTab {
         }
         List<PriorityView> targets = all.stream().filter(t -> t.open() && t.id() != p.id()).toList();
         if (p.open() && d.me().isModerator() && !targets.isEmpty()) {
+            // The targets are read when the button is used: priorities proposed since may be among them.
             Button merge = new Button(getTranslation("priority.merge"), VaadinIcon.COMPRESS.create(),
-                    e -> openMerge(p, targets));
+                    e -> openMerge(p, priorities.list(workspaceId).stream()
+                            .filter(t -> t.open() && t.id() != p.id()).toList()));
             merge.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             actions.add(merge);
         }

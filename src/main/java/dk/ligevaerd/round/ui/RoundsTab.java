@@ -13,8 +13,11 @@ import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.round.ChainVerification;
 import dk.ligevaerd.round.DecisionRule;
 import dk.ligevaerd.round.RecordExportService;
+import dk.ligevaerd.round.RoundEvents;
+import dk.ligevaerd.round.RoundEvents.BallotCountChanged;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundView;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceTab;
@@ -27,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Decision rounds of the workspace, newest first: moderators prepare, open, close and cancel them;
  * participants vote; everyone follows the counts live and reads the records. The workspace page
- * calls {@link #show} on every change in the workspace, each ballot included.
+ * hands it the round events ({@link #changed}); a ballot updates only its round's card.
  */
 class RoundsTab extends Div implements WorkspaceTab {
 
@@ -100,6 +103,33 @@ class RoundsTab extends Div implements WorkspaceTab {
                 shown = list.getChildren().toList();
             }
             card.update(view, d);
+        }
+    }
+
+    @Override
+    public boolean concerns(WorkspaceEvent event) {
+        return RoundEvents.isRoundEvent(event);
+    }
+
+    /**
+     * Ballots update only their rounds' cards, each read once however many ballots came in
+     * together; anything else about rounds may add, move or change cards, so the list is read
+     * afresh (each card still redraws only what changed).
+     */
+    @Override
+    public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
+        if (!events.stream().allMatch(e -> e.is(BallotCountChanged.class))) {
+            show(d);
+            return;
+        }
+        this.details = d;
+        for (long roundId : events.stream().map(WorkspaceEvent::firstId).distinct().toList()) {
+            RoundCard card = cards.get(roundId);
+            if (card == null) {
+                show(d);
+                return;
+            }
+            card.update(rounds.get(workspaceId, roundId), d);
         }
     }
 

@@ -20,12 +20,14 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.statement.LiveSnapshot;
+import dk.ligevaerd.statement.StatementEvents.VersionSaved;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.statement.VersionView;
 import dk.ligevaerd.statement.WordDiff;
@@ -148,6 +150,12 @@ class StatementTab extends Div implements WorkspaceTab {
     @Override
     public Component component() {
         return this;
+    }
+
+    /** The text itself arrives over the editor's own connection; the bus brings saved versions. */
+    @Override
+    public boolean concerns(WorkspaceEvent event) {
+        return event.is(VersionSaved.class);
     }
 
     @Override

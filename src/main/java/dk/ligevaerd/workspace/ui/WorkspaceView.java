@@ -5,10 +5,13 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
@@ -21,25 +24,36 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.shared.RemoteChange;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.Notices;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.PresenceService;
 import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceEvents;
+import dk.ligevaerd.workspace.WorkspaceEvents.PresenceChanged;
 import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.WorkspaceTab;
-import java.util.Comparator;
 import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One workspace: who is in it and who is here now, grouped by side. The owner also manages sides,
@@ -52,6 +66,14 @@ import org.jspecify.annotations.Nullable;
 @Route("workspace/:workspaceId/:section?")
 @PermitAll
 public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkspaceView.class);
+    /** How long the bus waits for a page to take events in before it hands over the next ones. */
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(10);
+    /** The workspace's own events, presence apart: each changes the page's frame. */
+    private static final Set<String> FRAME_KINDS = Arrays.stream(WorkspaceEvents.class.getDeclaredClasses())
+            .filter(WorkspaceEvent.class::isAssignableFrom).filter(c -> c != PresenceChanged.class)
+            .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
 
     private final WorkspaceService workspaces;
     private final InvitationService invitations;
@@ -79,6 +101,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     /** While the router is entering this view, the address is the router's to write. */
     private boolean entering;
     private final List<Runnable> onDetach = new ArrayList<>();
+    private int updates;
 
     public WorkspaceView(WorkspaceService workspaces, InvitationService invitations, GovernanceService governance,
             PresenceService presence, List<WorkspaceTab.Provider> tabProviders, LiveEventBus bus) {
@@ -250,9 +273,82 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
 
     /** Follows the workspace live and counts this browser as present in it. */
     private void goLive(UI ui) {
-        onDetach.add(bus.subscribe(workspaceId, e -> ui.access(this::refresh)));
+        onDetach.add(bus.follow(workspaceId, events -> deliver(ui, events)));
         onDetach.add(presence.enter(workspaceId));
         refresh();
+    }
+
+    /**
+     * On the bus's thread: hands the events to the page and waits until the page has taken them
+     * in. Events that arrive meanwhile wait in the bus and come together in the next call, so a
+     * burst of ballots costs the page a few updates, however many ballots it holds.
+     */
+    private void deliver(UI ui, List<WorkspaceEvent> events) {
+        try {
+            ui.access(() -> update(events)).get(DELIVERY_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (UIDetachedException gone) {
+            // The page closed meanwhile; its subscription ends with it.
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | CancellationException e) {
+            // The update still runs when the page's lock is free (or failed and was reported by
+            // Vaadin's error handler); only the folding of what comes next is lost.
+            log.debug("A page took long to take live events in", e);
+        }
+    }
+
+    /**
+     * Updates what the events concern: the whole page only for a change of its frame (the
+     * workspace's name, sides, members, roles), the presence panels for arrivals and departures,
+     * and the tab in view for events it concerns; other tabs are marked for a redraw when they are
+     * next selected. Inside {@code UI.access}.
+     */
+    private void update(List<WorkspaceEvent> events) {
+        updates++;
+        if (details == null) {
+            return;
+        }
+        if (events.stream().anyMatch(WorkspaceView::altersFrame)) {
+            refresh();
+            return;
+        }
+        WorkspaceDetails d = details;
+        if (events.stream().anyMatch(e -> e.is(PresenceChanged.class))) {
+            try {
+                Set<Long> here = presence.online(workspaceId);
+                online.show(d, here);
+                if (people != null) {
+                    people.show(d, here);
+                }
+            } catch (NotFoundOrNoAccessException removed) {
+                refresh();
+                return;
+            }
+        }
+        Tab selected = tabs.getSelectedTab();
+        contributed.forEach((tab, content) -> {
+            List<WorkspaceEvent> concerning = events.stream().filter(content::concerns).toList();
+            if (concerning.isEmpty()) {
+                return;
+            }
+            if (!tab.equals(selected)) {
+                stale.add(content);
+            } else if (stale.remove(content)) {
+                content.show(d);
+            } else {
+                content.changed(d, concerning);
+            }
+        });
+    }
+
+    /** Events that change what every part of the page is drawn from. */
+    static boolean altersFrame(WorkspaceEvent event) {
+        return event instanceof RemoteChange remote && remote.anything() || FRAME_KINDS.contains(event.eventKind());
+    }
+
+    /** How many times live events updated this page; for tests that check bursts are folded. */
+    int liveUpdates() {
+        return updates;
     }
 
     private void leave() {
@@ -303,9 +399,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         if (settings != null) {
             settings.show(d);
         }
-        // Other features' tabs can be costly to redraw (the equality view reads the whole history),
-        // and every ballot or keystroke-saved version triggers a refresh: redraw only the tab in
-        // view, and the others when they are next selected.
+        // Other features' tabs can be costly to redraw (the equality view reads the whole history):
+        // redraw only the tab in view, and the others when they are next selected.
         Tab selected = tabs.getSelectedTab();
         contributed.forEach((tab, content) -> {
             if (tab.equals(selected)) {

@@ -1,0 +1,233 @@
+package dk.ligevaerd.testing;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Vaadin session driven at the protocol level, without a browser: it logs in through the login
+ * form, asks the server for a UI at an address (the {@code v-r=init} request a browser's bootstrap
+ * makes), connects the UI's push channel (Atmosphere over WebSocket) and keeps the UI alive with
+ * heartbeats. The server holds a real UI for it, updated and pushed like any other; the client
+ * only reads what is pushed (it renders nothing and sends no events). For benchmarks and load
+ * tests that need more sessions than browsers fit on the machine.
+ */
+public final class VaadinPushClient implements AutoCloseable {
+
+    /** Every client's network work runs on these threads, so a benchmark can leave them out of the server's CPU. */
+    public static final String THREAD_PREFIX = "push-client-";
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    private static final ExecutorService EXECUTOR = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, THREAD_PREFIX + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, THREAD_PREFIX + "heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(20)).executor(EXECUTOR).build();
+    private static final Pattern SESSION_COOKIE = Pattern.compile("^(JSESSIONID=[^;]+)");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern UI_ID = Pattern.compile("\"v-uiId\"\\s*:\\s*(\\d+)");
+    private static final Pattern PUSH_ID = Pattern.compile("\"Vaadin-Push-ID\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern SYNC_ID = Pattern.compile("\"syncId\"\\s*:\\s*(\\d+)");
+
+    private final URI base;
+    private final String cookie;
+    private final int uiId;
+    private final WebSocket socket;
+    private final Receiver receiver;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    private VaadinPushClient(URI base, String cookie, int uiId, WebSocket socket, Receiver receiver) {
+        this.base = base;
+        this.cookie = cookie;
+        this.uiId = uiId;
+        this.socket = socket;
+        this.receiver = receiver;
+    }
+
+    /** Logs in with the login form; returns the session cookie. */
+    public static String login(URI base, String username, String password) throws Exception {
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(base.resolve("/login")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        String cookie = cookie(page, null);
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        Matcher csrf = CSRF.matcher(page.body());
+        if (csrf.find()) {
+            form += "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        }
+        HttpRequest.Builder post = HttpRequest.newBuilder(base.resolve("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) {
+            post.header("Cookie", cookie);
+        }
+        HttpResponse<String> response = HTTP.send(post.build(), HttpResponse.BodyHandlers.ofString());
+        String location = response.headers().firstValue("Location").orElse("");
+        if (response.statusCode() != 302 || location.contains("error")) {
+            throw new IllegalStateException("login of " + username + " failed: " + response.statusCode() + " " + location);
+        }
+        String session = cookie(response, cookie);
+        if (session == null) {
+            throw new IllegalStateException("login of " + username + " gave no session cookie");
+        }
+        return session;
+    }
+
+    private static String cookie(HttpResponse<?> response, String fallback) {
+        for (String header : response.headers().allValues("Set-Cookie")) {
+            Matcher m = SESSION_COOKIE.matcher(header);
+            if (m.find()) {
+                return m.group(1);
+            }
+        }
+        return fallback;
+    }
+
+    /**
+     * Opens a UI at the address (e.g. {@code workspace/1/rounds}) in the logged-in session, connects
+     * its push channel, and hands every pushed message to the listener, on a client thread.
+     */
+    public static VaadinPushClient open(URI base, String cookie, String location, Consumer<String> listener)
+            throws Exception {
+        HttpResponse<String> init = HTTP.send(HttpRequest.newBuilder(base.resolve("/?v-r=init&location="
+                + URLEncoder.encode(location, StandardCharsets.UTF_8) + "&query=")).header("Cookie", cookie)
+                .header("Accept-Language", "en-GB,en;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+        String body = init.body();
+        Matcher uiId = UI_ID.matcher(body);
+        Matcher pushId = PUSH_ID.matcher(body);
+        if (init.statusCode() != 200 || !uiId.find() || !pushId.find()) {
+            throw new IllegalStateException("no UI for " + location + ": " + init.statusCode() + " "
+                    + body.substring(0, Math.min(300, body.length())));
+        }
+        int ui = Integer.parseInt(uiId.group(1));
+        Matcher csrf = SECURITY_KEY.matcher(body);
+        if (!csrf.find()) {
+            throw new IllegalStateException("no security key for " + location);
+        }
+        // The browser's bootstrap then tells the UI where it is, which makes the server navigate.
+        String navigate = "{\"csrfToken\":\"" + csrf.group(1) + "\",\"rpc\":[{\"type\":\"event\",\"node\":1,"
+                + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"/" + location + "\",\"query\":\"\","
+                + "\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],\"syncId\":0,"
+                + "\"clientId\":0}";
+        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(base.resolve("/?v-r=uidl&v-uiId=" + ui))
+                .header("Cookie", cookie).header("Content-Type", "application/json; charset=UTF-8")
+                .header("Accept-Language", "en-GB,en;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString(navigate)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher syncId = SYNC_ID.matcher(page.body());
+        if (page.statusCode() != 200 || !syncId.find()) {
+            throw new IllegalStateException("the UI did not open " + location + ": " + page.statusCode() + " "
+                    + page.body().substring(0, Math.min(300, page.body().length())));
+        }
+        String scheme = base.getScheme().equals("https") ? "wss" : "ws";
+        URI push = URI.create(scheme + "://" + base.getAuthority() + "/VAADIN/push?v-r=push&v-uiId=" + ui
+                + "&v-pushId=" + URLEncoder.encode(pushId.group(1), StandardCharsets.UTF_8)
+                + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=4.0.1"
+                + "&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
+                + "&Content-Type=application%2Fjson%3B%20charset%3DUTF-8&X-atmo-protocol=true"
+                + "&X-Vaadin-LastSeenServerSyncId=" + syncId.group(1));
+        Receiver receiver = new Receiver(listener);
+        WebSocket socket = HTTP.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(Duration.ofSeconds(20))
+                .buildAsync(push, receiver).get(30, TimeUnit.SECONDS);
+        VaadinPushClient client = new VaadinPushClient(base, cookie, ui, socket, receiver);
+        // Vaadin closes a UI whose browser misses three heartbeats; a browser sends one every
+        // vaadin.heartbeatInterval (20 s here).
+        client.heartbeat = HEARTBEATS.scheduleWithFixedDelay(client::beat, 15, 15, TimeUnit.SECONDS);
+        return client;
+    }
+
+    /** Characters received over the push channel so far (JSON, nearly all ASCII: about bytes). */
+    public long bytesReceived() {
+        return receiver.bytes.get();
+    }
+
+    public long messagesReceived() {
+        return receiver.messages.get();
+    }
+
+    private void beat() {
+        HTTP.sendAsync(HttpRequest.newBuilder(base.resolve("/?v-r=heartbeat&v-uiId=" + uiId)).header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    @Override
+    public void close() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+        }
+        socket.abort();
+    }
+
+    private static final class Receiver implements WebSocket.Listener {
+        private final Consumer<String> listener;
+        private final StringBuilder partial = new StringBuilder();
+        final AtomicLong bytes = new AtomicLong();
+        final AtomicLong messages = new AtomicLong();
+
+        Receiver(Consumer<String> listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        /**
+         * Atmosphere frames each message as {@code <length>|<message>}; a message may come in several
+         * WebSocket messages, and one WebSocket message may hold several.
+         */
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            bytes.addAndGet(data.length());
+            partial.append(data);
+            while (true) {
+                int bar = partial.indexOf("|");
+                if (bar <= 0) {
+                    break;
+                }
+                int length;
+                try {
+                    length = Integer.parseInt(partial, 0, bar, 10);
+                } catch (NumberFormatException notFramed) {
+                    listener.accept(partial.toString());
+                    partial.setLength(0);
+                    break;
+                }
+                if (partial.length() < bar + 1 + length) {
+                    break;
+                }
+                String message = partial.substring(bar + 1, bar + 1 + length);
+                partial.delete(0, bar + 1 + length);
+                messages.incrementAndGet();
+                listener.accept(message);
+            }
+            webSocket.request(1);
+            return CompletableFuture.completedFuture(null);
+        }
+    }
+}
