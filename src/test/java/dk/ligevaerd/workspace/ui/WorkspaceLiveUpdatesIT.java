@@ -50,7 +50,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  */
 @DemoAppContext
 @ViewPackages(packages = "dk.ligevaerd")
-class WorkspaceLiveUpdatesTest extends SpringBrowserlessTest {
+class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
 
     private static final List<String> VOTERS = List.of(KOMMUNE1, KOMMUNE2, KOMMUNE3, CIVIL1, CIVIL2, CIVIL3);
     private static final Pattern FIRST_NUMBER = Pattern.compile("\\d+");
