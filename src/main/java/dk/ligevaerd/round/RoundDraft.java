@@ -69,9 +69,10 @@ public record RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMetho
                 quorumPerSide, live, secret, closesAt);
     }
 
+    /** Secret ballots come without live standings: a secret round shows turnout only until it closes. */
     public RoundDraft withSecret(boolean secretBallots) {
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorumPerSide, liveTallies, secretBallots, closesAt);
+                quorumPerSide, liveTallies && !secretBallots, secretBallots, closesAt);
     }
 
     public RoundDraft withClosesAt(@Nullable Instant closing) {

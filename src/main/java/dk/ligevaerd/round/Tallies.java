@@ -38,6 +38,12 @@ record Tallies(long roundId, RoundKind kind, @Nullable PrioritizeMethod method, 
                 round.capPerOption(), round.quorumPerSide());
     }
 
+    /** The same settings tallied over fewer sides: those still in the workspace when the round closes. */
+    Tallies withSides(Set<Long> tallied) {
+        return new Tallies(roundId, kind, method, rule, options, new LinkedHashSet<>(tallied), budget, capPerOption,
+                quorumPerSide);
+    }
+
     Quorum quorum() {
         return Quorum.of(quorumPerSide);
     }
