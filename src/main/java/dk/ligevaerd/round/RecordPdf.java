@@ -110,7 +110,7 @@ final class RecordPdf {
         pdf.add(new Paragraph(msg("recordExport.pdf.outcome", msg(r.outcome().messageKey())), PdfText.BOLD));
         if (r.outcome() == Outcome.NO_DECISION) {
             StringBuilder text = new StringBuilder(msg("record.noDecisionExplained"));
-            r.sides().stream().filter(s -> !s.quorumMet())
+            r.sides().stream().filter(s -> !s.quorumMet() && !s.removed())
                     .forEach(s -> text.append(' ').append(msg("record.missedQuorum", s.name(), s.ballots(),
                             r.quorumPerSide())));
             pdf.add(new Paragraph(text.toString(), PdfText.BODY));
@@ -329,8 +329,10 @@ final class RecordPdf {
             table.addCell(PdfText.cell(side.name()));
             table.addCell(PdfText.cell(String.valueOf(side.ballots())));
             table.addCell(PdfText.cell(String.valueOf(r.quorumPerSide())));
-            table.addCell(PdfText.cell(msg(side.quorumMet() ? "recordExport.pdf.quorumMet"
-                    : "recordExport.pdf.quorumMissed")));
+            String met = msg(side.removed() ? "record.side.removed" : side.quorumMet() ? "recordExport.pdf.quorumMet"
+                    : "recordExport.pdf.quorumMissed");
+            table.addCell(PdfText.cell(side.voided() > 0 ? met + " · " + msg("record.side.voided", side.voided())
+                    : met));
         }
         table.addCell(bold(msg("recordExport.pdf.allSides")));
         table.addCell(bold(String.valueOf(r.totalBallots())));

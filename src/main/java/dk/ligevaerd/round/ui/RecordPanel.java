@@ -63,7 +63,7 @@ class RecordPanel extends Div {
 
         add(Show.withClass(new Paragraph(settings(r)), "muted", "record-settings"));
         if (r.outcome() == Outcome.NO_DECISION) {
-            String missing = r.sides().stream().filter(s -> !s.quorumMet())
+            String missing = r.sides().stream().filter(s -> !s.quorumMet() && !s.removed())
                     .map(s -> getTranslation("record.missedQuorum", s.name(), s.ballots(), r.quorumPerSide()))
                     .collect(Collectors.joining(" "));
             add(Show.withClass(new Paragraph(getTranslation("record.noDecisionExplained") + " " + missing),
@@ -73,8 +73,13 @@ class RecordPanel extends Div {
         Div turnout = new Div();
         turnout.addClassName("turnout");
         for (RecordView.SideResult side : r.sides()) {
-            Div chip = new Div(byId.get(side.sideId()).badge(), new Span(" " + getTranslation("round.turnout.count",
-                    side.ballots(), r.quorumPerSide())));
+            String text = side.removed() ? getTranslation("record.side.removed")
+                    : getTranslation(side.quorumMet() ? "round.turnout.reached" : "record.turnout.missed",
+                            side.ballots(), r.quorumPerSide());
+            if (side.voided() > 0) {
+                text += " · " + getTranslation("record.side.voided", side.voided());
+            }
+            Div chip = new Div(byId.get(side.sideId()).badge(), new Span(" " + text));
             chip.addClassNames("turnout-side", side.quorumMet() ? "quorum-met" : "quorum-missed");
             turnout.add(chip);
         }

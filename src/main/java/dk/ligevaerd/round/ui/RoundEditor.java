@@ -97,7 +97,9 @@ class RoundEditor extends Dialog {
                 .filter(p -> VOTABLE.contains(p.state())).toList();
         priorities.setLabel(getTranslation("round.editor.priorities"));
         priorities.setItems(available);
-        priorities.setItemLabelGenerator(PriorityView::title);
+        // Adopted and not-adopted priorities may be voted on again; they say so.
+        priorities.setItemLabelGenerator(p -> p.state() == PriorityState.PROPOSED ? p.title()
+                : p.title() + " (" + getTranslation(p.state().messageKey()) + ")");
         priorities.setHelperText(getTranslation("round.editor.prioritiesHelp", DecisionRound.MIN_OPTIONS,
                 DecisionRound.MAX_OPTIONS));
         priorities.setId("round-priorities");
@@ -118,7 +120,8 @@ class RoundEditor extends Dialog {
         topPlaces.setHelperText(getTranslation("round.editor.topPlacesHelp"));
         topPlaces.setMin(1);
         topPlaces.setStepButtonsVisible(true);
-        topPlaces.setValue(RoundDraft.DEFAULT_TOP_PLACES);
+        topPlaces.setValue(1);
+        topPlaces.setMax(1);
         topPlaces.setId("round-top-places");
 
         List<VersionChoice> versions = new ArrayList<>();
@@ -165,6 +168,18 @@ class RoundEditor extends Dialog {
             fillFrom(existing, versions);
             kind.setEnabled(false);
         }
+        // The places adopted always lie between 1 and the number of ticked priorities; until the
+        // moderator sets it, it follows the default (3) as far as the ticked priorities allow.
+        topPlaces.addValueChangeListener(e -> topPlacesSet |= e.isFromClient());
+        priorities.addValueChangeListener(e -> fitTopPlaces());
+        fitTopPlaces();
+        secret.addValueChangeListener(e -> {
+            if (secret.getValue()) {
+                live.setValue(false);
+            }
+            live.setEnabled(!secret.getValue());
+        });
+        live.setEnabled(!secret.getValue());
         kind.addValueChangeListener(e -> showFields());
         method.addValueChangeListener(e -> showFields());
         showFields();
@@ -213,7 +228,9 @@ class RoundEditor extends Dialog {
             cap.setValue(existing.capPerOption());
         }
         if (existing.adoptTopPlaces() > 0) {
+            topPlaces.setMax(Math.max(1, priorities.getValue().size()));
             topPlaces.setValue(existing.adoptTopPlaces());
+            topPlacesSet = true;
         }
         versions.stream().filter(v -> Objects.equals(v.id(), existing.versionId())).findFirst()
                 .ifPresent(version::setValue);
@@ -224,6 +241,16 @@ class RoundEditor extends Dialog {
         if (existing.closesAt() != null) {
             closesAt.setValue(LocalDateTime.ofInstant(existing.closesAt(), Formats.ZONE));
         }
+    }
+
+    private boolean topPlacesSet;
+
+    private void fitTopPlaces() {
+        int ticked = Math.max(1, priorities.getValue().size());
+        topPlaces.setMax(ticked);
+        Integer now = topPlaces.getValue();
+        int wanted = topPlacesSet && now != null ? now : RoundDraft.DEFAULT_TOP_PLACES;
+        topPlaces.setValue(Math.max(1, Math.min(wanted, ticked)));
     }
 
     private void showFields() {

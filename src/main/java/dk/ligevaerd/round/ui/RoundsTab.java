@@ -128,7 +128,13 @@ class RoundsTab extends Div implements WorkspaceTab {
         verification.add(bad, problems);
     }
 
-    RoundService rounds() {
+    /** A side's name as the workspace has it now (a draft has no sides of its own yet). */
+    String sideName(long sideId) {
+        return details == null ? "?" : details.sides().stream().filter(side -> side.id() == sideId)
+                .map(dk.ligevaerd.workspace.SideView::name).findFirst().orElse("?");
+    }
+
+        RoundService rounds() {
         return rounds;
     }
 
