@@ -47,8 +47,9 @@ import tools.jackson.databind.JsonNode;
 final class RecordContent {
 
     /**
-     * Version 2 added, per side, the ballots voided at closing and whether the side had been
-     * removed; records written as version 1 keep verifying and read as having voided none.
+     * Version 2 added, per side, the ballots voided at closing, whether the side had been removed,
+     * and its own quorum; records written as version 1 keep verifying and read as having voided
+     * none, with the round's one quorum for every side.
      */
     static final String FORMAT = "ligevaerd.decision-record/2";
     static final java.util.Set<String> READABLE = java.util.Set.of("ligevaerd.decision-record/1", FORMAT);
@@ -121,7 +122,7 @@ final class RecordContent {
             sides.add(Map.of("id", side.sideId(), "name", side.name(), "colour", side.colour(), "ballots",
                     ballotsPerSide.getOrDefault(side.sideId(), 0), "quorumMet",
                     !removed && !missing.contains(side.sideId()), "voided", f.voided().getOrDefault(side.sideId(), 0),
-                    "removed", removed));
+                    "removed", removed, "quorum", r.quorumFor(side.sideId())));
         }
         root.put("sides", sides);
 
@@ -228,6 +229,7 @@ final class RecordContent {
         PrioritizeMethod method = round.path("method").isNull() ? null
                 : PrioritizeMethod.valueOf(round.path("method").asString());
         JsonNode closing = root.path("closing");
+        int commonQuorum = round.path("quorumPerSide").asInt();
 
         List<ConfirmationView> confirmations = new ArrayList<>();
         for (JsonNode c : closing.path("confirmations").values()) {
@@ -238,7 +240,7 @@ final class RecordContent {
         for (JsonNode s : root.path("sides").values()) {
             sides.add(new SideResult(s.path("id").asLong(), s.path("name").asString(), s.path("colour").asString(),
                     s.path("ballots").asInt(), s.path("quorumMet").asBoolean(), s.path("voided").asInt(0),
-                    s.path("removed").asBoolean(false)));
+                    s.path("removed").asBoolean(false), s.path("quorum").asInt(commonQuorum)));
         }
         PrioritizeRecord prioritize = null;
         JsonNode p = root.path("prioritize");

@@ -524,10 +524,10 @@ public class RoundService {
                     .filter(x -> !open || roster.isModeratorOf(x.userId(), x.sideId()));
             Optional<CancelRequest> cancel = r.cancelRequest(s.sideId())
                     .filter(x -> !open || roster.isModeratorOf(x.userId(), x.sideId()));
-            return new RoundView.SideTurnout(s.sideId(), s.name(), s.colour(), n, n >= r.quorumPerSide(),
+            return new RoundView.SideTurnout(s.sideId(), s.name(), s.colour(), n, n >= r.quorumFor(s.sideId()),
                     c.map(Confirmation::userId).orElse(null), c.map(Confirmation::confirmedAt).orElse(null),
                     cancel.map(CancelRequest::userId).orElse(null), cancel.map(CancelRequest::reason).orElse(null),
-                    r.quorumPerSide());
+                    r.quorumFor(s.sideId()));
         }).toList();
         List<Long> required = open ? List.copyOf(r.requiredSides(roster.sideIds())) : List.of();
         List<Long> withoutModerator = required.stream().filter(side -> !roster.hasModerator(side)).toList();
@@ -548,7 +548,7 @@ public class RoundService {
                 r.createdAt(), r.openedAt(), r.closedAt(), r.cancelledAt(), r.cancelReason(),
                 standing == null ? null : standing.prioritize(), standing == null ? null : standing.adopt(),
                 myBallot == null ? null : Tallies.view(r.kind(), r.method(), myBallot), canVote, casts,
-                r.votingEndedAt(), withoutModerator, removed, secretWarnings);
+                r.votingEndedAt(), withoutModerator, removed, secretWarnings, r.quorumBySide());
     }
 
     /**

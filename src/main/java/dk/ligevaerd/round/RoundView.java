@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param removedSides   open round: sides removed from the workspace since it opened; their
  *                       ballots will not count and they need not confirm
  * @param secretWarnings draft: sides whose only voter an objection would identify (secret CONSENT)
+ * @param quorumBySide   q_s where the creator set a side's own quorum; other sides need quorumPerSide
  */
 public record RoundView(long id, String title, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
         int budget, int capPerOption, int adoptTopPlaces, int quorumPerSide, boolean liveTallies, boolean secret,
@@ -36,7 +37,8 @@ public record RoundView(long id, String title, RoundKind kind, @Nullable Priorit
         @Nullable Instant closedAt, @Nullable Instant cancelledAt, @Nullable String cancelReason,
         @Nullable PrioritizeResult prioritizeStandings, @Nullable AdoptResult adoptStandings,
         @Nullable BallotView myBallot, boolean canVote, long ballotRevision, @Nullable Instant votingEndedAt,
-        List<Long> sidesWithoutModerator, List<Long> removedSides, List<Long> secretWarnings) {
+        List<Long> sidesWithoutModerator, List<Long> removedSides, List<Long> secretWarnings,
+        java.util.Map<Long, Integer> quorumBySide) {
 
     public record Option(long id, String title) {
     }
@@ -60,6 +62,12 @@ public record RoundView(long id, String title, RoundKind kind, @Nullable Priorit
         sidesWithoutModerator = List.copyOf(sidesWithoutModerator);
         removedSides = List.copyOf(removedSides);
         secretWarnings = List.copyOf(secretWarnings);
+        quorumBySide = java.util.Map.copyOf(quorumBySide);
+    }
+
+    /** q_s: the ballots this side must cast for a decision. */
+    public int quorumFor(long sideId) {
+        return quorumBySide.getOrDefault(sideId, quorumPerSide);
     }
 
     /** Whether the closing time has ended voting while the round waits for confirmations. */

@@ -334,6 +334,30 @@ class RoundJointRulesTest {
     // ---- leftovers ----------------------------------------------------------------------------
 
     @Test
+    void each_side_has_its_own_quorum_set_by_the_rounds_creator() {
+        RoundDraft draft = RoundDraft.dots("Which first?", List.of(a, b), 10, 5, 1).withQuorumFor(f.civilSideId, 2);
+        assertThat(keyOf(() -> as(f.owner, () -> rounds.create(f.workspaceId,
+                draft.withQuorumFor(f.municipalSideId, 0))))).isEqualTo("error.round.quorum");
+        long id = open(draft);
+        RoundView round = view(id);
+        assertThat(round.quorumFor(f.municipalSideId)).isEqualTo(1);
+        assertThat(round.quorumFor(f.civilSideId)).isEqualTo(2);
+        dots(f.participant, id, Map.of(a, 5));
+        dots(f.otherModerator, id, Map.of(b, 5));
+        RoundView.SideTurnout civil = view(id).side(f.civilSideId).orElseThrow();
+        assertThat(civil.quorum()).isEqualTo(2);
+        assertThat(civil.quorumMet()).as("one ballot of the two civil society asked for").isFalse();
+        assertThat(view(id).side(f.municipalSideId).orElseThrow().quorumMet()).isTrue();
+        confirm(f.owner, id);
+        confirm(f.otherModerator, id);
+        RecordView record = record(id);
+        assertThat(record.outcome()).isEqualTo(Outcome.NO_DECISION);
+        assertThat(record.side(f.civilSideId).orElseThrow().quorum()).isEqualTo(2);
+        assertThat(record.side(f.civilSideId).orElseThrow().quorumMet()).isFalse();
+        assertThat(record.side(f.municipalSideId).orElseThrow().quorumMet()).isTrue();
+    }
+
+    @Test
     void an_adopt_round_on_the_current_text_opens_whatever_the_length_of_its_title() {
         String title = "Vedtag formålet for besøgsvennerne i Vestbyen, som det står efter mødet med foreningerne, "
                 + "kommunen og borgerne i marts, med de ændringer vi blev enige om 😀 til sidst";

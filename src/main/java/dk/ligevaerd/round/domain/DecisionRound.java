@@ -148,6 +148,14 @@ public class DecisionRound {
     @Column(name = "voting_ended_at")
     private @Nullable Instant votingEndedAt;
 
+    /** q_s where the creator set a side's own quorum; other sides need {@link #quorumPerSide}. */
+    @ElementCollection
+    @BatchSize(size = 32)
+    @CollectionTable(name = "round_quorum", joinColumns = @JoinColumn(name = "round_id"))
+    @jakarta.persistence.MapKeyColumn(name = "side_id")
+    @Column(name = "quorum", nullable = false)
+    private Map<Long, Integer> quorumBySide = new java.util.HashMap<>();
+
     @ElementCollection
     @BatchSize(size = 32)
     @CollectionTable(name = "round_cancel_request", joinColumns = @JoinColumn(name = "round_id"))
@@ -195,6 +203,7 @@ public class DecisionRound {
     private void apply(RoundDraft draft, Instant now) {
         String checkedTitle = Text.required(draft.title(), TITLE_MAX_LENGTH, "field.roundTitle");
         checkQuorum(draft.quorumPerSide());
+        draft.quorumBySide().values().forEach(DecisionRound::checkQuorum);
         if (draft.secret() && draft.liveTallies()) {
             // Successive live standings would reveal each secret vote: a secret round shows turnout only.
             throw new DomainException("error.round.secretLive");
@@ -250,6 +259,8 @@ public class DecisionRound {
         this.subjectVersionId = draft.kind() == RoundKind.ADOPT ? draft.versionId() : null;
         this.subjectVersionName = null;
         this.quorumPerSide = draft.quorumPerSide();
+        this.quorumBySide.clear();
+        this.quorumBySide.putAll(draft.quorumBySide());
         this.liveTallies = draft.liveTallies();
         this.secret = draft.secret();
         this.closesAt = draft.closesAt();
@@ -534,6 +545,15 @@ public class DecisionRound {
 
     public int quorumPerSide() {
         return quorumPerSide;
+    }
+
+    /** q_s: the ballots this side must cast for a decision. */
+    public int quorumFor(long sideId) {
+        return quorumBySide.getOrDefault(sideId, quorumPerSide);
+    }
+
+    public Map<Long, Integer> quorumBySide() {
+        return Map.copyOf(quorumBySide);
     }
 
     public boolean liveTallies() {

@@ -148,7 +148,9 @@ class RoundCard extends Div {
         } else {
             text.append(" · ").append(getTranslation("record.rule", getTranslation(r.rule().messageKey())));
         }
-        text.append(" · ").append(getTranslation("round.summary.quorum", r.quorumPerSide()));
+        text.append(" · ").append(r.quorumBySide().values().stream().allMatch(q -> q == r.quorumPerSide())
+                ? getTranslation("round.summary.quorum", r.quorumPerSide())
+                : getTranslation("round.summary.quorumBySide"));
         text.append(" · ").append(getTranslation(r.liveTallies() ? "round.summary.live" : "round.summary.hidden"));
         text.append(" · ").append(getTranslation(r.secret() ? "round.summary.secret" : "round.summary.named"));
         if (r.closesAt() != null) {

@@ -103,7 +103,8 @@ class RoundsTab extends Div implements WorkspaceTab {
     }
 
     void openEditor(@Nullable RoundView existing) {
-        new RoundEditor(rounds, priorities, statements, workspaceId, existing).open();
+        new RoundEditor(rounds, priorities, statements, workspaceId, existing,
+                details == null ? List.of() : details.sides()).open();
     }
 
     private void verify() {
