@@ -46,7 +46,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class RecordContent {
 
-    static final String FORMAT = "ligevaerd.decision-record/1";
+    /**
+     * Version 2 added, per side, the ballots voided at closing, whether the side had been removed,
+     * and its own quorum; records written as version 1 keep verifying and read as having voided
+     * none, with the round's one quorum for every side.
+     */
+    static final String FORMAT = "ligevaerd.decision-record/2";
+    static final java.util.Set<String> READABLE = java.util.Set.of("ligevaerd.decision-record/1", FORMAT);
 
     private RecordContent() {
     }
@@ -55,7 +61,7 @@ final class RecordContent {
     record Facts(long workspaceId, long seq, String prevHash, DecisionRound round, Person openedBy, Instant closedAt,
             ClosedHow how, @Nullable Person closedBy, List<ConfirmationView> confirmations, List<Tallies.Parsed> ballots,
             @Nullable PrioritizeResult prioritize, @Nullable AdoptResult adopt,
-            List<Long> adopted, List<Long> notAdopted) {
+            List<Long> adopted, List<Long> notAdopted, java.util.Set<Long> tallied, Map<Long, Integer> voided) {
     }
 
     static Outcome outcome(@Nullable PrioritizeResult prioritize, @Nullable AdoptResult adopt) {
@@ -112,16 +118,21 @@ final class RecordContent {
                 : Objects.requireNonNull(f.adopt()).sidesMissingQuorum();
         List<Object> sides = new ArrayList<>();
         for (RoundSide side : r.sides()) {
+            boolean removed = !f.tallied().contains(side.sideId());
             sides.add(Map.of("id", side.sideId(), "name", side.name(), "colour", side.colour(), "ballots",
-                    ballotsPerSide.getOrDefault(side.sideId(), 0), "quorumMet", !missing.contains(side.sideId())));
+                    ballotsPerSide.getOrDefault(side.sideId(), 0), "quorumMet",
+                    !removed && !missing.contains(side.sideId()), "voided", f.voided().getOrDefault(side.sideId(), 0),
+                    "removed", removed, "quorum", r.quorumFor(side.sideId())));
         }
         root.put("sides", sides);
 
         Outcome outcome = outcome(f.prioritize(), f.adopt());
         root.put("outcome", outcome.name());
         root.put("headCountDiffers", f.prioritize() != null ? f.prioritize().differs() : f.adopt().differs());
-        root.put("prioritize", f.prioritize() == null ? null : prioritize(r, f.prioritize(), f.adopted(), f.notAdopted()));
-        root.put("adopt", f.adopt() == null ? null : adopt(r, f.adopt()));
+        List<RoundSide> tallied = r.sides().stream().filter(s -> f.tallied().contains(s.sideId())).toList();
+        root.put("prioritize", f.prioritize() == null ? null
+                : prioritize(r, tallied, f.prioritize(), f.adopted(), f.notAdopted()));
+        root.put("adopt", f.adopt() == null ? null : adopt(r, tallied, f.adopt()));
 
         List<Object> ballots = new ArrayList<>();
         if (!r.secret()) {
@@ -155,7 +166,8 @@ final class RecordContent {
         return person;
     }
 
-    private static Map<String, Object> prioritize(DecisionRound r, PrioritizeResult result, List<Long> adopted,
+    private static Map<String, Object> prioritize(DecisionRound r, List<RoundSide> tallied, PrioritizeResult result,
+            List<Long> adopted,
             List<Long> notAdopted) {
         Map<Long, String> titles = new HashMap<>();
         r.options().forEach(o -> titles.put(o.optionId(), o.title()));
@@ -164,7 +176,7 @@ final class RecordContent {
         List<Object> options = new ArrayList<>();
         for (OptionScore entry : result.parityRanking().entries()) {
             List<Object> perSide = new ArrayList<>();
-            for (RoundSide side : r.sides()) {
+            for (RoundSide side : tallied) {
                 perSide.add(Map.of("side", side.sideId(),
                         "points", result.sidePoints().get(side.sideId()).get(entry.option()),
                         "score", result.sideScores().get(side.sideId()).get(entry.option()).toString()));
@@ -184,9 +196,9 @@ final class RecordContent {
         return Map.of("options", options, "adopted", List.copyOf(adopted), "notAdopted", List.copyOf(notAdopted));
     }
 
-    private static Map<String, Object> adopt(DecisionRound r, AdoptResult result) {
+    private static Map<String, Object> adopt(DecisionRound r, List<RoundSide> tallied, AdoptResult result) {
         List<Object> sides = new ArrayList<>();
-        for (RoundSide side : r.sides()) {
+        for (RoundSide side : tallied) {
             VoteCount votes = result.votesPerSide().get(side.sideId());
             sides.add(Map.of("side", side.sideId(), "yes", votes.yes(), "no", votes.no(), "abstain", votes.abstain(),
                     "object", votes.object(), "support", result.supportPerSide().get(side.sideId()).toString()));
@@ -217,6 +229,7 @@ final class RecordContent {
         PrioritizeMethod method = round.path("method").isNull() ? null
                 : PrioritizeMethod.valueOf(round.path("method").asString());
         JsonNode closing = root.path("closing");
+        int commonQuorum = round.path("quorumPerSide").asInt();
 
         List<ConfirmationView> confirmations = new ArrayList<>();
         for (JsonNode c : closing.path("confirmations").values()) {
@@ -226,7 +239,8 @@ final class RecordContent {
         List<SideResult> sides = new ArrayList<>();
         for (JsonNode s : root.path("sides").values()) {
             sides.add(new SideResult(s.path("id").asLong(), s.path("name").asString(), s.path("colour").asString(),
-                    s.path("ballots").asInt(), s.path("quorumMet").asBoolean()));
+                    s.path("ballots").asInt(), s.path("quorumMet").asBoolean(), s.path("voided").asInt(0),
+                    s.path("removed").asBoolean(false), s.path("quorum").asInt(commonQuorum)));
         }
         PrioritizeRecord prioritize = null;
         JsonNode p = root.path("prioritize");

@@ -24,6 +24,7 @@ import dk.ligevaerd.round.rules.OptionScore;
 import dk.ligevaerd.round.rules.PrioritizeResult;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.workspace.Member;
+import dk.ligevaerd.workspace.Roster;
 import dk.ligevaerd.workspace.WorkspaceService;
 import java.time.Clock;
 import java.time.Instant;
@@ -94,16 +95,31 @@ class RecordKeeper {
         Instant now = clock.instant();
         round.close(now);
         long workspaceId = round.workspaceId();
-        List<BallotRow> rows = ballots.rows(round.id());
-        List<Tallies.Parsed> all = tallies.parse(rows);
-        round.countEligible(eligible(workspaceId, rows));
+        // B_s is the ballots of side s's members: read the workspace as it is now, in this
+        // transaction. A ballot whose voter has left the side (or the workspace, or may no longer
+        // vote) is void, and a side removed since the round opened is no longer tallied.
+        Roster roster = workspaces.roster(workspaceId);
+        Set<Long> sidesNow = new java.util.LinkedHashSet<>(tallies.sides());
+        sidesNow.retainAll(roster.sideIds());
+        Tallies counted = tallies.withSides(sidesNow);
+        List<BallotRow> rows = new ArrayList<>();
+        Map<Long, Integer> voided = new java.util.HashMap<>();
+        for (BallotRow row : ballots.rows(round.id())) {
+            if (sidesNow.contains(row.sideId()) && roster.isVoterOf(row.userId(), row.sideId())) {
+                rows.add(row);
+            } else {
+                voided.merge(row.sideId(), 1, Integer::sum);
+            }
+        }
+        List<Tallies.Parsed> all = counted.parse(rows);
+        round.countEligible(eligible(roster));
 
         PrioritizeResult prioritize = null;
         AdoptResult adopt = null;
         List<Long> adopted = new ArrayList<>();
         List<Long> notAdopted = new ArrayList<>();
         if (round.kind() == RoundKind.PRIORITIZE) {
-            prioritize = tallies.prioritize(all);
+            prioritize = counted.prioritize(all);
             if (prioritize.outcome() == PrioritizeResult.Outcome.DECIDED) {
                 for (OptionScore entry : prioritize.parityRanking().entries()) {
                     boolean inTop = entry.place() <= round.adoptTopPlaces() && entry.score().signum() > 0;
@@ -111,7 +127,7 @@ class RecordKeeper {
                 }
             }
         } else {
-            adopt = tallies.adoptResult(all);
+            adopt = counted.adoptResult(all);
         }
 
         Set<Long> people = new HashSet<>();
@@ -129,13 +145,12 @@ class RecordKeeper {
                 .map(c -> new ConfirmationView(c.sideId(), person(c.userId(), names), c.confirmedAt()))
                 .toList();
 
-        DecisionChain chain = chains.lockByWorkspaceId(workspaceId)
-                .orElseGet(() -> chains.saveAndFlush(new DecisionChain(workspaceId)));
+        DecisionChain chain = endingTurn(workspaceId);
         long seq = chain.nextSeq();
         String prevHash = chain.lastHash();
         String content = RecordContent.write(new RecordContent.Facts(workspaceId, seq, prevHash, round,
                 person(round.openedBy(), names), now, how, by == null ? null : person(by.userId(), names),
-                confirmations, all, prioritize, adopt, adopted, notAdopted));
+                confirmations, all, prioritize, adopt, adopted, notAdopted, sidesNow, voided));
         DecisionRecord record = records.saveAndFlush(new DecisionRecord(workspaceId, round.id(), seq, prevHash, now,
                 content));
         chain.advance(seq, record.hash());
@@ -148,6 +163,9 @@ class RecordKeeper {
         } else if (outcome == Outcome.ADOPTED) {
             statements.markAdoptedByRound(workspaceId, Objects.requireNonNull(round.subjectVersionId()), round.id());
         }
+        if (round.secret()) {
+            ballots.forgetVoters(round.id(), now);
+        }
         long actor = by != null ? by.userId() : round.openedBy();
         Long actorSide = by != null ? by.sideId() : null;
         events.publishEvent(new RoundClosed(workspaceId, actor, actorSide, round.id(), round.title(), outcome, seq,
@@ -156,22 +174,39 @@ class RecordKeeper {
     }
 
     /**
-     * Per side, everyone who could vote when the round closed, and anyone whose ballot from that
-     * side counts although they have since left it.
+     * Per side, everyone who could vote when the round closed: the base of each side's turnout. A
+     * ballot of anyone else is void, so they are not counted either.
      */
-    private Map<Long, Integer> eligible(long workspaceId, List<BallotRow> rows) {
-        Map<Long, Set<Long>> voters = new java.util.HashMap<>();
-        workspaces.votersBySide(workspaceId).forEach((side, users) -> voters.put(side, new HashSet<>(users)));
-        rows.forEach(row -> voters.computeIfAbsent(row.sideId(), side -> new HashSet<>()).add(row.userId()));
+    private static Map<Long, Integer> eligible(Roster roster) {
         Map<Long, Integer> counts = new java.util.HashMap<>();
-        voters.forEach((side, users) -> counts.put(side, users.size()));
+        roster.members().values().forEach(m -> {
+            if (m.sideId() != null && m.canContribute()) {
+                counts.merge(m.sideId(), 1, Integer::sum);
+            }
+        });
         return counts;
     }
 
     /**
-     * A PRIORITIZE round ended without deciding (cancelled while open, or closed without quorum):
-     * its priorities are free again, unless another open round still holds them.
+     * Takes the workspace's turn for ending a round (or taking priorities up): the lock on its
+     * chain head, held until the caller's transaction ends. Closing takes it anyway to number its
+     * record; cancelling and opening take it too, so that whoever ends a round second sees the
+     * first one's outcome when it asks which open rounds still hold a priority. Without it, two
+     * rounds sharing a priority and ending at the same instant each saw the other still open, and
+     * neither released the priority.
      */
+    @Transactional(propagation = Propagation.MANDATORY)
+    DecisionChain endingTurn(long workspaceId) {
+        return chains.lockByWorkspaceId(workspaceId)
+                .orElseGet(() -> chains.saveAndFlush(new DecisionChain(workspaceId)));
+    }
+
+    /**
+     * A PRIORITIZE round ended without deciding (cancelled while open, or closed without quorum):
+     * its priorities are free again, unless another open round still holds them. The caller holds
+     * the workspace's {@link #endingTurn}, so the rounds read as open here really are.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
     void releaseUndecided(DecisionRound ended) {
         if (ended.kind() != RoundKind.PRIORITIZE) {
             return;
@@ -262,7 +297,7 @@ class RecordKeeper {
     private static boolean headerMatches(DecisionRecord r) {
         try {
             RecordContent.Header h = RecordContent.header(r.content());
-            return RecordContent.FORMAT.equals(h.format()) && h.workspaceId() == r.workspaceId() && h.seq() == r.seq()
+            return RecordContent.READABLE.contains(h.format()) && h.workspaceId() == r.workspaceId() && h.seq() == r.seq()
                     && h.prevHash().equals(r.prevHash()) && h.roundId() == r.roundId()
                     && h.closedAt().equals(r.recordedAt());
         } catch (RuntimeException unreadable) {

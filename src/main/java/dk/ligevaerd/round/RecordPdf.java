@@ -110,9 +110,9 @@ final class RecordPdf {
         pdf.add(new Paragraph(msg("recordExport.pdf.outcome", msg(r.outcome().messageKey())), PdfText.BOLD));
         if (r.outcome() == Outcome.NO_DECISION) {
             StringBuilder text = new StringBuilder(msg("record.noDecisionExplained"));
-            r.sides().stream().filter(s -> !s.quorumMet())
+            r.sides().stream().filter(s -> !s.quorumMet() && !s.removed())
                     .forEach(s -> text.append(' ').append(msg("record.missedQuorum", s.name(), s.ballots(),
-                            r.quorumPerSide())));
+                            s.quorum())));
             pdf.add(new Paragraph(text.toString(), PdfText.BODY));
         }
         if (r.prioritize() != null) {
@@ -308,7 +308,8 @@ final class RecordPdf {
         if (r.kind() == RoundKind.PRIORITIZE) {
             fact(facts, "recordExport.pdf.setting.topPlaces", msg("round.summary.topPlaces", r.adoptTopPlaces()));
         }
-        fact(facts, "recordExport.pdf.setting.quorum", msg("round.summary.quorum", r.quorumPerSide()));
+        fact(facts, "recordExport.pdf.setting.quorum", r.sides().stream().allMatch(s -> s.quorum() == r.quorumPerSide())
+                ? msg("round.summary.quorum", r.quorumPerSide()) : msg("round.summary.quorumBySide"));
         fact(facts, "recordExport.pdf.setting.tallies",
                 msg(r.liveTallies() ? "round.summary.live" : "round.summary.hidden"));
         fact(facts, "recordExport.pdf.setting.ballots",
@@ -328,9 +329,11 @@ final class RecordPdf {
         for (SideResult side : r.sides()) {
             table.addCell(PdfText.cell(side.name()));
             table.addCell(PdfText.cell(String.valueOf(side.ballots())));
-            table.addCell(PdfText.cell(String.valueOf(r.quorumPerSide())));
-            table.addCell(PdfText.cell(msg(side.quorumMet() ? "recordExport.pdf.quorumMet"
-                    : "recordExport.pdf.quorumMissed")));
+            table.addCell(PdfText.cell(String.valueOf(side.quorum())));
+            String met = msg(side.removed() ? "record.side.removed" : side.quorumMet() ? "recordExport.pdf.quorumMet"
+                    : "recordExport.pdf.quorumMissed");
+            table.addCell(PdfText.cell(side.voided() > 0 ? met + " · " + msg("record.side.voided", side.voided())
+                    : met));
         }
         table.addCell(bold(msg("recordExport.pdf.allSides")));
         table.addCell(bold(String.valueOf(r.totalBallots())));

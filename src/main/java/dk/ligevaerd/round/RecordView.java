@@ -58,7 +58,15 @@ public record RecordView(long recordId, long roundId, long seq, String hash, Str
     public record ConfirmationView(long sideId, Person moderator, Instant at) {
     }
 
-    public record SideResult(long sideId, String name, String colour, int ballots, boolean quorumMet) {
+    /**
+     * @param voided  ballots cast from this side that did not count: their voter had left the side
+     *                (or the workspace, or could no longer vote) when the round closed
+     * @param removed the side was removed from the workspace while the round was open, so it was
+     *                not tallied
+     * @param quorum  q_s, the ballots this side had to cast (format 1: the round's one quorum)
+     */
+    public record SideResult(long sideId, String name, String colour, int ballots, boolean quorumMet, int voided,
+            boolean removed, int quorum) {
     }
 
     /**

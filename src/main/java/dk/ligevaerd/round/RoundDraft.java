@@ -3,6 +3,7 @@ package dk.ligevaerd.round;
 import dk.ligevaerd.round.rules.PrioritizeMethod;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -24,11 +25,14 @@ import org.jspecify.annotations.Nullable;
  * @param quorumPerSide  ballots each side must cast for a decision
  * @param liveTallies    whether standings show while the round is open, or only in the record
  * @param secret         whether only per-side aggregates are ever shown, or each ballot with its voter
- * @param closesAt       when the round closes itself, if at all
+ * @param closesAt       when voting ends by itself, if at all
+ * @param quorumBySide   q_s: a side's own quorum where the creator set one; other sides need
+ *                       {@code quorumPerSide}
  */
 public record RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
         List<Long> priorityIds, @Nullable Long versionId, int budget, int capPerOption, int adoptTopPlaces,
-        int quorumPerSide, boolean liveTallies, boolean secret, @Nullable Instant closesAt) {
+        int quorumPerSide, boolean liveTallies, boolean secret, @Nullable Instant closesAt,
+        Map<Long, Integer> quorumBySide) {
 
     public static final int DEFAULT_BUDGET = 10;
     public static final int DEFAULT_CAP = 5;
@@ -40,6 +44,23 @@ public record RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMetho
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(rule, "rule");
         priorityIds = List.copyOf(priorityIds);
+        quorumBySide = Map.copyOf(quorumBySide);
+    }
+
+    /** A draft with the same quorum for every side. */
+    public RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
+            List<Long> priorityIds, @Nullable Long versionId, int budget, int capPerOption, int adoptTopPlaces,
+            int quorumPerSide, boolean liveTallies, boolean secret, @Nullable Instant closesAt) {
+        this(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces, quorumPerSide,
+                liveTallies, secret, closesAt, Map.of());
+    }
+
+    /** The same draft with a quorum of its own for one side. */
+    public RoundDraft withQuorumFor(long sideId, int quorum) {
+        Map<Long, Integer> by = new java.util.HashMap<>(quorumBySide);
+        by.put(sideId, quorum);
+        return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
+                quorumPerSide, liveTallies, secret, closesAt, by);
     }
 
     public static RoundDraft dots(String title, List<Long> priorityIds, int budget, int capPerOption,
@@ -61,26 +82,27 @@ public record RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMetho
 
     public RoundDraft withQuorum(int quorum) {
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorum, liveTallies, secret, closesAt);
+                quorum, liveTallies, secret, closesAt, quorumBySide);
     }
 
     public RoundDraft withLiveTallies(boolean live) {
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorumPerSide, live, secret, closesAt);
+                quorumPerSide, live, secret, closesAt, quorumBySide);
     }
 
+    /** Secret ballots come without live standings: a secret round shows turnout only until it closes. */
     public RoundDraft withSecret(boolean secretBallots) {
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorumPerSide, liveTallies, secretBallots, closesAt);
+                quorumPerSide, liveTallies && !secretBallots, secretBallots, closesAt, quorumBySide);
     }
 
     public RoundDraft withClosesAt(@Nullable Instant closing) {
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorumPerSide, liveTallies, secret, closing);
+                quorumPerSide, liveTallies, secret, closing, quorumBySide);
     }
 
     public RoundDraft withRule(DecisionRule newRule) {
         return new RoundDraft(title, kind, method, newRule, priorityIds, versionId, budget, capPerOption,
-                adoptTopPlaces, quorumPerSide, liveTallies, secret, closesAt);
+                adoptTopPlaces, quorumPerSide, liveTallies, secret, closesAt, quorumBySide);
     }
 }

@@ -167,4 +167,35 @@ public final class RoundEvents {
             return "round=" + roundId + "\ntitle=" + title + "\nreason=" + reason;
         }
     }
+
+    /** With joint closing, a moderator asked for their side that an open round be cancelled. */
+    public record CancelRequested(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId,
+            String title, String reason) implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return "round.cancelRequested";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "round=" + roundId + "\ntitle=" + title + "\nreason=" + reason;
+        }
+    }
+
+    /**
+     * The closing time ended voting in a round with joint closing; it still needs every side's
+     * confirmation. The actor is the moderator who opened it.
+     */
+    public record VotingEnded(long workspaceId, long actorId, @Nullable Long actorSideId, long roundId, String title)
+            implements RecordedEvent {
+        @Override
+        public String historyKind() {
+            return "round.votingEnded";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "round=" + roundId + "\ntitle=" + title;
+        }
+    }
 }

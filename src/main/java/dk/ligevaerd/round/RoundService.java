@@ -8,7 +8,9 @@ import dk.ligevaerd.round.RecordView.ClosedHow;
 import dk.ligevaerd.round.RoundEvents.BallotCountChanged;
 import dk.ligevaerd.round.RoundEvents.ClosingConfirmed;
 import dk.ligevaerd.round.RoundEvents.ConfirmationWithdrawn;
+import dk.ligevaerd.round.RoundEvents.CancelRequested;
 import dk.ligevaerd.round.RoundEvents.RoundCancelled;
+import dk.ligevaerd.round.RoundEvents.VotingEnded;
 import dk.ligevaerd.round.RoundEvents.RoundCreated;
 import dk.ligevaerd.round.RoundEvents.RoundOpened;
 import dk.ligevaerd.round.RoundEvents.RoundUpdated;
@@ -16,6 +18,7 @@ import dk.ligevaerd.round.domain.Ballot;
 import dk.ligevaerd.round.domain.BallotPayload;
 import dk.ligevaerd.round.domain.BallotRepository;
 import dk.ligevaerd.round.domain.BallotRow;
+import dk.ligevaerd.round.domain.CancelRequest;
 import dk.ligevaerd.round.domain.Confirmation;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.domain.DecisionRoundRepository;
@@ -37,6 +40,7 @@ import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.statement.VersionView;
 import dk.ligevaerd.workspace.Member;
 import dk.ligevaerd.workspace.Role;
+import dk.ligevaerd.workspace.Roster;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceAccess;
 import dk.ligevaerd.workspace.WorkspaceDetails;
@@ -186,6 +190,9 @@ public class RoundService {
                 .toList();
         Instant now = clock.instant();
         if (round.kind() == RoundKind.PRIORITIZE) {
+            // A round taking priorities up waits for any round of the workspace that is ending, so a
+            // release from that round cannot free a priority this one has just taken up.
+            keeper.endingTurn(workspaceId);
             List<RoundOption> options = priorities.includeInRound(workspaceId, round.optionIds()).stream()
                     .map(p -> new RoundOption(p.id(), p.title()))
                     .toList();
@@ -199,18 +206,63 @@ public class RoundService {
         events.publishEvent(new RoundOpened(workspaceId, me.userId(), me.sideId(), roundId, round.title()));
     }
 
+    /**
+     * Cancels a round, with a reason. A draft is cancelled by its creator alone (or by any moderator
+     * once its creator no longer moderates here). An open round with joint closing is cancelled
+     * only when a moderator of every side has asked for it, each with a reason: this call asks for
+     * the caller's side, and the last side's request cancels it.
+     *
+     * @return whether the round is now cancelled
+     */
     @Transactional
-    public void cancel(long workspaceId, long roundId, String reason) {
+    public boolean cancel(long workspaceId, long roundId, String reason) {
         Member me = access.requireModerator(workspaceId);
         DecisionRound round = lock(workspaceId, roundId);
-        boolean wasOpen = round.state() == RoundState.OPEN;
-        round.cancel(me.userId(), reason, clock.instant());
-        if (wasOpen) {
+        Instant now = clock.instant();
+        if (round.state() == RoundState.DRAFT) {
+            if (round.createdBy() != me.userId() && stillModerator(workspaceId, round.createdBy())) {
+                throw new DomainException("error.round.draftCancelByCreator");
+            }
+            round.cancel(me.userId(), reason, now);
+        } else if (round.state() == RoundState.OPEN) {
+            // Rounds ending in one workspace take turns (see RecordKeeper.endingTurn), so that two
+            // rounds sharing a priority and ending together cannot each think the other still holds it.
+            keeper.endingTurn(workspaceId);
+            if (round.jointClosing()) {
+                Roster roster = workspaces.roster(workspaceId);
+                round.forgetUnheld(roster::isModeratorOf);
+                boolean all = round.requestCancel(Objects.requireNonNull(me.sideId()), me.userId(), reason, now,
+                        round.requiredSides(roster.sideIds()));
+                if (!all) {
+                    events.publishEvent(new CancelRequested(workspaceId, me.userId(), me.sideId(), roundId,
+                            round.title(), reason.strip()));
+                    return false;
+                }
+            }
+            round.cancel(me.userId(), reason, now);
             keeper.releaseUndecided(round);
+            live.remove(roundId);
+        } else {
+            round.cancel(me.userId(), reason, now);
         }
         forget(roundId);
         events.publishEvent(new RoundCancelled(workspaceId, me.userId(), me.sideId(), roundId, round.title(),
                 Objects.requireNonNullElse(round.cancelReason(), "")));
+        return true;
+    }
+
+    /** A moderator takes back their side's request to cancel an open round. */
+    @Transactional
+    public void withdrawCancelRequest(long workspaceId, long roundId) {
+        Member me = access.requireModerator(workspaceId);
+        DecisionRound round = lock(workspaceId, roundId);
+        round.withdrawCancelRequest(Objects.requireNonNull(me.sideId()));
+        events.publishEvent(new RoundUpdated(workspaceId, me.userId(), me.sideId(), roundId, round.title()));
+    }
+
+    private boolean stillModerator(long workspaceId, long userId) {
+        Member m = workspaces.roster(workspaceId).members().get(userId);
+        return m != null && m.isModerator();
     }
 
     // ---- voting ---------------------------------------------------------------------------------
@@ -354,8 +406,12 @@ public class RoundService {
             close(round, ClosedHow.MODERATOR, me);
             return true;
         }
+        // Re-checked here, in the closing transaction under the round's lock: a confirmation counts
+        // only while its giver is still a member and a moderator of the side they confirmed for.
+        Roster roster = workspaces.roster(workspaceId);
+        round.forgetUnheld(roster::isModeratorOf);
         long sideId = Objects.requireNonNull(me.sideId());
-        boolean all = round.confirm(sideId, me.userId(), clock.instant());
+        boolean all = round.confirm(sideId, me.userId(), clock.instant(), round.requiredSides(roster.sideIds()));
         events.publishEvent(new ClosingConfirmed(workspaceId, me.userId(), me.sideId(), roundId, round.title()));
         if (all) {
             close(round, ClosedHow.JOINT, me);
@@ -378,15 +434,35 @@ public class RoundService {
         forget(round.id());
     }
 
-    /** Closes a round whose closing time has come; called by {@link AutoClose} without a user. */
+    /**
+     * A round's closing time has come; called by {@link AutoClose} without a user. Without joint
+     * closing the round closes. With it, the closing time ends voting only: the round then still
+     * needs a moderator of every side, and closes now only if every side has already confirmed
+     * (confirmations re-checked as in {@link #confirmClosing}).
+     *
+     * @return whether the round closed
+     */
     @Transactional
     boolean closeIfDue(long roundId) {
         Optional<DecisionRound> found = rounds.lockById(roundId);
         if (found.isEmpty() || !found.get().isDue(clock.instant())) {
             return false;
         }
-        close(found.get(), ClosedHow.CLOSING_TIME, null);
-        return true;
+        DecisionRound round = found.get();
+        if (!round.jointClosing()) {
+            close(round, ClosedHow.CLOSING_TIME, null);
+            return true;
+        }
+        round.endVoting(clock.instant());
+        Roster roster = workspaces.roster(round.workspaceId());
+        round.forgetUnheld(roster::isModeratorOf);
+        events.publishEvent(new VotingEnded(round.workspaceId(), Objects.requireNonNull(round.openedBy()), null,
+                roundId, round.title()));
+        if (round.allConfirmed(round.requiredSides(roster.sideIds()))) {
+            close(round, ClosedHow.JOINT, null);
+            return true;
+        }
+        return false;
     }
 
     @Transactional(readOnly = true)
@@ -463,35 +539,65 @@ public class RoundService {
         if (all.stream().anyMatch(r -> r.state() == RoundState.DRAFT && r.kind() == RoundKind.PRIORITIZE)) {
             priorities.list(workspaceId).forEach(p -> draftTitles.put(p.id(), p.title()));
         }
+        Roster roster = workspaces.roster(workspaceId);
         return all.stream().map(r -> view(workspaceId, me, r, counts.getOrDefault(r.id(), Map.of()),
-                casts.getOrDefault(r.id(), 0L), mine.get(r.id()), draftTitles)).toList();
+                casts.getOrDefault(r.id(), 0L), mine.get(r.id()), draftTitles, roster)).toList();
     }
 
     private RoundView view(long workspaceId, Member me, DecisionRound r, Map<Long, Integer> counts, long casts,
-            @Nullable Ballot myBallot, Map<Long, String> draftTitles) {
+            @Nullable Ballot myBallot, Map<Long, String> draftTitles, Roster roster) {
+        boolean open = r.state() == RoundState.OPEN;
         List<RoundView.Option> options = r.options().stream()
                 .map(o -> new RoundView.Option(o.optionId(),
                         r.state() == RoundState.DRAFT ? draftTitles.getOrDefault(o.optionId(), "") : o.title()))
                 .toList();
         List<RoundView.SideTurnout> sides = r.sides().stream().map(s -> {
             int n = counts.getOrDefault(s.sideId(), 0);
-            Optional<Confirmation> c = r.confirmation(s.sideId());
-            return new RoundView.SideTurnout(s.sideId(), s.name(), s.colour(), n, n >= r.quorumPerSide(),
-                    c.map(Confirmation::userId).orElse(null), c.map(Confirmation::confirmedAt).orElse(null));
+            // While open, a confirmation or request whose giver no longer moderates the side shows as
+            // missing: it will not count when the round closes.
+            Optional<Confirmation> c = r.confirmation(s.sideId())
+                    .filter(x -> !open || roster.isModeratorOf(x.userId(), x.sideId()));
+            Optional<CancelRequest> cancel = r.cancelRequest(s.sideId())
+                    .filter(x -> !open || roster.isModeratorOf(x.userId(), x.sideId()));
+            return new RoundView.SideTurnout(s.sideId(), s.name(), s.colour(), n, n >= r.quorumFor(s.sideId()),
+                    c.map(Confirmation::userId).orElse(null), c.map(Confirmation::confirmedAt).orElse(null),
+                    cancel.map(CancelRequest::userId).orElse(null), cancel.map(CancelRequest::reason).orElse(null),
+                    r.quorumFor(s.sideId()));
         }).toList();
-        List<Long> required = r.state() == RoundState.OPEN ? List.copyOf(r.requiredSides()) : List.of();
-        LiveTally standing = r.state() == RoundState.OPEN && r.liveTallies() ? standing(r, casts) : null;
+        List<Long> required = open ? List.copyOf(r.requiredSides(roster.sideIds())) : List.of();
+        List<Long> withoutModerator = required.stream().filter(side -> !roster.hasModerator(side)).toList();
+        List<Long> removed = open ? r.sides().stream().map(RoundSide::sideId)
+                .filter(side -> !roster.sideIds().contains(side)).toList() : List.of();
+        List<Long> secretWarnings = r.state() == RoundState.DRAFT ? loneVoters(r, roster) : List.of();
+        // Standings are never shown for a secret round while it is open (turnout only), whatever
+        // was stored: successive standings would reveal each vote.
+        LiveTally standing = open && r.liveTallies() && !r.secret() ? standing(r, casts) : null;
         String versionName = r.subjectVersionName();
         if (r.state() == RoundState.DRAFT && r.subjectVersionId() != null) {
             versionName = statements.version(workspaceId, r.subjectVersionId()).name();
         }
-        boolean canVote = r.state() == RoundState.OPEN && me.canContribute() && r.hasSide(me.sideId());
+        boolean canVote = open && r.votingEndedAt() == null && me.canContribute() && r.hasSide(me.sideId());
         return new RoundView(r.id(), r.title(), r.kind(), r.method(), r.rule(), r.budget(), r.capPerOption(),
                 r.adoptTopPlaces(), r.quorumPerSide(), r.liveTallies(), r.secret(), r.closesAt(), r.state(), options,
                 r.subjectVersionId(), versionName, r.subjectText(), sides, r.jointClosing(), required, r.createdBy(),
                 r.createdAt(), r.openedAt(), r.closedAt(), r.cancelledAt(), r.cancelReason(),
                 standing == null ? null : standing.prioritize(), standing == null ? null : standing.adopt(),
-                myBallot == null ? null : Tallies.view(r.kind(), r.method(), myBallot), canVote, casts);
+                myBallot == null ? null : Tallies.view(r.kind(), r.method(), myBallot), canVote, casts,
+                r.votingEndedAt(), withoutModerator, removed, secretWarnings, r.quorumBySide());
+    }
+
+    /**
+     * Under CONSENT in a secret round, an objection is shown with its side: where a side has only
+     * one voter, that names them. The sides where this is so, for a warning before opening.
+     */
+    private static List<Long> loneVoters(DecisionRound r, Roster roster) {
+        if (!r.secret() || r.rule() != DecisionRule.CONSENT) {
+            return List.of();
+        }
+        Map<Long, Long> voters = roster.members().values().stream()
+                .filter(m -> m.canContribute() && m.sideId() != null)
+                .collect(Collectors.groupingBy(Member::sideId, Collectors.counting()));
+        return roster.sideIds().stream().sorted().filter(side -> voters.getOrDefault(side, 0L) == 1).toList();
     }
 
     /**

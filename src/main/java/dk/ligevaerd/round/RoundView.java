@@ -21,6 +21,13 @@ import org.jspecify.annotations.Nullable;
  * @param myBallot       the viewer's own latest ballot
  * @param canVote        whether the viewer may cast a ballot now
  * @param ballotRevision changes whenever a ballot was cast; a view can skip redrawing when equal
+ * @param votingEndedAt  when the closing time ended voting in a round still waiting for confirmations
+ * @param sidesWithoutModerator open round: sides that must act (confirm or cancel) but have no
+ *                       moderator now, so the round waits until the owner invites one
+ * @param removedSides   open round: sides removed from the workspace since it opened; their
+ *                       ballots will not count and they need not confirm
+ * @param secretWarnings draft: sides whose only voter an objection would identify (secret CONSENT)
+ * @param quorumBySide   q_s where the creator set a side's own quorum; other sides need quorumPerSide
  */
 public record RoundView(long id, String title, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
         int budget, int capPerOption, int adoptTopPlaces, int quorumPerSide, boolean liveTallies, boolean secret,
@@ -29,22 +36,43 @@ public record RoundView(long id, String title, RoundKind kind, @Nullable Priorit
         List<Long> requiredSides, long createdBy, Instant createdAt, @Nullable Instant openedAt,
         @Nullable Instant closedAt, @Nullable Instant cancelledAt, @Nullable String cancelReason,
         @Nullable PrioritizeResult prioritizeStandings, @Nullable AdoptResult adoptStandings,
-        @Nullable BallotView myBallot, boolean canVote, long ballotRevision) {
+        @Nullable BallotView myBallot, boolean canVote, long ballotRevision, @Nullable Instant votingEndedAt,
+        List<Long> sidesWithoutModerator, List<Long> removedSides, List<Long> secretWarnings,
+        java.util.Map<Long, Integer> quorumBySide) {
 
     public record Option(long id, String title) {
     }
 
     /**
-     * @param confirmedBy the moderator who confirmed closing for this side, if one has
+     * @param confirmedBy     the moderator who confirmed closing for this side, if one has and still
+     *                        moderates it
+     * @param cancelRequestBy the moderator who asked for this side that the open round be cancelled
+     * @param cancelReason    their reason
+     * @param quorum          the ballots this side must cast for a decision
      */
     public record SideTurnout(long sideId, String name, String colour, int ballots, boolean quorumMet,
-            @Nullable Long confirmedBy, @Nullable Instant confirmedAt) {
+            @Nullable Long confirmedBy, @Nullable Instant confirmedAt, @Nullable Long cancelRequestBy,
+            @Nullable String cancelReason, int quorum) {
     }
 
     public RoundView {
         options = List.copyOf(options);
         sides = List.copyOf(sides);
         requiredSides = List.copyOf(requiredSides);
+        sidesWithoutModerator = List.copyOf(sidesWithoutModerator);
+        removedSides = List.copyOf(removedSides);
+        secretWarnings = List.copyOf(secretWarnings);
+        quorumBySide = java.util.Map.copyOf(quorumBySide);
+    }
+
+    /** q_s: the ballots this side must cast for a decision. */
+    public int quorumFor(long sideId) {
+        return quorumBySide.getOrDefault(sideId, quorumPerSide);
+    }
+
+    /** Whether the closing time has ended voting while the round waits for confirmations. */
+    public boolean votingEnded() {
+        return votingEndedAt != null;
     }
 
     public Optional<SideTurnout> side(long sideId) {

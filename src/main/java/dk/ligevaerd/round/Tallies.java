@@ -29,17 +29,24 @@ import org.jspecify.annotations.Nullable;
  * by round id), and the tallies of its stored ballots.
  */
 record Tallies(long roundId, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
-        Set<Long> options, Set<Long> sides, int budget, int capPerOption, int quorumPerSide) {
+        Set<Long> options, Set<Long> sides, int budget, int capPerOption, int quorumPerSide,
+        Map<Long, Integer> quorumBySide) {
 
     static Tallies of(DecisionRound round) {
         return new Tallies(round.id(), round.kind(), round.method(), round.rule(),
                 new LinkedHashSet<>(round.optionIds()),
                 new LinkedHashSet<>(round.sides().stream().map(RoundSide::sideId).toList()), round.budget(),
-                round.capPerOption(), round.quorumPerSide());
+                round.capPerOption(), round.quorumPerSide(), round.quorumBySide());
+    }
+
+    /** The same settings tallied over fewer sides: those still in the workspace when the round closes. */
+    Tallies withSides(Set<Long> tallied) {
+        return new Tallies(roundId, kind, method, rule, options, new LinkedHashSet<>(tallied), budget, capPerOption,
+                quorumPerSide, quorumBySide);
     }
 
     Quorum quorum() {
-        return Quorum.of(quorumPerSide);
+        return new Quorum(quorumPerSide, quorumBySide);
     }
 
     DotVoting dots() {

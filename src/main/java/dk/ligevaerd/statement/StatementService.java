@@ -176,8 +176,25 @@ public class StatementService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public VersionView snapshotForRound(long workspaceId, String name, Member moderator) {
-        long id = snapshot(workspaceId, name, moderator, true);
+        long id = snapshot(workspaceId, versionName(name), moderator, true);
         return view(versions.findById(id).orElseThrow());
+    }
+
+    /**
+     * A round's title may be longer than a version's name: it is shortened at a whole character
+     * (never between the halves of a surrogate pair) and ends with "…", so a round on the current
+     * text can always open.
+     */
+    static String versionName(String roundTitle) {
+        String name = roundTitle.strip();
+        if (name.length() <= StatementVersion.NAME_MAX_LENGTH) {
+            return name;
+        }
+        int end = StatementVersion.NAME_MAX_LENGTH - 1;
+        if (Character.isLowSurrogate(name.charAt(end)) && Character.isHighSurrogate(name.charAt(end - 1))) {
+            end--;
+        }
+        return name.substring(0, end).stripTrailing() + "…";
     }
 
     /**

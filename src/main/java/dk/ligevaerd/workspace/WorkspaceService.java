@@ -103,6 +103,20 @@ public class WorkspaceService {
         return voters;
     }
 
+    /**
+     * For another feature, inside its transaction (which has checked the caller, or runs with nobody
+     * logged in, as a round's closing time does): the workspace's sides and members as they are now.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Roster roster(long workspaceId) {
+        Workspace workspace = load(workspaceId);
+        Map<Long, Member> members = new java.util.HashMap<>();
+        for (Membership m : memberships.findByWorkspaceId(workspaceId)) {
+            members.put(m.userId(), WorkspaceAccess.toMember(m));
+        }
+        return new Roster(workspace.sides().stream().map(Side::id).collect(Collectors.toSet()), members);
+    }
+
     @Transactional(readOnly = true)
     public WorkspaceDetails details(long workspaceId) {
         Member me = access.requireMember(workspaceId);

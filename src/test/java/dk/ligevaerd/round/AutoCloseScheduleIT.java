@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
-import dk.ligevaerd.round.RoundEvents.RoundClosed;
+import dk.ligevaerd.round.RoundEvents.VotingEnded;
 import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.support.MutableClock;
 import dk.ligevaerd.support.TestClockConfig;
@@ -23,7 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** The timer itself: with nobody calling, a round whose closing time has passed closes. */
+/**
+ * The timer itself: with nobody calling, a round whose closing time has passed stops taking
+ * ballots; with joint closing it then closes when every side has confirmed.
+ */
 @SpringBootTest(properties = {"ligevaerd.demo.enabled=false", "ligevaerd.rounds.auto-close.interval=PT0.1S",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/round-timer-${random.uuid}"})
 @Import(TestClockConfig.class)
@@ -38,7 +41,7 @@ class AutoCloseScheduleIT {
     @Autowired MutableClock clock;
 
     @Test
-    void a_round_past_its_closing_time_closes_by_itself() throws Exception {
+    void a_round_past_its_closing_time_ends_voting_by_itself() throws Exception {
         WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
         long a = as(f.owner, () -> priorities.propose(f.workspaceId, "A", "", Set.of(ValueLens.EFFICIENCY)));
         long b = as(f.owner, () -> priorities.propose(f.workspaceId, "B", "", Set.of(ValueLens.ADVOCACY)));
@@ -50,7 +53,7 @@ class AutoCloseScheduleIT {
         });
         CountDownLatch closed = new CountDownLatch(1);
         Runnable stop = bus.subscribe(f.workspaceId, event -> {
-            if (event instanceof RoundClosed done && done.roundId() == id) {
+            if (event instanceof VotingEnded done && done.roundId() == id) {
                 closed.countDown();
             }
         });
@@ -60,8 +63,11 @@ class AutoCloseScheduleIT {
         } finally {
             stop.run();
         }
+        assertThat(as(f.observer, () -> rounds.get(f.workspaceId, id)).votingEnded()).isTrue();
+        as(f.owner, () -> rounds.confirmClosing(f.workspaceId, id));
+        as(f.otherModerator, () -> rounds.confirmClosing(f.workspaceId, id));
         RecordView record = as(f.observer, () -> rounds.record(f.workspaceId, id)).orElseThrow();
-        assertThat(record.closedHow()).isEqualTo(RecordView.ClosedHow.CLOSING_TIME);
+        assertThat(record.closedHow()).isEqualTo(RecordView.ClosedHow.JOINT);
         assertThat(record.outcome()).isEqualTo(RecordView.Outcome.NO_DECISION);
     }
 }

@@ -140,6 +140,11 @@ class RoundServiceIT {
         assertThat(confirm(f.otherModerator, roundId)).isTrue();
     }
 
+    private void cancelJointly(long roundId, String reason) {
+        assertThat(as(f.owner, () -> rounds.cancel(f.workspaceId, roundId, reason))).isFalse();
+        assertThat(as(f.otherModerator, () -> rounds.cancel(f.workspaceId, roundId, reason))).isTrue();
+    }
+
     private PriorityState state(long priorityId) {
         return as(f.owner, () -> priorities.list(f.workspaceId)).stream().filter(p -> p.id() == priorityId)
                 .map(PriorityView::state).findFirst().orElseThrow();
@@ -449,13 +454,14 @@ class RoundServiceIT {
             return null;
         }))).isEqualTo("error.length");
         assertThat(view(cancelled).state()).isEqualTo(RoundState.OPEN);
-        as(f.otherModerator, () -> {
-            rounds.cancel(f.workspaceId, cancelled, "We need to talk first");
-            return null;
-        });
+        assertThat(as(f.otherModerator, () -> rounds.cancel(f.workspaceId, cancelled, "We need to talk first")))
+                .as("with joint closing one side alone cannot cancel an open round").isFalse();
+        assertThat(view(cancelled).state()).isEqualTo(RoundState.OPEN);
+        assertThat(as(f.owner, () -> rounds.cancel(f.workspaceId, cancelled, "Agreed, not yet"))).isTrue();
         RoundView gone = view(cancelled);
         assertThat(gone.state()).isEqualTo(RoundState.CANCELLED);
-        assertThat(gone.cancelReason()).isEqualTo("We need to talk first");
+        assertThat(gone.cancelReason()).isEqualTo("Agreed, not yet");
+        assertThat(gone.side(f.civilSideId).orElseThrow().cancelReason()).isEqualTo("We need to talk first");
         assertThat(keyOf(() -> as(f.participant, () -> {
             rounds.castDots(f.workspaceId, cancelled, Map.of(a, 1));
             return null;
@@ -718,21 +724,29 @@ class RoundServiceIT {
     }
 
     @Test
-    void a_round_closes_itself_at_its_closing_time_and_without_quorum_decides_nothing() {
+    void a_closing_time_ends_voting_and_the_round_still_needs_every_side_to_close() {
         long id = openDots(RoundDraft.dots("Which first?", List.of(a, b), 10, 5, 1)
                 .withClosesAt(clock.instant().plus(Duration.ofHours(1))));
         dots(f.participant, id, Map.of(a, 5));
         assertThat(autoClose.closeDue()).isZero();
-        assertThat(view(id).state()).isEqualTo(RoundState.OPEN);
+        assertThat(view(id).votingEnded()).isFalse();
         clock.advance(Duration.ofHours(2));
-        assertThat(autoClose.closeDue()).isEqualTo(1);
+        assertThat(autoClose.closeDue()).as("the closing time closes nothing on its own").isZero();
         assertThat(autoClose.closeDue()).isZero();
-        RecordView record = record(id);
-        assertThat(record.closedHow()).isEqualTo(ClosedHow.CLOSING_TIME);
-        assertThat(record.closedBy()).isNull();
-        assertThat(record.outcome()).isEqualTo(Outcome.NO_DECISION);
+        RoundView ended = view(id);
+        assertThat(ended.state()).isEqualTo(RoundState.OPEN);
+        assertThat(ended.votingEnded()).isTrue();
+        assertThat(ended.canVote()).isFalse();
+        assertThat(keyOfRun(() -> dots(civilParticipant, id, Map.of(b, 5)))).isEqualTo("error.round.votingEnded");
         assertThat(as(f.observer, () -> history.timeline(f.workspaceId)).getFirst().kind())
-                .isEqualTo("round.closedAtTime");
+                .isEqualTo("round.votingEnded");
+        assertThat(as(f.observer, () -> rounds.record(f.workspaceId, id))).isEmpty();
+
+        closeJointly(id);
+        RecordView record = record(id);
+        assertThat(record.closedHow()).isEqualTo(ClosedHow.JOINT);
+        assertThat(record.confirmations()).hasSize(2);
+        assertThat(record.outcome()).as("the civil side cast nothing").isEqualTo(Outcome.NO_DECISION);
     }
 
     // ---- priorities after a round -------------------------------------------------------------
@@ -758,10 +772,7 @@ class RoundServiceIT {
     void a_cancelled_round_gives_its_priorities_back_to_their_proposers() {
         long id = openDots();
         assertThat(editAsProposer(f.participant, a, "Visits every week")).isEqualTo("error.priority.inRound");
-        as(f.owner, () -> {
-            rounds.cancel(f.workspaceId, id, "Wrong options");
-            return null;
-        });
+        cancelJointly(id, "Wrong options");
         assertThat(locked(a)).isFalse();
         assertThat(editAsProposer(f.participant, a, "Visits every week")).isEqualTo("edited");
         assertThat(state(a)).isEqualTo(PriorityState.PROPOSED);
@@ -782,16 +793,10 @@ class RoundServiceIT {
     void a_priority_stays_locked_while_another_open_round_still_holds_it() {
         long first = openDots();
         long second = openDots(RoundDraft.dots("And then?", List.of(a, c), 10, 5, 1));
-        as(f.owner, () -> {
-            rounds.cancel(f.workspaceId, first, "Duplicate");
-            return null;
-        });
+        cancelJointly(first, "Duplicate");
         assertThat(locked(a)).isTrue();
         assertThat(locked(b)).isFalse();
-        as(f.owner, () -> {
-            rounds.cancel(f.workspaceId, second, "Start over");
-            return null;
-        });
+        cancelJointly(second, "Start over");
         assertThat(locked(a)).isFalse();
         assertThat(locked(c)).isFalse();
     }

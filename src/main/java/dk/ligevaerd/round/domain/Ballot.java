@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * round and user) holds one ballot per member per round. The side is the voter's side when they
  * cast it: a member moved to another side later still counted for the side they voted from.
  *
- * <p>In a secret round this row stays so the voter can change their mind, but no view or record
- * ever shows it with the voter's name.
+ * <p>In a secret round this row names its voter only while the round is open, so the voter can
+ * change their mind; no view or record shows it with the voter's name, and the closing takes the
+ * voter off the row (see {@link BallotRepository#forgetVoters}).
  */
 @Entity
 @Table(name = "ballot")
@@ -30,8 +31,9 @@ public class Ballot {
     @Column(name = "round_id", nullable = false)
     private long roundId;
 
-    @Column(name = "user_id", nullable = false)
-    private long userId;
+    /** Null once a secret round has closed: then no row says whose ballot it was. */
+    @Column(name = "user_id")
+    private @Nullable Long userId;
 
     /** The voter's name when they voted, for a named round's record. */
     @Column(name = "voter_name", nullable = false, length = 80)
@@ -90,8 +92,9 @@ public class Ballot {
         return roundId;
     }
 
+    /** The voter; 0 once a secret round has closed and the ballot no longer names them. */
     public long userId() {
-        return userId;
+        return userId == null ? 0 : userId;
     }
 
     public String voterName() {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface BallotRepository extends JpaRepository<Ballot, Long> {
@@ -14,6 +15,16 @@ public interface BallotRepository extends JpaRepository<Ballot, Long> {
     @Query("select new dk.ligevaerd.round.domain.BallotRow(b.userId, b.voterName, b.sideId, b.payload, b.castAt, "
             + "b.casts) from Ballot b where b.roundId = :roundId order by b.sideId, b.userId")
     List<BallotRow> rows(long roundId);
+
+    /**
+     * Takes the voter off every ballot of a closed secret round, in the closing transaction: the
+     * ballots keep their side and choice (the per-side totals), but no row says whose they were,
+     * nor when each was cast (the time could be matched with other traces), nor how often.
+     */
+    @Modifying(flushAutomatically = true)
+    @Query("update Ballot b set b.userId = null, b.voterName = '', b.castAt = :closedAt, b.casts = 1 "
+            + "where b.roundId = :roundId")
+    int forgetVoters(long roundId, java.time.Instant closedAt);
 
     List<Ballot> findByRoundIdInAndUserId(Collection<Long> roundIds, long userId);
 

@@ -144,6 +144,23 @@ public class DecisionRound {
     @Column(name = "closed_at")
     private @Nullable Instant closedAt;
 
+    /** When the closing time ended voting; the round then waits for the joint confirmation. */
+    @Column(name = "voting_ended_at")
+    private @Nullable Instant votingEndedAt;
+
+    /** q_s where the creator set a side's own quorum; other sides need {@link #quorumPerSide}. */
+    @ElementCollection
+    @BatchSize(size = 32)
+    @CollectionTable(name = "round_quorum", joinColumns = @JoinColumn(name = "round_id"))
+    @jakarta.persistence.MapKeyColumn(name = "side_id")
+    @Column(name = "quorum", nullable = false)
+    private Map<Long, Integer> quorumBySide = new java.util.HashMap<>();
+
+    @ElementCollection
+    @BatchSize(size = 32)
+    @CollectionTable(name = "round_cancel_request", joinColumns = @JoinColumn(name = "round_id"))
+    private Set<CancelRequest> cancelRequests = new HashSet<>();
+
     @Column(name = "cancelled_by")
     private @Nullable Long cancelledBy;
 
@@ -186,6 +203,11 @@ public class DecisionRound {
     private void apply(RoundDraft draft, Instant now) {
         String checkedTitle = Text.required(draft.title(), TITLE_MAX_LENGTH, "field.roundTitle");
         checkQuorum(draft.quorumPerSide());
+        draft.quorumBySide().values().forEach(DecisionRound::checkQuorum);
+        if (draft.secret() && draft.liveTallies()) {
+            // Successive live standings would reveal each secret vote: a secret round shows turnout only.
+            throw new DomainException("error.round.secretLive");
+        }
         checkClosingTime(draft.closesAt(), now);
         List<RoundOption> newOptions = new ArrayList<>();
         int newBudget = 0;
@@ -237,6 +259,8 @@ public class DecisionRound {
         this.subjectVersionId = draft.kind() == RoundKind.ADOPT ? draft.versionId() : null;
         this.subjectVersionName = null;
         this.quorumPerSide = draft.quorumPerSide();
+        this.quorumBySide.clear();
+        this.quorumBySide.putAll(draft.quorumBySide());
         this.liveTallies = draft.liveTallies();
         this.secret = draft.secret();
         this.closesAt = draft.closesAt();
@@ -300,7 +324,9 @@ public class DecisionRound {
     public void requireOpenForBallots() {
         switch (state) {
             case OPEN -> {
-                // accepted
+                if (votingEndedAt != null) {
+                    throw new DomainException("error.round.votingEnded");
+                }
             }
             case DRAFT -> throw new DomainException("error.round.notOpenYet");
             case CLOSED -> throw new DomainException("error.round.closed");
@@ -313,21 +339,40 @@ public class DecisionRound {
         return sideId != null && sides.stream().anyMatch(s -> s.sideId() == sideId);
     }
 
-    /** With joint closing, every side taking part must confirm; each had a moderator at opening. */
-    public Set<Long> requiredSides() {
+    /**
+     * With joint closing, every side taking part must confirm (and, to cancel an open round, ask
+     * for it), except a side that has since been removed from the workspace: it can no longer act,
+     * and a round must never become impossible to end.
+     *
+     * @param existingSides the workspace's sides now
+     */
+    public Set<Long> requiredSides(Set<Long> existingSides) {
         Set<Long> required = new LinkedHashSet<>();
         if (jointClosing) {
-            sides.forEach(side -> required.add(side.sideId()));
+            sides.stream().map(RoundSide::sideId).filter(existingSides::contains).forEach(required::add);
         }
         return required;
     }
 
     /**
-     * Confirms, for the moderator's side, that the round may close.
-     *
-     * @return whether every side has now confirmed, so the round must close
+     * Forgets every confirmation and cancel request whose giver no longer holds it: the test says
+     * whether a user is still a moderator of the side they acted for. Called, under the round's
+     * lock, before anything counts them, so a moderator who was demoted, removed or moved to
+     * another side since has not confirmed for anyone.
      */
-    public boolean confirm(long sideId, long userId, Instant now) {
+    public void forgetUnheld(java.util.function.BiPredicate<Long, Long> stillModeratorOfSide) {
+        confirmations.removeIf(c -> !stillModeratorOfSide.test(c.userId(), c.sideId()));
+        cancelRequests.removeIf(c -> !stillModeratorOfSide.test(c.userId(), c.sideId()));
+    }
+
+    /**
+     * Confirms, for the moderator's side, that the round may close. One person confirms for one
+     * side only, whatever sides they have been on.
+     *
+     * @param required the sides that must confirm (see {@link #requiredSides})
+     * @return whether every required side has now confirmed, so the round must close
+     */
+    public boolean confirm(long sideId, long userId, Instant now, Set<Long> required) {
         requireOpenForClosing();
         if (!hasSide(sideId)) {
             throw new DomainException("error.round.sideNotInRound");
@@ -335,8 +380,67 @@ public class DecisionRound {
         if (confirmation(sideId).isPresent()) {
             throw new DomainException("error.round.alreadyConfirmed");
         }
+        if (confirmations.stream().anyMatch(c -> c.userId() == userId)) {
+            throw new DomainException("error.round.confirmedForAnotherSide");
+        }
         confirmations.add(new Confirmation(sideId, userId, now));
-        return requiredSides().stream().allMatch(side -> confirmation(side).isPresent());
+        return allConfirmed(required);
+    }
+
+    public boolean allConfirmed(Set<Long> required) {
+        return required.stream().allMatch(side -> confirmation(side).isPresent());
+    }
+
+    /**
+     * Asks, for the moderator's side and with a reason, that the open round be cancelled.
+     *
+     * @return whether every required side has now asked, so the round must be cancelled
+     */
+    public boolean requestCancel(long sideId, long userId, String reason, Instant now, Set<Long> required) {
+        String checked = Text.required(reason, CANCEL_REASON_MAX_LENGTH, "field.cancelReason");
+        requireOpenForClosing();
+        if (!hasSide(sideId)) {
+            throw new DomainException("error.round.sideNotInRound");
+        }
+        if (cancelRequest(sideId).isPresent()) {
+            throw new DomainException("error.round.alreadyAskedToCancel");
+        }
+        if (cancelRequests.stream().anyMatch(c -> c.userId() == userId)) {
+            throw new DomainException("error.round.confirmedForAnotherSide");
+        }
+        cancelRequests.add(new CancelRequest(sideId, userId, checked, now));
+        return required.stream().allMatch(side -> cancelRequest(side).isPresent());
+    }
+
+    /** Takes back a side's request to cancel, while the round is still open. */
+    public void withdrawCancelRequest(long sideId) {
+        requireOpenForClosing();
+        CancelRequest existing = cancelRequest(sideId)
+                .orElseThrow(() -> new DomainException("error.round.notAskedToCancel"));
+        cancelRequests.remove(existing);
+    }
+
+    public Optional<CancelRequest> cancelRequest(long sideId) {
+        return cancelRequests.stream().filter(c -> c.sideId() == sideId).findFirst();
+    }
+
+    public Set<CancelRequest> cancelRequests() {
+        return Set.copyOf(cancelRequests);
+    }
+
+    /**
+     * The closing time has come: no more ballots. With joint closing the round stays open for the
+     * confirmations it still needs.
+     */
+    public void endVoting(Instant now) {
+        requireOpenForClosing();
+        if (votingEndedAt == null) {
+            votingEndedAt = now;
+        }
+    }
+
+    public @Nullable Instant votingEndedAt() {
+        return votingEndedAt;
     }
 
     /** Takes back a side's confirmation; only possible while the round is still open. */
@@ -401,7 +505,7 @@ public class DecisionRound {
 
     /** Whether the closing time has come for an open round. */
     public boolean isDue(Instant now) {
-        return state == RoundState.OPEN && closesAt != null && !closesAt.isAfter(now);
+        return state == RoundState.OPEN && votingEndedAt == null && closesAt != null && !closesAt.isAfter(now);
     }
 
     public long id() {
@@ -441,6 +545,15 @@ public class DecisionRound {
 
     public int quorumPerSide() {
         return quorumPerSide;
+    }
+
+    /** q_s: the ballots this side must cast for a decision. */
+    public int quorumFor(long sideId) {
+        return quorumBySide.getOrDefault(sideId, quorumPerSide);
+    }
+
+    public Map<Long, Integer> quorumBySide() {
+        return Map.copyOf(quorumBySide);
     }
 
     public boolean liveTallies() {

@@ -33,6 +33,6 @@ public interface DecisionRoundRepository extends JpaRepository<DecisionRound, Lo
 
     List<DecisionRound> findByWorkspaceIdAndState(long workspaceId, RoundState state);
 
-    @Query("select r.id from DecisionRound r where r.state = :state and r.closesAt <= :now")
+    @Query("select r.id from DecisionRound r where r.state = :state and r.closesAt <= :now and r.votingEndedAt is null")
     List<Long> findIdsByStateAndClosesAtNotAfter(RoundState state, Instant now);
 }

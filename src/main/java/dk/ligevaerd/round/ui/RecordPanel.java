@@ -63,8 +63,8 @@ class RecordPanel extends Div {
 
         add(Show.withClass(new Paragraph(settings(r)), "muted", "record-settings"));
         if (r.outcome() == Outcome.NO_DECISION) {
-            String missing = r.sides().stream().filter(s -> !s.quorumMet())
-                    .map(s -> getTranslation("record.missedQuorum", s.name(), s.ballots(), r.quorumPerSide()))
+            String missing = r.sides().stream().filter(s -> !s.quorumMet() && !s.removed())
+                    .map(s -> getTranslation("record.missedQuorum", s.name(), s.ballots(), s.quorum()))
                     .collect(Collectors.joining(" "));
             add(Show.withClass(new Paragraph(getTranslation("record.noDecisionExplained") + " " + missing),
                     "record-notice"));
@@ -73,8 +73,13 @@ class RecordPanel extends Div {
         Div turnout = new Div();
         turnout.addClassName("turnout");
         for (RecordView.SideResult side : r.sides()) {
-            Div chip = new Div(byId.get(side.sideId()).badge(), new Span(" " + getTranslation("round.turnout.count",
-                    side.ballots(), r.quorumPerSide())));
+            String text = side.removed() ? getTranslation("record.side.removed")
+                    : getTranslation(side.quorumMet() ? "round.turnout.reached" : "record.turnout.missed",
+                            side.ballots(), side.quorum());
+            if (side.voided() > 0) {
+                text += " · " + getTranslation("record.side.voided", side.voided());
+            }
+            Div chip = new Div(byId.get(side.sideId()).badge(), new Span(" " + text));
             chip.addClassNames("turnout-side", side.quorumMet() ? "quorum-met" : "quorum-missed");
             turnout.add(chip);
         }
@@ -140,7 +145,9 @@ class RecordPanel extends Div {
 
     private String settings(RecordView r) {
         StringBuilder text = new StringBuilder(getTranslation("record.rule", getTranslation(r.rule().messageKey())));
-        text.append(" · ").append(getTranslation("round.summary.quorum", r.quorumPerSide()));
+        boolean oneQuorum = r.sides().stream().allMatch(s -> s.quorum() == r.quorumPerSide());
+        text.append(" · ").append(oneQuorum ? getTranslation("round.summary.quorum", r.quorumPerSide())
+                : getTranslation("round.summary.quorumBySide"));
         if (r.kind() == RoundKind.PRIORITIZE) {
             text.append(" · ").append(r.method() == PrioritizeMethod.DOTS
                     ? getTranslation("round.summary.dots", r.budget(), r.capPerOption())

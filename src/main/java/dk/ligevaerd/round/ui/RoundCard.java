@@ -51,6 +51,7 @@ class RoundCard extends Div {
     private final Div record = new Div();
     private @Nullable BallotForm form;
     private @Nullable RoundState shownState;
+    private boolean shownVotingEnded;
     private long shownRecord = -1;
     private @Nullable RoundView shown;
     private @Nullable Object shownFor;
@@ -85,11 +86,14 @@ class RoundCard extends Div {
         }
         shown = r;
         shownFor = viewer;
-        boolean stateChanged = r.state() != shownState;
+        boolean stateChanged = r.state() != shownState || r.votingEnded() != shownVotingEnded;
         shownState = r.state();
+        shownVotingEnded = r.votingEnded();
         getElement().setAttribute("data-state", r.state().name());
+        getElement().setAttribute("data-voting-ended", String.valueOf(r.votingEnded()));
         title.setText(r.title());
-        state.setText(getTranslation(r.state().messageKey()));
+        state.setText(getTranslation(r.votingEnded() && r.state() == RoundState.OPEN ? "round.state.votingEnded"
+                : r.state().messageKey()));
         state.getElement().setAttribute("class", "round-state round-state-" + r.state().name().toLowerCase(Locale.ROOT));
         summary.setText(summaryText(r));
         // A closed round's record states its settings itself, from what was stored.
@@ -101,7 +105,7 @@ class RoundCard extends Div {
         if (stateChanged) {
             formSlot.removeAll();
             form = null;
-            if (r.state() == RoundState.OPEN && r.canVote()) {
+            if (r.state() == RoundState.OPEN && r.canVote() && !r.votingEnded()) {
                 form = switch (r.kind()) {
                     case ADOPT -> new AdoptForm(tab.rounds(), tab.workspaceId(), r);
                     case PRIORITIZE -> r.method() == PrioritizeMethod.DOTS
@@ -128,6 +132,9 @@ class RoundCard extends Div {
                     r.cancelReason(), ""), r.cancelledAt() == null ? "" : Formats.dateTime(r.cancelledAt(), getLocale())));
             reason.addClassName("record-notice");
             record.add(reason);
+            r.sides().stream().filter(s -> s.cancelReason() != null).forEach(s -> record.add(Show.withClass(
+                    new Paragraph(s.name() + ": " + getTranslation("round.closing.cancelAsked",
+                            memberName(d, s.cancelRequestBy()), s.cancelReason())), "muted")));
         }
     }
 
@@ -141,7 +148,9 @@ class RoundCard extends Div {
         } else {
             text.append(" · ").append(getTranslation("record.rule", getTranslation(r.rule().messageKey())));
         }
-        text.append(" · ").append(getTranslation("round.summary.quorum", r.quorumPerSide()));
+        text.append(" · ").append(r.quorumBySide().values().stream().allMatch(q -> q == r.quorumPerSide())
+                ? getTranslation("round.summary.quorum", r.quorumPerSide())
+                : getTranslation("round.summary.quorumBySide"));
         text.append(" · ").append(getTranslation(r.liveTallies() ? "round.summary.live" : "round.summary.hidden"));
         text.append(" · ").append(getTranslation(r.secret() ? "round.summary.secret" : "round.summary.named"));
         if (r.closesAt() != null) {
@@ -191,8 +200,8 @@ class RoundCard extends Div {
         Div turnout = new Div();
         turnout.addClassName("turnout");
         for (RoundView.SideTurnout side : r.sides()) {
-            Span count = Show.text(" " + getTranslation("round.turnout.count", side.ballots(), r.quorumPerSide()),
-                    "turnout-count");
+            Span count = Show.text(" " + getTranslation(side.quorumMet() ? "round.turnout.reached"
+                    : "round.turnout.notYet", side.ballots(), side.quorum()), "turnout-count");
             count.setId("turnout-" + r.id() + "-" + side.sideId());
             Div chip = new Div(new Show.Side(side.sideId(), side.name(), side.colour()).badge(), count);
             chip.addClassNames("turnout-side", side.quorumMet() ? "quorum-met" : "quorum-missed");
@@ -200,6 +209,18 @@ class RoundCard extends Div {
             turnout.add(chip);
         }
         live.add(turnout);
+        if (r.votingEnded()) {
+            live.add(Show.withClass(new Paragraph(getTranslation("round.votingEnded",
+                    Formats.dateTime(Objects.requireNonNull(r.votingEndedAt()), getLocale()))), "round-notice"));
+        }
+        for (Long side : r.sidesWithoutModerator()) {
+            live.add(Show.withClass(new Paragraph(getTranslation("round.warning.noModerator", sideName(r, side))),
+                    "quorum-warning", "round-warning"));
+        }
+        for (Long side : r.removedSides()) {
+            live.add(Show.withClass(new Paragraph(getTranslation("round.warning.sideRemoved", sideName(r, side))),
+                    "quorum-warning", "round-warning"));
+        }
         if (!r.quorumMet()) {
             live.add(Show.withClass(new Paragraph(getTranslation("round.quorumMissing")), "quorum-warning"));
         }
@@ -218,6 +239,11 @@ class RoundCard extends Div {
                     line.add(new Span(" " + getTranslation("round.closing.waiting")));
                     line.addClassName("waiting");
                 }
+                if (side.cancelRequestBy() != null) {
+                    line.add(new Span(" · " + getTranslation("round.closing.cancelAsked",
+                            memberName(d, side.cancelRequestBy()), Objects.requireNonNullElse(side.cancelReason(), ""))));
+                    line.addClassName("cancel-asked");
+                }
                 closing.add(line);
             }
         } else {
@@ -226,12 +252,22 @@ class RoundCard extends Div {
         live.add(closing);
     }
 
+    private String sideName(RoundView r, long sideId) {
+        return r.side(sideId).map(RoundView.SideTurnout::name).orElse("?");
+    }
+
     private void standings(RoundView r) {
         standings.removeAll();
+        if (r.state() == RoundState.DRAFT) {
+            for (Long side : r.secretWarnings()) {
+                standings.add(Show.withClass(new Paragraph(getTranslation("round.warning.loneVoter",
+                        tab.sideName(side))), "quorum-warning", "round-warning"));
+            }
+        }
         if (r.state() != RoundState.OPEN) {
             return;
         }
-        if (!r.liveTallies()) {
+        if (!r.liveTallies() || r.secret()) {
             standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.hidden")), "muted"));
             return;
         }
@@ -262,8 +298,7 @@ class RoundCard extends Div {
             case DRAFT -> {
                 actions.add(button("round.action.edit", VaadinIcon.EDIT, "round-edit-", false,
                         () -> tab.openEditor(r)));
-                actions.add(button("round.action.open", VaadinIcon.PLAY, "round-open-", true,
-                        () -> act(() -> tab.rounds().open(tab.workspaceId(), r.id()), "round.notice.opened")));
+                actions.add(button("round.action.open", VaadinIcon.PLAY, "round-open-", true, () -> open(r)));
                 actions.add(cancelButton(r));
             }
             case OPEN -> {
@@ -274,15 +309,39 @@ class RoundCard extends Div {
                             () -> act(() -> tab.rounds().withdrawConfirmation(tab.workspaceId(), r.id()),
                                     "round.notice.withdrawn")));
                 } else if (mine.isPresent()) {
-                    actions.add(button(r.jointClosing() ? "round.action.confirm" : "round.action.close",
-                            VaadinIcon.CHECK, "round-confirm-", true, () -> confirmClosing(r)));
+                    actions.add(button("round.action.confirm", VaadinIcon.CHECK, "round-confirm-", true,
+                            () -> confirmClosing(r)));
                 }
-                actions.add(cancelButton(r));
+                if (mine.isPresent() && mine.get().cancelRequestBy() != null) {
+                    actions.add(button("round.action.withdrawCancel", VaadinIcon.ARROW_BACKWARD,
+                            "round-withdraw-cancel-", false, () -> act(() -> tab.rounds()
+                                    .withdrawCancelRequest(tab.workspaceId(), r.id()), null)));
+                } else {
+                    actions.add(cancelButton(r));
+                }
             }
             default -> {
                 // Closed and cancelled rounds have nothing left to do.
             }
         }
+    }
+
+    /** Opens a draft; where a secret objection would name its side's only voter, asks first. */
+    private void open(RoundView r) {
+        if (r.secretWarnings().isEmpty()) {
+            act(() -> tab.rounds().open(tab.workspaceId(), r.id()), "round.notice.opened");
+            return;
+        }
+        ConfirmDialog dialog = new ConfirmDialog();
+        dialog.setHeader(getTranslation("round.open.title", r.title()));
+        dialog.setText(String.join(" ", r.secretWarnings().stream()
+                .map(side -> getTranslation("round.warning.loneVoter", tab.sideName(side))).toList()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("action.cancel"));
+        dialog.setConfirmText(getTranslation("round.open.yes"));
+        dialog.addConfirmListener(e -> act(() -> tab.rounds().open(tab.workspaceId(), r.id()),
+                "round.notice.opened"));
+        dialog.open();
     }
 
     private void confirmClosing(RoundView r) {
@@ -316,11 +375,18 @@ class RoundCard extends Div {
             Paragraph error = new Paragraph();
             error.addClassName("form-error");
             error.getElement().setAttribute("role", "alert");
+            if (r.state() == RoundState.OPEN && r.jointClosing()) {
+                dialog.add(Show.withClass(new Paragraph(getTranslation("round.cancel.joint")), "muted"));
+            }
             dialog.add(reason, error);
             Button cancel = new Button(getTranslation("round.action.cancel"), e -> {
                 try {
-                    tab.rounds().cancel(tab.workspaceId(), r.id(), reason.getValue());
+                    boolean cancelled = tab.rounds().cancel(tab.workspaceId(), r.id(), reason.getValue());
                     dialog.close();
+                    if (!cancelled) {
+                        Notices.success(this, "round.notice.cancelAsked");
+                    }
+                    showNow();
                 } catch (DomainException refused) {
                     error.setText(Messages.get(getLocale(), refused));
                 }
@@ -347,8 +413,21 @@ class RoundCard extends Div {
             if (successKey != null) {
                 Notices.success(this, successKey);
             }
+            showNow();
         } catch (DomainException refused) {
             Notices.error(getLocale(), refused);
+        }
+    }
+
+    /**
+     * Shows the outcome of this page's own action at once, in the same round trip, rather than
+     * waiting for the live event that tells every other page: the person who clicked sees it first.
+     * The event then finds the card already up to date and skips it.
+     */
+    private void showNow() {
+        WorkspaceDetails d = tab.details();
+        if (d != null) {
+            update(tab.rounds().get(tab.workspaceId(), roundId), d);
         }
     }
 

@@ -65,13 +65,15 @@ class RoundEditor extends Dialog {
     private final Select<VersionChoice> version = new Select<>();
     private final RadioButtonGroup<DecisionRule> rule = new RadioButtonGroup<>();
     private final IntegerField quorum = new IntegerField();
+    /** q_s: each side's own quorum, one field per side of the workspace. */
+    private final java.util.Map<Long, IntegerField> quorumBySide = new java.util.LinkedHashMap<>();
     private final Checkbox live = new Checkbox();
     private final Checkbox secret = new Checkbox();
     private final DateTimePicker closesAt = new DateTimePicker();
     private final Paragraph error = new Paragraph();
 
     RoundEditor(RoundService rounds, PriorityService priorityService, StatementService statements, long workspaceId,
-            @Nullable RoundView existing) {
+            @Nullable RoundView existing, List<dk.ligevaerd.workspace.SideView> sides) {
         setHeaderTitle(getTranslation(existing == null ? "round.editor.new" : "round.editor.edit"));
         setWidth("min(44rem, 96vw)");
         addClassName("round-editor");
@@ -97,7 +99,9 @@ class RoundEditor extends Dialog {
                 .filter(p -> VOTABLE.contains(p.state())).toList();
         priorities.setLabel(getTranslation("round.editor.priorities"));
         priorities.setItems(available);
-        priorities.setItemLabelGenerator(PriorityView::title);
+        // Adopted and not-adopted priorities may be voted on again; they say so.
+        priorities.setItemLabelGenerator(p -> p.state() == PriorityState.PROPOSED ? p.title()
+                : p.title() + " (" + getTranslation(p.state().messageKey()) + ")");
         priorities.setHelperText(getTranslation("round.editor.prioritiesHelp", DecisionRound.MIN_OPTIONS,
                 DecisionRound.MAX_OPTIONS));
         priorities.setId("round-priorities");
@@ -118,7 +122,8 @@ class RoundEditor extends Dialog {
         topPlaces.setHelperText(getTranslation("round.editor.topPlacesHelp"));
         topPlaces.setMin(1);
         topPlaces.setStepButtonsVisible(true);
-        topPlaces.setValue(RoundDraft.DEFAULT_TOP_PLACES);
+        topPlaces.setValue(1);
+        topPlaces.setMax(1);
         topPlaces.setId("round-top-places");
 
         List<VersionChoice> versions = new ArrayList<>();
@@ -147,6 +152,17 @@ class RoundEditor extends Dialog {
         quorum.setStepButtonsVisible(true);
         quorum.setValue(RoundDraft.DEFAULT_QUORUM);
         quorum.setId("round-quorum");
+        for (dk.ligevaerd.workspace.SideView side : sides) {
+            IntegerField field = new IntegerField(getTranslation("round.editor.quorumFor", side.name()));
+            field.setMin(1);
+            field.setMax(DecisionRound.MAX_QUORUM);
+            field.setStepButtonsVisible(true);
+            field.setValue(RoundDraft.DEFAULT_QUORUM);
+            field.setId("round-quorum-" + side.id());
+            quorumBySide.put(side.id(), field);
+        }
+        // With the sides known, each has its own field; the common one stays only as a fallback.
+        quorum.setVisible(quorumBySide.isEmpty());
         live.setLabel(getTranslation("round.editor.live"));
         live.setValue(true);
         live.setId("round-live");
@@ -165,6 +181,18 @@ class RoundEditor extends Dialog {
             fillFrom(existing, versions);
             kind.setEnabled(false);
         }
+        // The places adopted always lie between 1 and the number of ticked priorities; until the
+        // moderator sets it, it follows the default (3) as far as the ticked priorities allow.
+        topPlaces.addValueChangeListener(e -> topPlacesSet |= e.isFromClient());
+        priorities.addValueChangeListener(e -> fitTopPlaces());
+        fitTopPlaces();
+        secret.addValueChangeListener(e -> {
+            if (secret.getValue()) {
+                live.setValue(false);
+            }
+            live.setEnabled(!secret.getValue());
+        });
+        live.setEnabled(!secret.getValue());
         kind.addValueChangeListener(e -> showFields());
         method.addValueChangeListener(e -> showFields());
         showFields();
@@ -173,8 +201,13 @@ class RoundEditor extends Dialog {
         rule.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         Div points = new Div(budget, cap, topPlaces);
         points.addClassName("editor-row");
-        Div counting = new Div(quorum, closesAt);
+        Div counting = new Div(quorum);
+        quorumBySide.values().forEach(counting::add);
+        counting.add(closesAt);
         counting.addClassName("editor-row");
+        if (!quorumBySide.isEmpty()) {
+            counting.add(Show.withClass(new Paragraph(getTranslation("round.editor.quorumHelp")), "muted"));
+        }
         VerticalLayout fields = new VerticalLayout(title, kind, method, priorities, points, version, rule, counting,
                 live, secret, error);
         fields.setPadding(false);
@@ -213,12 +246,15 @@ class RoundEditor extends Dialog {
             cap.setValue(existing.capPerOption());
         }
         if (existing.adoptTopPlaces() > 0) {
+            topPlaces.setMax(Math.max(1, priorities.getValue().size()));
             topPlaces.setValue(existing.adoptTopPlaces());
+            topPlacesSet = true;
         }
         versions.stream().filter(v -> Objects.equals(v.id(), existing.versionId())).findFirst()
                 .ifPresent(version::setValue);
         rule.setValue(existing.rule());
         quorum.setValue(existing.quorumPerSide());
+        quorumBySide.forEach((side, field) -> field.setValue(existing.quorumFor(side)));
         live.setValue(existing.liveTallies());
         secret.setValue(existing.secret());
         if (existing.closesAt() != null) {
@@ -229,6 +265,16 @@ class RoundEditor extends Dialog {
     /** For a new round: the rule the workspace's sides agreed on as the default. */
     void startWithRule(DecisionRule defaultRule) {
         rule.setValue(defaultRule);
+    }
+
+    private boolean topPlacesSet;
+
+    private void fitTopPlaces() {
+        int ticked = Math.max(1, priorities.getValue().size());
+        topPlaces.setMax(ticked);
+        Integer now = topPlaces.getValue();
+        int wanted = topPlacesSet && now != null ? now : RoundDraft.DEFAULT_TOP_PLACES;
+        topPlaces.setValue(Math.max(1, Math.min(wanted, ticked)));
     }
 
     private void showFields() {
@@ -252,7 +298,7 @@ class RoundEditor extends Dialog {
             return new RoundDraft(title.getValue(), RoundKind.ADOPT, null,
                     Objects.requireNonNullElse(rule.getValue(), DecisionRule.SIDE_PARITY), List.of(),
                     choice == null ? null : choice.id(), 0, 0, 0, quorumValue, live.getValue(), secret.getValue(),
-                    closing);
+                    closing, quorums());
         }
         PrioritizeMethod chosenMethod = Objects.requireNonNullElse(method.getValue(), PrioritizeMethod.DOTS);
         List<Long> ids = priorities.getListDataView().getItems().filter(priorities.getValue()::contains)
@@ -262,6 +308,13 @@ class RoundEditor extends Dialog {
                 null, dots ? Objects.requireNonNullElse(budget.getValue(), 0) : 0,
                 dots ? Objects.requireNonNullElse(cap.getValue(), 0) : 0,
                 Objects.requireNonNullElse(topPlaces.getValue(), 0), quorumValue, live.getValue(), secret.getValue(),
-                closing);
+                closing, quorums());
+    }
+
+    /** Each side's quorum as entered; an emptied field is sent as 0, which the service refuses. */
+    private java.util.Map<Long, Integer> quorums() {
+        java.util.Map<Long, Integer> by = new java.util.HashMap<>();
+        quorumBySide.forEach((side, field) -> by.put(side, Objects.requireNonNullElse(field.getValue(), 0)));
+        return by;
     }
 }

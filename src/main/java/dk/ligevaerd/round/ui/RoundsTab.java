@@ -134,7 +134,8 @@ class RoundsTab extends Div implements WorkspaceTab {
     }
 
     void openEditor(@Nullable RoundView existing) {
-        RoundEditor editor = new RoundEditor(rounds, priorities, statements, workspaceId, existing);
+        RoundEditor editor = new RoundEditor(rounds, priorities, statements, workspaceId, existing,
+                details == null ? List.of() : details.sides());
         if (existing == null && details != null) {
             // A new round starts from the rule the sides agreed on as the workspace's default.
             editor.startWithRule(DecisionRule.valueOf(details.defaultRule().name()));
@@ -164,7 +165,13 @@ class RoundsTab extends Div implements WorkspaceTab {
         verification.add(bad, problems);
     }
 
-    RoundService rounds() {
+    /** A side's name as the workspace has it now (a draft has no sides of its own yet). */
+    String sideName(long sideId) {
+        return details == null ? "?" : details.sides().stream().filter(side -> side.id() == sideId)
+                .map(dk.ligevaerd.workspace.SideView::name).findFirst().orElse("?");
+    }
+
+        RoundService rounds() {
         return rounds;
     }
 

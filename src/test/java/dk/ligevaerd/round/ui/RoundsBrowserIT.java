@@ -102,17 +102,20 @@ class RoundsBrowserIT {
         castTwoPoints(participant, roundId);
         assertThat(participant.locator("#ballot-status-" + roundId)).containsText("is counted");
         for (Page other : List.of(moderator, civilModerator)) {
-            assertThat(other.locator("#turnout-" + roundId + "-" + municipal.id())).containsText("1 ballot of 1");
-            assertThat(other.locator("#turnout-" + roundId + "-" + civil.id())).containsText("0 ballots of 1");
+            assertThat(other.locator("#turnout-" + roundId + "-" + municipal.id()))
+                    .containsText("1 ballot — quorum 1 reached");
+            assertThat(other.locator("#turnout-" + roundId + "-" + civil.id()))
+                    .containsText("0 ballots — quorum 1 not reached yet");
         }
 
         castTwoPoints(civilModerator, roundId);
         for (Page other : List.of(moderator, participant)) {
-            assertThat(other.locator("#turnout-" + roundId + "-" + civil.id())).containsText("1 ballot of 1");
+            assertThat(other.locator("#turnout-" + roundId + "-" + civil.id()))
+                    .containsText("1 ballot — quorum 1 reached");
         }
 
         moderator.locator("#round-confirm-" + roundId).click();
-        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, confirm").setExact(true))
+        moderator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm closing").setExact(true))
                 .click();
         for (Page page : List.of(civilModerator, participant)) {
             assertThat(page.locator("#closing-status-" + roundId)).containsText("confirmed closing");
@@ -121,7 +124,7 @@ class RoundsBrowserIT {
 
         civilModerator.locator("#round-confirm-" + roundId).click();
         civilModerator.getByRole(AriaRole.BUTTON,
-                new Page.GetByRoleOptions().setName("Yes, confirm").setExact(true)).click();
+                new Page.GetByRoleOptions().setName("Confirm closing").setExact(true)).click();
         for (Page page : List.of(moderator, civilModerator, participant)) {
             assertThat(page.locator("#round-state-" + roundId)).hasText("Closed");
             assertThat(page.locator("#record-outcome-" + roundId)).hasText("Decided");
