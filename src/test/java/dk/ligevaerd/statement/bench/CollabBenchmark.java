@@ -106,7 +106,8 @@ public final class CollabBenchmark {
             long[] wall = new long[2];
             String[] loadAverage = new String[2];
             long[] heapMax = new long[1];
-            Thread heapWatch = Thread.ofVirtual().unstarted(() -> {
+            // A platform thread: the editors' load can starve virtual threads for the whole window.
+            Thread heapWatch = Thread.ofPlatform().daemon().unstarted(() -> {
                 try {
                     while (!Thread.currentThread().isInterrupted()) {
                         heapMax[0] = Math.max(heapMax[0], memory.getHeapMemoryUsage().getUsed());
