@@ -556,12 +556,20 @@ export class StatementEditor extends HTMLElement {
         this.session = String(message.session ?? '');
         this.peers = Array.isArray(message.peers) ? message.peers : [];
         this.renderPeers();
+        // A new connection after a change of role: the snapshot says whether this person may write now.
+        if (this.view && (message.canEdit === true && this.editable) !== this.canEdit) this.send({ type: 'snapshot' });
         break;
-      case 'peers':
-        this.peers = Array.isArray(message.peers) ? message.peers : [];
-        for (const session of [...this.presence.keys()]) {
-          if (!this.peers.some((p) => p.session === session)) this.presence.delete(session);
+      case 'joined':
+        // Only who came: the whole list comes once, with the welcome.
+        if (message.peer && typeof message.peer.session === 'string'
+            && !this.peers.some((p) => p.session === message.peer.session)) {
+          this.peers = [...this.peers, message.peer];
+          this.renderPeers();
         }
+        break;
+      case 'left':
+        this.peers = this.peers.filter((p) => p.session !== message.session);
+        this.presence.delete(String(message.session));
         this.renderPeers();
         this.view?.dispatch({ effects: refresh.of(null) });
         break;

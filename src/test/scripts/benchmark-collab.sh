@@ -1,12 +1,41 @@
 #!/usr/bin/env bash
 # Co-editing benchmark (docs/performance.md, "Co-editing"): builds the jar, starts it as a server
 # process on a scratch H2 file with the demo workspace, and drives its WebSocket endpoint with
-# N simulated editors on one statement. Arguments: editor counts (default 10 50 200) and
-# optionally --seconds=S per count (default 60). Results: stdout and target/benchmark/collab.md.
+# N simulated editors on one statement.
+#
+#   benchmark-collab.sh [N ...] [--seconds=S] [--compare=GIT-REF]
+#
+# Editor counts default to 50 200 400, S (measured seconds per row, after 10 s of warm-up) to 30.
+# --compare=REF also builds REF (from `git archive`, in target/) and measures it side by side with
+# this build in the same run: for each N, first REF, then this build. The measuring itself holds the
+# machine-wide build lock when there is one, so that no build runs meanwhile.
+# Results: stdout and target/benchmark/collab.md.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-./mvnw -B -q package -DskipTests
-./mvnw -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark-classpath.txt
-exec "$JAVA" -Xmx1g -cp "target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)" \
-  dk.ligevaerd.statement.bench.CollabBenchmark "$@"
+MVN=./mvnw
+if command -v mvnl >/dev/null; then MVN=mvnl; fi
+args=()
+compare=""
+for arg in "$@"; do
+  case "$arg" in
+    --compare=*) compare="${arg#--compare=}" ;;
+    *) args+=("$arg") ;;
+  esac
+done
+$MVN -B -q package -DskipTests
+$MVN -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/benchmark-classpath.txt
+if [ -n "$compare" ]; then
+  sha=$(git rev-parse --short "$compare^{commit}")
+  dir="target/benchmark-base-$sha"
+  if ! ls "$dir"/target/ligevaerd-*.jar >/dev/null 2>&1; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    git archive "$sha" | tar -x -C "$dir"
+    (cd "$dir" && $MVN -B -q package -DskipTests)
+  fi
+  args+=("--base-jar=$(ls "$dir"/target/ligevaerd-*.jar | head -1)" "--base-label=$compare ($sha)")
+fi
+lock=()
+if [ -e /tmp/maven-build.lock ] && command -v flock >/dev/null; then lock=(flock /tmp/maven-build.lock); fi
+exec "${lock[@]}" "$JAVA" -Xmx1g -cp "target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)" \
+  dk.ligevaerd.statement.bench.CollabBenchmark "${args[@]}"

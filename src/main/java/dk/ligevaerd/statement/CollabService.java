@@ -1,5 +1,6 @@
 package dk.ligevaerd.statement;
 
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.NotPermittedException;
 import dk.ligevaerd.shared.cluster.ClusterChannel;
 import dk.ligevaerd.statement.collab.AcceptedUpdate;
@@ -15,19 +16,30 @@ import dk.ligevaerd.statement.domain.StatementChangeLog;
 import dk.ligevaerd.statement.domain.StatementRepository;
 import dk.ligevaerd.workspace.Member;
 import dk.ligevaerd.workspace.WorkspaceAccess;
+import dk.ligevaerd.workspace.WorkspaceEvents.MemberChanged;
+import dk.ligevaerd.workspace.WorkspaceEvents.MemberRemoved;
+import dk.ligevaerd.workspace.WorkspaceEvents.SideRemoved;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,6 +76,7 @@ public class CollabService {
     private final TransactionTemplate readTx;
     private final Clock clock;
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<Long, Set<Seat>> seats = new ConcurrentHashMap<>();
     private final StatementRelay relay;
 
     CollabService(StatementRepository statements, StatementChangeLog changes, WorkspaceAccess access,
@@ -85,7 +98,16 @@ public class CollabService {
 
     /** The statement as a member's editor starts from it. */
     public LiveSnapshot snapshot(long workspaceId) {
-        Member me = access.requireMember(workspaceId);
+        return snapshot(access.requireMember(workspaceId));
+    }
+
+    /** The statement as the editor holding {@code seat} starts from it. */
+    public LiveSnapshot snapshot(Seat seat) {
+        return snapshot(seated(seat));
+    }
+
+    private LiveSnapshot snapshot(Member me) {
+        long workspaceId = me.workspaceId();
         Room room = room(workspaceId);
         room.lock.lock();
         try {
@@ -109,7 +131,26 @@ public class CollabService {
      * @throws NotPermittedException for an observer
      */
     public PushOutcome push(long workspaceId, int clientVersion, List<LiveChange> batch) {
-        Member me = access.requireContributor(workspaceId);
+        return push(access.requireContributor(workspaceId), clientVersion, batch);
+    }
+
+    /**
+     * {@link #push(long, int, List)} for the editor holding {@code seat}: the standing checked when
+     * the seat was given stands until it is taken back.
+     *
+     * @throws dk.ligevaerd.shared.NotFoundOrNoAccessException for a seat taken back
+     * @throws NotPermittedException for an observer's seat
+     */
+    public PushOutcome push(Seat seat, int clientVersion, List<LiveChange> batch) {
+        Member me = seated(seat);
+        if (!me.canContribute()) {
+            throw new NotPermittedException("error.permission.contributor");
+        }
+        return push(me, clientVersion, batch);
+    }
+
+    private PushOutcome push(Member me, int clientVersion, List<LiveChange> batch) {
+        long workspaceId = me.workspaceId();
         Long sideId = me.sideId();
         if (sideId == null) {
             // A contributor always has a side (Role.needsSide); without one, authorship would be lost.
@@ -127,46 +168,106 @@ public class CollabService {
             }
         }
         Room room = room(workspaceId);
+        Pending mine = new Pending(me, clientVersion, updates);
+        room.waiting.add(mine);
         room.lock.lock();
         try {
-            if (!room.loaded) {
-                room.load();
+            // Whoever holds the lock takes every batch that waits for it, in one transaction: under
+            // load one commit serves many editors (group commit), and a batch may find itself
+            // already taken by the one before.
+            if (mine.outcome == null) {
+                acceptWaiting(room);
             }
-            Receipt receipt;
-            try {
-                receipt = tx.execute(status -> {
-                    Statement statement = statements.lockByWorkspaceId(workspaceId).orElseThrow();
-                    room.catchUp(statement);
-                    // A batch made on an older version is moved over the newer changes rather than
-                    // sent back (docs/decisions/statement-collab-central-authority.md, "Revisited").
-                    Receipt proposal = room.authority.proposeRebased(clientVersion, updates);
-                    if (proposal instanceof Receipt.Accepted accepted && !accepted.updates().isEmpty()) {
-                        changes.append(statement.id(), accepted.updates(), clock.instant());
-                        statement.advance(accepted.text(), accepted.baseVersion(), accepted.version());
-                    }
-                    return proposal;
-                });
-            } catch (DataIntegrityViolationException anotherNodeWroteFirst) {
-                log.info("Statement of workspace {} changed on another node during a push; catching up", workspaceId);
-                room.ensureCurrent();
-                return new PushOutcome.Behind(room.authority.version());
-            }
-            return switch (receipt) {
-                case Receipt.Accepted accepted when accepted.updates().isEmpty() ->
-                        new PushOutcome.Accepted(accepted.version());
-                case Receipt.Accepted accepted -> {
-                    room.authority.commit(accepted);
-                    accepted.updates().forEach(room.authorship::apply);
-                    room.tell(accepted.updates());
-                    relay.accepted(workspaceId, accepted.version());
-                    yield new PushOutcome.Accepted(accepted.version());
-                }
-                case Receipt.Behind behind -> new PushOutcome.Behind(behind.version());
-                case Receipt.Refused refused -> refused(workspaceId, me, refused.reason());
-                case null -> throw new IllegalStateException("no receipt");
-            };
         } finally {
             room.lock.unlock();
+        }
+        PushOutcome outcome = mine.outcome;
+        if (outcome == null) {
+            throw new IllegalStateException("the transaction that took this batch failed", mine.failure);
+        }
+        return outcome;
+    }
+
+    /**
+     * Takes the waiting batches in the order they came, each one moved over the batches before it,
+     * stores all that were accepted in one transaction, and only after its commit hands them to the
+     * listeners and answers each batch. Under the lock.
+     */
+    private void acceptWaiting(Room room) {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p; (p = room.waiting.poll()) != null; ) {
+            group.add(p);
+        }
+        if (group.isEmpty()) {
+            return;
+        }
+        long workspaceId = room.workspaceId;
+        if (!room.loaded) {
+            room.load();
+        }
+        List<AcceptedUpdate> stored = new ArrayList<>();
+        Receipt[] receipts = new Receipt[group.size()];
+        try {
+            tx.executeWithoutResult(status -> {
+                Statement statement = statements.lockByWorkspaceId(workspaceId).orElseThrow();
+                room.catchUp(statement);
+                int before = room.authority.version();
+                for (int i = 0; i < group.size(); i++) {
+                    Pending p = group.get(i);
+                    // A batch made on an older version is moved over the newer changes rather than
+                    // sent back (docs/decisions/statement-collab-central-authority.md, "Revisited").
+                    receipts[i] = room.authority.proposeRebased(p.clientVersion, p.updates);
+                    if (receipts[i] instanceof Receipt.Accepted accepted && !accepted.updates().isEmpty()) {
+                        // Made current at once so that the next batch of the group builds on it; if
+                        // the transaction fails, the statement is loaded anew below.
+                        room.authority.commit(accepted);
+                        stored.addAll(accepted.updates());
+                    }
+                }
+                if (!stored.isEmpty()) {
+                    changes.append(statement.id(), stored, clock.instant());
+                    statement.advance(room.authority.text(), before, room.authority.version());
+                }
+            });
+        } catch (DataIntegrityViolationException anotherNodeWroteFirst) {
+            log.info("Statement of workspace {} changed on another node during a push; catching up", workspaceId);
+            room.loaded = false;
+            room.load();
+            group.forEach(p -> p.outcome = new PushOutcome.Behind(room.authority.version()));
+            return;
+        } catch (RuntimeException e) {
+            room.loaded = false;
+            group.forEach(p -> p.failure = e);
+            throw e;
+        }
+        if (!stored.isEmpty()) {
+            stored.forEach(room.authorship::apply);
+            room.tell(stored);
+            relay.accepted(workspaceId, room.authority.version());
+        }
+        for (int i = 0; i < group.size(); i++) {
+            Pending p = group.get(i);
+            p.outcome = switch (receipts[i]) {
+                case Receipt.Accepted accepted -> new PushOutcome.Accepted(accepted.version());
+                case Receipt.Behind behind -> new PushOutcome.Behind(behind.version());
+                case Receipt.Refused refused -> refused(workspaceId, p.member, refused.reason());
+                case null -> throw new IllegalStateException("no receipt");
+            };
+        }
+    }
+
+    /** A batch waiting for its statement's lock, and, once taken, its outcome. */
+    private static final class Pending {
+        final Member member;
+        final int clientVersion;
+        final List<Update> updates;
+        volatile @Nullable PushOutcome outcome;
+        volatile @Nullable RuntimeException failure;
+
+        Pending(Member member, int clientVersion, List<Update> updates) {
+            this.member = member;
+            this.clientVersion = clientVersion;
+            this.updates = updates;
         }
     }
 
@@ -177,7 +278,15 @@ public class CollabService {
      */
     public List<AcceptedUpdate> updatesSince(long workspaceId, int version) {
         access.requireMember(workspaceId);
-        Room room = room(workspaceId);
+        return updatesSince(room(workspaceId), version);
+    }
+
+    /** {@link #updatesSince(long, int)} for the editor holding {@code seat}. */
+    public List<AcceptedUpdate> updatesSince(Seat seat, int version) {
+        return updatesSince(room(seated(seat).workspaceId()), version);
+    }
+
+    private List<AcceptedUpdate> updatesSince(Room room, int version) {
         room.lock.lock();
         try {
             room.ensureCurrent();
@@ -221,9 +330,72 @@ public class CollabService {
         return () -> room.listeners.remove(listener);
     }
 
-    /** Checks on each message of a live connection that its user is still a member. */
+    /** Checks that the current user is a member, as a live connection's handshake does. */
     public Member member(long workspaceId) {
         return access.requireMember(workspaceId);
+    }
+
+    /**
+     * A seat at the workspace's live editor for the current user, who must be a member;
+     * {@code onRevoked} runs once when it is taken back (see {@link Seat}). Give it back with
+     * {@link #leave} when the editor goes.
+     */
+    public Seat seat(long workspaceId, Consumer<Seat.Ending> onRevoked) {
+        Seat seat = new Seat(access.requireMember(workspaceId), onRevoked);
+        seats.computeIfAbsent(workspaceId, id -> ConcurrentHashMap.newKeySet()).add(seat);
+        // A change of standing committed while the seat was being given found no seat to take
+        // back; reading again after registering closes that gap.
+        try {
+            if (!access.requireMember(workspaceId).equals(seat.member())) {
+                revoke(workspaceId, seat::equals, Seat.Ending.CHANGED);
+            }
+        } catch (NotFoundOrNoAccessException removedMeanwhile) {
+            revoke(workspaceId, seat::equals, Seat.Ending.REMOVED);
+        }
+        return seat;
+    }
+
+    public void leave(Seat seat) {
+        Set<Seat> taken = seats.get(seat.workspaceId());
+        if (taken != null) {
+            taken.remove(seat);
+        }
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MemberRemoved removed) {
+        revoke(removed.workspaceId(), seat -> seat.member().userId() == removed.userId(), Seat.Ending.REMOVED);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(MemberChanged changed) {
+        revoke(changed.workspaceId(), seat -> seat.member().userId() == changed.userId(), Seat.Ending.CHANGED);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SideRemoved removed) {
+        revoke(removed.workspaceId(), seat -> Objects.equals(seat.member().sideId(), removed.sideId()),
+                Seat.Ending.CHANGED);
+    }
+
+    private void revoke(long workspaceId, Predicate<Seat> which, Seat.Ending ending) {
+        Set<Seat> taken = seats.get(workspaceId);
+        if (taken == null) {
+            return;
+        }
+        for (Seat seat : List.copyOf(taken)) {
+            if (which.test(seat)) {
+                taken.remove(seat);
+                seat.revoke(ending);
+            }
+        }
+    }
+
+    private static Member seated(Seat seat) {
+        if (seat.revoked()) {
+            throw new NotFoundOrNoAccessException();
+        }
+        return seat.member();
     }
 
     private PushOutcome refused(long workspaceId, Member me, InvalidChange reason) {
@@ -270,6 +442,8 @@ public class CollabService {
         final long workspaceId;
         final ReentrantLock lock = new ReentrantLock();
         final List<Consumer<List<AcceptedUpdate>>> listeners = new CopyOnWriteArrayList<>();
+        /** Batches waiting for the lock; whoever holds it takes them all. */
+        final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
         boolean loaded;
         long statementId;
         Authority authority = Authority.create();

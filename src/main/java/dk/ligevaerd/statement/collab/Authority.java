@@ -121,7 +121,9 @@ public final class Authority {
      *   <li>{@link Receipt.Refused} for a version the server never had
      *       ({@value InvalidChange#VERSION_FROM_FUTURE}), a change for a text of another length
      *       ({@value InvalidChange#WRONG_LENGTH}), a text that would grow beyond {@link #MAX_LENGTH}
-     *       ({@value InvalidChange#TOO_LONG}) or a missing or overlong client ID
+     *       ({@value InvalidChange#TOO_LONG}), a change that splits a surrogate pair or inserts a
+     *       forbidden character ({@value InvalidChange#INVALID_CHARACTER}; {@link StatementCharacters})
+     *       or a missing or overlong client ID
      *       ({@value InvalidChange#MALFORMED}).
      * </ul>
      */
@@ -159,6 +161,11 @@ public final class Authority {
                 return refused(new InvalidChange(InvalidChange.TOO_LONG,
                         "the text would have " + changes.lengthAfter() + " characters",
                         MAX_LENGTH, changes.lengthAfter()));
+            }
+            try {
+                StatementCharacters.check(changes, doc);
+            } catch (InvalidChange forbidden) {
+                return refused(forbidden);
             }
             doc = changes.apply(doc);
             result.add(new AcceptedUpdate(version + result.size() + 1, clientId, update.author(), changes));

@@ -7,15 +7,19 @@ import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.statement.LiveChange;
 import dk.ligevaerd.statement.LiveSnapshot;
 import dk.ligevaerd.statement.PushOutcome;
+import dk.ligevaerd.statement.Seat;
 import dk.ligevaerd.statement.collab.AcceptedUpdate;
 import dk.ligevaerd.statement.collab.ChangeSet;
 import dk.ligevaerd.statement.collab.InvalidChange;
+import dk.ligevaerd.statement.collab.StatementCharacters;
 import dk.ligevaerd.statement.collab.Update;
 import dk.ligevaerd.workspace.Member;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
+import jakarta.servlet.http.HttpSessionEvent;
+import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +28,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -39,6 +49,7 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.server.support.HttpSessionHandshakeInterceptor;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -54,13 +65,15 @@ import tools.jackson.databind.node.ObjectNode;
  * notice it.
  */
 @Component
-class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBean {
+class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBean, HttpSessionListener {
 
     /** The largest message taken, in characters: a 20,000-character paste with room to spare. */
     static final int MESSAGE_MAX_CHARS = 128 * 1024;
-    /** Messages one connection may send at once, and per second after that. */
+    /** Messages one account may send at once, and per second after that, over all its connections. */
     static final int BURST = 60;
     static final int PER_SECOND = 30;
+    /** Open connections one account may have at once on this node. */
+    static final int CONNECTIONS_PER_ACCOUNT = 10;
     /** At most this many changes in one {@code push}; an editor that was offline sends in batches. */
     static final int MAX_UPDATES = 2_000;
     static final int MAX_RANGES = 16;
@@ -69,6 +82,9 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     static final String RATE_LIMITED = "statement.live.rateLimited";
     static final String TOO_LARGE = "statement.live.tooLarge";
     static final String SERVER_ERROR = "statement.live.serverError";
+    static final String TOO_MANY_CONNECTIONS = "statement.live.tooManyConnections";
+    /** The member's side or role changed: the editor connects again and gets a seat that shows it. */
+    static final CloseStatus STANDING_CHANGED = new CloseStatus(4003, "standing changed");
 
     static final String WORKSPACE_ATTRIBUTE = LiveSocketHandler.class.getName() + ".workspaceId";
     static final String LOCALE_ATTRIBUTE = LiveSocketHandler.class.getName() + ".locale";
@@ -86,10 +102,21 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
     /** The connections of each workspace; guarded by {@code this}. */
     private final Map<Long, Room> rooms = new HashMap<>();
+    /** The open connections and shared rate of each account; guarded by {@code this}. */
+    private final Map<String, Account> accounts = new HashMap<>();
+    private final int connectionsPerAccount;
+    private final int burst;
+    private final int perSecond;
 
-    LiveSocketHandler(CollabService collab, WorkspaceService workspaces) {
+    LiveSocketHandler(CollabService collab, WorkspaceService workspaces,
+            @Value("${ligevaerd.live.connections-per-account:" + CONNECTIONS_PER_ACCOUNT + "}") int connectionsPerAccount,
+            @Value("${ligevaerd.live.burst-per-account:" + BURST + "}") int burst,
+            @Value("${ligevaerd.live.messages-per-second-per-account:" + PER_SECOND + "}") int perSecond) {
         this.collab = collab;
         this.workspaces = workspaces;
+        this.connectionsPerAccount = connectionsPerAccount;
+        this.burst = burst;
+        this.perSecond = perSecond;
     }
 
     @Override
@@ -118,31 +145,96 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             session.close(CloseStatus.POLICY_VIOLATION);
             return;
         }
+        Locale language = locale instanceof Locale l ? l : Messages.DANISH;
+        Outbox outbox = new Outbox(session, senders);
+        Account account = open(user.getName());
+        if (account == null) {
+            log.warn("Live connection of {} to workspace {} refused: already {} open", user.getName(), workspaceId,
+                    connectionsPerAccount);
+            outbox.send(error(language, null, new DomainException(TOO_MANY_CONNECTIONS, connectionsPerAccount)));
+            outbox.closeAfterSending(CloseStatus.POLICY_VIOLATION);
+            return;
+        }
         Member me = details.me();
         String name = details.members().stream().filter(m -> m.userId() == me.userId()).map(MemberView::displayName)
                 .findFirst().orElse(user.getName());
         SideView side = me.sideId() == null ? null : details.side(me.sideId()).orElse(null);
-        LiveConnection connection = new LiveConnection(workspaceId, user,
-                locale instanceof Locale l ? l : Messages.DANISH, new Outbox(session, senders),
-                new TokenBucket(BURST, PER_SECOND, System.nanoTime()), name, side == null ? "" : side.name(),
+        Object httpSession = session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME);
+        LiveConnection connection = new LiveConnection(workspaceId, user, language, outbox, account,
+                httpSession instanceof String id ? id : null, name, side == null ? "" : side.name(),
                 side == null ? "" : side.colour(), me.canContribute());
         connections.put(session.getId(), connection);
-        Room room = join(connection);
-        connection.outbox.send(welcome(connection, room));
-        for (LiveConnection other : room.connections) {
-            String presence = other.presence;
-            if (other != connection && presence != null) {
-                connection.outbox.presence(other.id, presence);
-            }
+        try {
+            connection.seat = as(user, () -> collab.seat(workspaceId, ending -> revoked(connection, ending)));
+        } catch (DomainException e) {
+            log.warn("Live connection of {} to workspace {} refused: {}", user.getName(), workspaceId, e.getMessage());
+            connections.remove(session.getId());
+            close(account);
+            session.close(CloseStatus.POLICY_VIOLATION);
+            return;
         }
-        tellPeers(room);
+        join(connection);
     }
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
         LiveConnection connection = connections.remove(session.getId());
         if (connection != null) {
+            Seat seat = connection.seat;
+            if (seat != null) {
+                collab.leave(seat);
+            }
+            close(connection.account);
             leave(connection);
+        }
+    }
+
+    /**
+     * Closes every connection opened with the HTTP session {@code httpSessionId}: on logout and when
+     * the session expires, since a WebSocket outlives the request that opened it.
+     */
+    void httpSessionEnded(String httpSessionId) {
+        for (LiveConnection connection : connections.values()) {
+            if (httpSessionId.equals(connection.httpSessionId)) {
+                log.info("Closing live connection {}: its login session ended", connection);
+                connection.outbox.send(error(connection.locale, null, new NotFoundOrNoAccessException()));
+                connection.outbox.closeAfterSending(CloseStatus.POLICY_VIOLATION);
+            }
+        }
+    }
+
+    /** A bean that is an {@link HttpSessionListener} is registered with the servlet container by Spring Boot. */
+    @Override
+    public void sessionDestroyed(HttpSessionEvent event) {
+        httpSessionEnded(event.getSession().getId());
+    }
+
+    private void revoked(LiveConnection connection, Seat.Ending ending) {
+        log.info("Closing live connection {}: {}", connection, ending == Seat.Ending.REMOVED
+                ? "no longer a member" : "side or role changed");
+        if (ending == Seat.Ending.REMOVED) {
+            connection.outbox.send(error(connection.locale, null, new NotFoundOrNoAccessException()));
+            connection.outbox.closeAfterSending(CloseStatus.POLICY_VIOLATION);
+        } else {
+            connection.outbox.closeAfterSending(STANDING_CHANGED);
+        }
+    }
+
+    /** Counts a new connection of {@code username}; null if it has as many open as allowed. */
+    private synchronized @Nullable Account open(String username) {
+        Account account = accounts.computeIfAbsent(username,
+                u -> new Account(new TokenBucket(burst, perSecond, System.nanoTime())));
+        if (account.open >= connectionsPerAccount) {
+            return null;
+        }
+        account.open++;
+        return account;
+    }
+
+    private synchronized void close(Account account) {
+        account.open--;
+        if (account.open == 0) {
+            accounts.values().remove(account);
         }
     }
 
@@ -190,13 +282,13 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
 
     private void receive(LiveConnection connection, String text) {
         long now = System.nanoTime();
-        if (!connection.bucket.tryTake(now)) {
+        if (!connection.account.bucket.tryTake(now)) {
             connection.floodRefusals++;
             if (now - connection.lastFloodNotice >= SECOND) {
                 log.warn("Live connection {} sends too fast; {} messages refused so far", connection,
                         connection.floodRefusals);
                 connection.lastFloodNotice = now;
-                connection.outbox.send(error(connection, null, new DomainException(RATE_LIMITED)));
+                connection.outbox.send(error(connection.locale, null, new DomainException(RATE_LIMITED)));
             }
             return;
         }
@@ -212,16 +304,16 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             return;
         }
         String type = message.path("type").stringValue();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(connection.user);
-        SecurityContextHolder.setContext(context);
+        Seat seat = connection.seat;
         try {
-            collab.member(connection.workspaceId);
+            if (seat == null) {
+                throw new NotFoundOrNoAccessException();
+            }
             switch (type) {
-                case "push" -> push(connection, message);
+                case "push" -> push(connection, seat, message);
                 case "pull" -> connection.outbox.send(updates(
-                        collab.updatesSince(connection.workspaceId, intField(message, "version")), true));
-                case "snapshot" -> connection.outbox.send(snapshot(collab.snapshot(connection.workspaceId)));
+                        collab.updatesSince(seat, intField(message, "version")), true));
+                case "snapshot" -> connection.outbox.send(snapshot(collab.snapshot(seat)));
                 case "presence" -> presence(connection, message);
                 case "ping" -> connection.outbox.send("{\"type\":\"pong\"}");
                 default -> refuse(connection, null, malformed("unknown type"),
@@ -236,13 +328,11 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             refuse(connection, type, e, e.getMessage());
         } catch (RuntimeException e) {
             log.error("Live connection {} failed on a {} message", connection, abbreviate(type), e);
-            connection.outbox.send(error(connection, type, new DomainException(SERVER_ERROR)));
-        } finally {
-            SecurityContextHolder.clearContext();
+            connection.outbox.send(error(connection.locale, type, new DomainException(SERVER_ERROR)));
         }
     }
 
-    private void push(LiveConnection connection, JsonNode message) {
+    private void push(LiveConnection connection, Seat seat, JsonNode message) {
         int version = intField(message, "version");
         JsonNode updates = message.path("updates");
         if (!updates.isArray() || updates.isEmpty() || updates.size() > MAX_UPDATES) {
@@ -257,13 +347,24 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             }
             batch.add(new LiveChange(clientId.stringValue(), ChangeSet.fromJson(update.path("changes"))));
         }
-        switch (collab.push(connection.workspaceId, version, batch)) {
-            case PushOutcome.Accepted accepted ->
-                    connection.outbox.send("{\"type\":\"ack\",\"version\":" + accepted.version() + "}");
+        switch (collab.push(seat, version, batch)) {
+            // After the changes themselves, which the room's fan-out may still be handing out.
+            case PushOutcome.Accepted accepted -> afterFanout(connection, () ->
+                    connection.outbox.send("{\"type\":\"ack\",\"version\":" + accepted.version() + "}"));
             case PushOutcome.Behind behind ->
                     connection.outbox.send("{\"type\":\"behind\",\"version\":" + behind.version() + "}");
-            case PushOutcome.Refused refused -> connection.outbox.send(error(connection, "push",
+            case PushOutcome.Refused refused -> connection.outbox.send(error(connection.locale, "push",
                     new DomainException(refused.messageKey(), refused.arguments())));
+        }
+    }
+
+    /** Runs {@code action} once the changes accepted so far have been handed to every connection. */
+    private static void afterFanout(LiveConnection connection, Runnable action) {
+        Room room = connection.room;
+        if (room == null) {
+            action.run();
+        } else {
+            room.fanout.then(action);
         }
     }
 
@@ -318,14 +419,14 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
 
     private void refuse(LiveConnection connection, @Nullable String type, DomainException reason, String detail) {
         log.warn("Refused a {} message from {}: {}", type == null ? "live" : abbreviate(type), connection, detail);
-        connection.outbox.send(error(connection, type, reason));
+        connection.outbox.send(error(connection.locale, type, reason));
     }
 
-    private static String error(LiveConnection connection, @Nullable String type, DomainException reason) {
+    private static String error(Locale locale, @Nullable String type, DomainException reason) {
         ObjectNode out = JSON.createObjectNode();
         out.put("type", "error");
         out.put("code", reason.messageKey());
-        out.put("message", Messages.get(connection.locale, reason));
+        out.put("message", Messages.get(locale, reason));
         if (type != null) {
             out.put("refused", abbreviate(type));
         }
@@ -365,7 +466,9 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         ObjectNode out = JSON.createObjectNode();
         out.put("type", "snapshot");
         out.put("version", snapshot.version());
-        out.put("text", snapshot.text());
+        // Text stored before positions were checked may hold half a surrogate pair, which cannot be
+        // sent as UTF-8; its stand-in has the same length, so the editor's positions still agree.
+        out.put("text", StatementCharacters.sendable(snapshot.text()));
         out.put("canEdit", snapshot.canEdit());
         ArrayNode spans = out.putArray("authorship");
         for (LiveSnapshot.AuthorSpan span : snapshot.authorship()) {
@@ -374,70 +477,72 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         return out.toString();
     }
 
-    private String welcome(LiveConnection connection, Room room) {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("type", "welcome");
-        out.put("session", connection.id);
-        out.put("canEdit", connection.canEdit);
-        out.set("peers", peers(room));
-        return out.toString();
-    }
-
-    private ArrayNode peers(Room room) {
-        ArrayNode peers = JSON.createArrayNode();
+    /** The newcomer's welcome, with everyone in the editor (itself included). */
+    private static String welcome(LiveConnection connection, Room room) {
+        StringBuilder json = new StringBuilder(64 + 128 * room.connections.size());
+        json.append("{\"type\":\"welcome\",\"session\":\"").append(connection.id).append("\",\"canEdit\":")
+                .append(connection.canEdit).append(",\"peers\":[");
+        boolean first = true;
         for (LiveConnection c : room.connections) {
-            peers.addObject().put("session", c.id).put("name", c.name).put("side", c.sideName)
-                    .put("colour", c.colour).put("canEdit", c.canEdit);
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            json.append(c.peerJson);
         }
-        return peers;
-    }
-
-    private void tellPeers(Room room) {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("type", "peers");
-        out.set("peers", peers(room));
-        String json = out.toString();
-        room.connections.forEach(c -> c.outbox.peers(json));
+        return json.append("]}").toString();
     }
 
     private synchronized @Nullable Room room(long workspaceId) {
         return rooms.get(workspaceId);
     }
 
-    /** Adds a connection to its workspace's room, listening to the statement for the first one. */
-    private synchronized Room join(LiveConnection connection) {
+    /**
+     * Adds a connection to its workspace's room, listening to the statement for the first one. The
+     * newcomer gets the whole list of who is here; everyone else only hears that one more came
+     * ({@code joined}). Sending the whole list to everyone on every arrival cost each arrival work
+     * in proportion to the square of the editors present, which stalled arrivals beyond about 100
+     * (docs/performance.md).
+     */
+    private synchronized void join(LiveConnection connection) {
         Room room = rooms.get(connection.workspaceId);
         if (room == null) {
-            Room created = new Room();
-            created.stopListening = as(connection.user, () -> collab.listen(connection.workspaceId, updates -> {
-                List<String> jsons = updates.stream().map(LiveSocketHandler::updateJson).toList();
-                for (LiveConnection c : created.connections) {
-                    jsons.forEach(c.outbox::update);
-                }
-            }));
+            Room created = new Room(senders);
+            created.stopListening = as(connection.user, () -> collab.listen(connection.workspaceId,
+                    created.fanout::updates));
             rooms.put(connection.workspaceId, created);
             room = created;
         }
         room.connections.add(connection);
-        return room;
-    }
-
-    private void leave(LiveConnection connection) {
-        Room room;
-        synchronized (this) {
-            room = rooms.get(connection.workspaceId);
-            if (room == null) {
-                return;
-            }
-            room.connections.remove(connection);
-            if (room.connections.isEmpty()) {
-                rooms.remove(connection.workspaceId);
-                room.stopListening.run();
-                return;
+        connection.room = room;
+        connection.outbox.send(welcome(connection, room));
+        String joined = "{\"type\":\"joined\",\"peer\":" + connection.peerJson + "}";
+        for (LiveConnection other : room.connections) {
+            if (other != connection) {
+                other.outbox.send(joined);
+                String presence = other.presence;
+                if (presence != null) {
+                    connection.outbox.presence(other.id, presence);
+                }
             }
         }
-        room.connections.forEach(c -> c.outbox.forget(connection.id));
-        tellPeers(room);
+    }
+
+    private synchronized void leave(LiveConnection connection) {
+        Room room = rooms.get(connection.workspaceId);
+        if (room == null || !room.connections.remove(connection)) {
+            return;
+        }
+        if (room.connections.isEmpty()) {
+            rooms.remove(connection.workspaceId);
+            room.stopListening.run();
+            return;
+        }
+        String left = "{\"type\":\"left\",\"session\":\"" + connection.id + "\"}";
+        for (LiveConnection other : room.connections) {
+            other.outbox.forget(connection.id);
+            other.outbox.send(left);
+        }
     }
 
     private static <T> T as(Authentication user, Supplier<T> call) {
@@ -456,10 +561,111 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         senders.shutdownNow();
     }
 
+    /** One account's open connections on this node and the rate they share. */
+    static final class Account {
+        final TokenBucket bucket;
+        /** Guarded by the handler. */
+        int open;
+
+        Account(TokenBucket bucket) {
+            this.bucket = bucket;
+        }
+    }
+
     /** The open connections of one workspace. */
-    private static final class Room {
+    static final class Room {
         final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+        final Fanout fanout;
         Runnable stopListening = () -> {
         };
+
+        Room(Executor executor) {
+            this.fanout = new Fanout(connections, executor);
+        }
+    }
+
+    /**
+     * Hands accepted changes to every connection of a room, away from the statement's lock: the
+     * service only queues them here, and a thread of the room's own encodes each change once and puts
+     * it in every outbox, whose threads then send on all cores. Changes that wait here together go
+     * into the outboxes as one piece, so under load one frame carries several. Anything queued with
+     * {@link #then} runs after everything queued before it has been handed out.
+     */
+    static final class Fanout {
+
+        private final Set<LiveConnection> connections;
+        private final Executor executor;
+        /** Lists of accepted changes, and actions to run in their order. */
+        private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+        private final AtomicBoolean draining = new AtomicBoolean();
+
+        Fanout(Set<LiveConnection> connections, Executor executor) {
+            this.connections = connections;
+            this.executor = executor;
+        }
+
+        void updates(List<AcceptedUpdate> updates) {
+            queue.add(updates);
+            schedule();
+        }
+
+        void then(Runnable action) {
+            queue.add(action);
+            schedule();
+        }
+
+        private void schedule() {
+            if (draining.compareAndSet(false, true)) {
+                try {
+                    executor.execute(this::drain);
+                } catch (RejectedExecutionException shuttingDown) {
+                    draining.set(false);
+                }
+            }
+        }
+
+        private void drain() {
+            try {
+                StringBuilder pieces = new StringBuilder();
+                for (Object item; (item = queue.poll()) != null; ) {
+                    if (item instanceof List<?> updates) {
+                        for (Object update : updates) {
+                            if (!pieces.isEmpty()) {
+                                pieces.append(',');
+                            }
+                            pieces.append(updateJson((AcceptedUpdate) update));
+                        }
+                    } else {
+                        handOut(pieces);
+                        run((Runnable) item);
+                    }
+                }
+                handOut(pieces);
+            } finally {
+                draining.set(false);
+                if (!queue.isEmpty()) {
+                    schedule();
+                }
+            }
+        }
+
+        private void handOut(StringBuilder pieces) {
+            if (pieces.isEmpty()) {
+                return;
+            }
+            String json = pieces.toString();
+            pieces.setLength(0);
+            for (LiveConnection connection : connections) {
+                connection.outbox.update(json);
+            }
+        }
+
+        private static void run(Runnable action) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.warn("A live action failed", e);
+            }
+        }
     }
 }

@@ -11,7 +11,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +39,7 @@ final class Outbox {
     private final Queue<Item> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
-    /** Only the newest list of who is here, and the newest carets of each other editor, matter. */
-    private final AtomicReference<@Nullable String> peers = new AtomicReference<>();
+    /** Only the newest carets of each other editor matter. */
     private final Map<String, String> presence = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -58,17 +56,6 @@ final class Outbox {
     /** One accepted change, which may travel together with others that wait beside it. */
     void update(String updateJson) {
         offer(new Item(updateJson, true, null));
-    }
-
-    /**
-     * Who is in the editor now. Replaces a list still waiting to be sent, so that 200 editors
-     * arriving one after another cost each connection a few messages, not 200.
-     */
-    void peers(String json) {
-        if (!closed) {
-            peers.set(json);
-            schedule();
-        }
     }
 
     /** Another editor's carets; replaces that editor's carets still waiting to be sent. */
@@ -138,7 +125,7 @@ final class Outbox {
             close(CloseStatus.SERVER_ERROR);
         } finally {
             draining.set(false);
-            if (!closed && (!queue.isEmpty() || peers.get() != null || !presence.isEmpty())) {
+            if (!closed && (!queue.isEmpty() || !presence.isEmpty())) {
                 schedule();
             }
         }
@@ -175,10 +162,6 @@ final class Outbox {
         }
         if (updates != null) {
             frames.add(updates.append("]}").toString());
-        }
-        String latestPeers = peers.getAndSet(null);
-        if (latestPeers != null) {
-            frames.add(latestPeers);
         }
         for (String session : List.copyOf(presence.keySet())) {
             String carets = presence.remove(session);

@@ -1,10 +1,11 @@
 package dk.ligevaerd.statement.live;
 
 /**
- * Limits how many messages one connection may send: up to {@code capacity} at once, refilled at
+ * Limits how many messages one account may send: up to {@code capacity} at once, refilled at
  * {@code perSecond}. Typing sends a few messages a second (changes wait while one batch is in
  * flight, carets are throttled in the browser), so only a misbehaving client reaches the limit.
- * One bucket per connection, used from that connection's thread only.
+ * One bucket per account, shared by its connections (one per connection would let many
+ * connections multiply the rate).
  */
 final class TokenBucket {
 
@@ -21,7 +22,7 @@ final class TokenBucket {
     }
 
     /** Takes one token if there is one, refilling first for the time passed since the last call. */
-    boolean tryTake(long now) {
+    synchronized boolean tryTake(long now) {
         tokens = Math.min(capacity, tokens + (now - last) * perNano);
         last = now;
         if (tokens >= 1) {

@@ -309,4 +309,65 @@ class AuthorityTest {
                 accepted -> assertThat(accepted.version()).isEqualTo(4));
         assertThat(authority.text()).isEqualTo("daxbc");
     }
+
+    @Test
+    void no_accepted_change_splits_a_surrogate_pair_or_brings_in_a_forbidden_character_seeded_property() {
+        // Pieces of text a browser could send; the last four are forbidden (direction controls and
+        // non-characters, one of them astral).
+        List<String> allowed = List.of("a", "\uD83D\uDE00", "\u00e6", " ", "\uD834\uDD1E");
+        List<String> forbidden = List.of("\u202E", "\u2066", "\uFFFF", "\uD83F\uDFFF");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261206);
+        int accepted = 0;
+        int refusedSplit = 0;
+        int refusedCharacter = 0;
+        for (int run = 0; run < 200; run++) {
+            Authority authority = Authority.create();
+            for (int step = 0; step < 30; step++) {
+                String doc = authority.text();
+                // A stale editor: made on an older version, moved over the newer changes by the authority.
+                int base = random.nextInt(Math.max(1, Math.min(3, authority.version() + 1)));
+                int clientVersion = Math.max(0, authority.version() - base);
+                String old = Authority.replay("", 0, authority.updatesSince(0).subList(0, clientVersion)).text();
+                int from = random.nextInt(old.length() + 1);
+                int to = Math.min(old.length(), from + random.nextInt(3));
+                boolean bad = random.nextInt(5) == 0;
+                String insert = bad ? forbidden.get(random.nextInt(forbidden.size()))
+                        : allowed.get(random.nextInt(allowed.size()));
+                // A stale change is judged where it lands: a later change may have removed the pair it split.
+                boolean current = clientVersion == authority.version();
+                boolean splits = StatementCharacters.splitsPair(old, from) || StatementCharacters.splitsPair(old, to);
+                Receipt receipt = authority.receiveRebased(clientVersion,
+                        List.of(update("c" + step, ANNA, ChangeSet.replace(old.length(), from, to, insert))));
+                if (!current && splits && !bad && receipt instanceof Receipt.Accepted) {
+                    accepted++;
+                } else if (splits || bad) {
+                    assertThat(receipt).isInstanceOfSatisfying(Receipt.Refused.class,
+                            r -> assertThat(r.messageKey()).isEqualTo(InvalidChange.INVALID_CHARACTER));
+                    assertThat(authority.text()).isEqualTo(doc);
+                    if (splits) {
+                        refusedSplit++;
+                    } else {
+                        refusedCharacter++;
+                    }
+                } else {
+                    assertThat(receipt).isInstanceOf(Receipt.Accepted.class);
+                    accepted++;
+                }
+                assertThat(StatementCharacters.sendable(authority.text())).isEqualTo(authority.text());
+                assertThat(StatementCharacters.forbidden(authority.text())).isNull();
+            }
+        }
+        System.out.printf("surrogates and forbidden characters: %d accepted, %d refused as splitting a pair,"
+                + " %d refused for a forbidden character%n", accepted, refusedSplit, refusedCharacter);
+        assertThat(accepted).isGreaterThan(1_000);
+        assertThat(refusedSplit).isGreaterThan(100);
+        assertThat(refusedCharacter).isGreaterThan(100);
+    }
+
+    @Test
+    void sendable_text_keeps_pairs_and_length_and_replaces_only_lone_halves() {
+        assertThat(StatementCharacters.sendable("a\uD83D\uDE00b")).isEqualTo("a\uD83D\uDE00b");
+        assertThat(StatementCharacters.sendable("a\uD83DZ\uDE00")).isEqualTo("a\uFFFDZ\uFFFD");
+        assertThat(StatementCharacters.sendable("\uDE00\uD83D")).isEqualTo("\uFFFD\uFFFD");
+    }
 }

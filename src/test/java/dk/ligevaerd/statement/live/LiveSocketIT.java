@@ -34,6 +34,7 @@ class LiveSocketIT {
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
     @Autowired CollabService collab;
+    @Autowired org.springframework.boot.web.server.context.WebServerApplicationContext server;
 
     WorkspaceFixture f;
     URI base;
@@ -198,9 +199,12 @@ class LiveSocketIT {
             throws Exception {
         LiveTestClient writer = connect(f.participant.username());
         LiveTestClient other = connect(f.otherModerator.username());
-        JsonNode peers = writer.next(m -> m.path("type").asString().equals("peers") && m.path("peers").size() == 2);
-        assertThat(peers.path("peers").findValuesAsString("name"))
+        JsonNode joined = writer.next("joined");
+        assertThat(joined.path("peer").path("name").asString()).isEqualTo(f.otherModerator.displayName());
+        assertThat(other.received().getFirst().path("peers").findValuesAsString("name"))
                 .containsExactlyInAnyOrder(f.participant.displayName(), f.otherModerator.displayName());
+        String otherSession = other.received().getFirst().path("session").asString();
+        assertThat(joined.path("peer").path("session").asString()).isEqualTo(otherSession);
 
         writer.send("{\"type\":\"presence\",\"ranges\":[{\"anchor\":0,\"head\":0}]}");
         JsonNode caret = other.next("presence");
@@ -209,21 +213,141 @@ class LiveSocketIT {
         assertThat(caret.path("side").asString()).isEqualTo("Kommune");
         assertThat(caret.path("colour").asString()).startsWith("#");
         assertThat(caret.path("ranges").toString()).isEqualTo("[{\"anchor\":0,\"head\":0}]");
+        String writerSession = writer.received().getFirst().path("session").asString();
         writer.close();
-        assertThat(other.next(m -> m.path("type").asString().equals("peers") && m.path("peers").size() == 1))
-                .isNotNull();
+        assertThat(other.next("left").path("session").asString()).isEqualTo(writerSession);
         assertThat(writer.received()).noneMatch(m -> m.path("type").asString().equals("presence"));
     }
 
     @Test
-    void a_member_removed_while_connected_is_refused_on_the_next_message_and_disconnected() throws Exception {
-        LiveTestClient client = connect(f.participant.username());
+    void an_arrival_sends_the_others_one_short_notice_not_the_whole_list() throws Exception {
+        LiveTestClient first = connect(f.participant.username());
+        for (int i = 0; i < 5; i++) {
+            connect(f.otherModerator.username());
+        }
+        LiveTestClient last = connect(f.observer.username());
+
+        List<JsonNode> notices = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            notices.add(first.next(m -> !m.path("type").asString().equals("presence")));
+        }
+        assertThat(notices).allMatch(m -> m.path("type").asString().equals("joined"));
+        assertThat(first.received()).noneMatch(m -> m.path("type").asString().equals("peers"));
+        assertThat(last.received().getFirst().path("peers")).hasSize(7);
+    }
+
+    @Test
+    void a_removed_member_who_never_sends_anything_is_told_and_disconnected_at_once() throws Exception {
+        LiveTestClient removed = connect(f.participant.username());
+        LiveTestClient staying = connect(f.otherModerator.username());
+
         dk.ligevaerd.support.Acting.run(f.owner, () -> workspaces.remove(f.workspaceId, f.participant.id()));
 
-        client.send(push(0, "x", "[[0,\"Efter\"]]"));
+        assertThat(removed.next("error").path("code").asString()).isEqualTo("error.notFoundOrNoAccess");
+        assertThat(removed.awaitClose()).isEqualTo(1008);
+        staying.send(push(0, "s", "[[0,\"Videre\"]]"));
+        assertThat(staying.next("ack").path("version").asInt()).isEqualTo(1);
+        assertThat(removed.received()).noneMatch(m -> m.path("type").asString().equals("updates"));
+    }
 
-        assertThat(client.next("error").path("code").asString()).isEqualTo("error.notFoundOrNoAccess");
-        assertThat(client.awaitClose()).isEqualTo(1008);
+    @Test
+    void a_member_whose_role_changes_is_disconnected_and_reconnects_with_the_new_standing() throws Exception {
+        LiveTestClient client = connect(f.participant.username());
+
+        dk.ligevaerd.support.Acting.run(f.owner, () -> workspaces.assign(f.workspaceId, f.participant.id(),
+                dk.ligevaerd.workspace.Role.OBSERVER, null));
+
+        assertThat(client.awaitClose()).isEqualTo(4003);
+        LiveTestClient again = connect(f.participant.username());
+        assertThat(again.received().getFirst().path("canEdit").asBoolean()).isFalse();
+        again.send(push(0, "x", "[[0,\"Som observatør\"]]"));
+        assertThat(again.next("error").path("code").asString()).isEqualTo("error.permission.contributor");
         assertThat(snapshot().text()).isEmpty();
+    }
+
+    @Test
+    void logging_out_closes_the_sockets_of_that_login_though_they_never_send() throws Exception {
+        HttpClient http = LiveTestClient.login(base, f.participant.username(), "password1");
+        LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
+        open.add(client);
+        client.next("welcome");
+        LiveTestClient otherLogin = connect(f.participant.username());
+
+        LiveTestClient.logout(base, http);
+
+        assertThat(client.awaitClose()).isEqualTo(1008);
+        assertThat(otherLogin.isClosed()).isFalse();
+        otherLogin.send("{\"type\":\"ping\"}");
+        assertThat(otherLogin.next("pong")).isNotNull();
+    }
+
+    @Test
+    void an_expired_login_session_closes_its_sockets_though_they_never_send() throws Exception {
+        HttpClient http = LiveTestClient.login(base, f.participant.username(), "password1");
+        LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
+        open.add(client);
+        client.next("welcome");
+        LiveTestClient otherLogin = connect(f.participant.username());
+
+        // The container's own expiry, as when the session times out.
+        var tomcat = ((org.springframework.boot.tomcat.TomcatWebServer) server.getWebServer()).getTomcat();
+        var context = (org.apache.catalina.Context) tomcat.getHost().findChildren()[0];
+        context.getManager().findSession(LiveTestClient.sessionCookie(http)).expire();
+
+        assertThat(client.awaitClose()).isEqualTo(1008);
+        otherLogin.send("{\"type\":\"ping\"}");
+        assertThat(otherLogin.next("pong")).isNotNull();
+    }
+
+    @Test
+    void one_account_may_have_ten_sockets_open_and_the_eleventh_is_refused_with_a_reason() throws Exception {
+        HttpClient http = LiveTestClient.login(base, f.participant.username(), "password1");
+        for (int i = 0; i < 10; i++) {
+            LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
+            open.add(client);
+            client.next("welcome");
+        }
+
+        LiveTestClient eleventh = LiveTestClient.to(base, f.workspaceId).as(http).connect();
+        open.add(eleventh);
+
+        JsonNode error = eleventh.next("error");
+        assertThat(error.path("code").asString()).isEqualTo("statement.live.tooManyConnections");
+        assertThat(error.path("message").asString()).contains("10");
+        assertThat(eleventh.awaitClose()).isEqualTo(1008);
+        open.removeFirst().close();
+        LiveTestClient again = LiveTestClient.to(base, f.workspaceId).as(http).connect();
+        open.add(again);
+        awaitWelcome(again);
+    }
+
+    @Test
+    void the_rate_limit_is_per_account_so_more_sockets_do_not_buy_more_messages() throws Exception {
+        LiveTestClient one = connect(f.participant.username());
+        LiveTestClient two = connect(f.participant.username());
+
+        for (int i = 0; i < 40; i++) {
+            one.send("{\"type\":\"ping\"}");
+            two.send("{\"type\":\"ping\"}");
+        }
+
+        // Together they sent more than one account's burst: some were refused, on either socket.
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<JsonNode> all = List.of();
+        while (System.nanoTime() < until && all.stream().noneMatch(LiveSocketIT::rateLimited)) {
+            Thread.sleep(50);
+            all = new java.util.ArrayList<>(one.received());
+            all.addAll(two.received());
+        }
+        assertThat(all).anyMatch(LiveSocketIT::rateLimited);
+        assertThat(all.stream().filter(m -> m.path("type").asString().equals("pong")).count()).isLessThan(80);
+    }
+
+    static boolean rateLimited(JsonNode message) {
+        return message.path("code").asString().equals("statement.live.rateLimited");
+    }
+
+    static void awaitWelcome(LiveTestClient client) throws InterruptedException {
+        assertThat(client.next("welcome")).isNotNull();
     }
 }

@@ -85,6 +85,29 @@ public final class LiveTestClient implements WebSocket.Listener, AutoCloseable {
         return http;
     }
 
+    /** Logs out the way the browser's form does: {@code POST /logout} with the page's CSRF token. */
+    public static void logout(URI base, HttpClient http) throws IOException, InterruptedException {
+        URI at = base.resolve("/");
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(at).GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (int hops = 0; hops < 5 && page.statusCode() / 100 == 3; hops++) {
+            at = at.resolve(page.headers().firstValue("Location").orElseThrow());
+            page = http.send(HttpRequest.newBuilder(at).GET().build(), HttpResponse.BodyHandlers.ofString());
+        }
+        String form = "";
+        Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(page.body());
+        if (csrf.find()) {
+            form = "_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        }
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(base.resolve("/logout"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 302) {
+            throw new IllegalStateException("logout failed: " + response.statusCode() + " (page " + at + " "
+                    + page.statusCode() + (form.isEmpty() ? ", no CSRF token in " + page.body().substring(0,
+                    Math.min(3000, page.body().length())) : "") + ")");
+        }
+    }
+
     public static Builder to(URI base, long workspaceId) {
         String scheme = base.getScheme().equals("https") ? "wss" : "ws";
         return new Builder(URI.create(scheme + "://" + base.getAuthority() + "/collab/" + workspaceId + "?lang=en"));
