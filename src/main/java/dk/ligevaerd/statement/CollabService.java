@@ -19,6 +19,7 @@ import dk.ligevaerd.workspace.WorkspaceAccess;
 import dk.ligevaerd.workspace.WorkspaceEvents.MemberChanged;
 import dk.ligevaerd.workspace.WorkspaceEvents.MemberRemoved;
 import dk.ligevaerd.workspace.WorkspaceEvents.SideRemoved;
+import dk.ligevaerd.workspace.WorkspaceEvents.WorkspaceDeleted;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -376,6 +377,12 @@ public class CollabService {
     void on(SideRemoved removed) {
         revoke(removed.workspaceId(), seat -> Objects.equals(seat.member().sideId(), removed.sideId()),
                 Seat.Ending.CHANGED);
+    }
+
+    /** A deleted workspace has no members left: every seat in it ends. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(WorkspaceDeleted deleted) {
+        revoke(deleted.workspaceId(), seat -> true, Seat.Ending.REMOVED);
     }
 
     private void revoke(long workspaceId, Predicate<Seat> which, Seat.Ending ending) {

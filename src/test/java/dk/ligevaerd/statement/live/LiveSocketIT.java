@@ -34,6 +34,7 @@ class LiveSocketIT {
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
     @Autowired CollabService collab;
+    @Autowired dk.ligevaerd.workspace.GovernanceService governance;
     @Autowired org.springframework.boot.web.server.context.WebServerApplicationContext server;
 
     WorkspaceFixture f;
@@ -251,6 +252,17 @@ class LiveSocketIT {
     }
 
     @Test
+    void when_both_sides_agree_to_delete_the_workspace_every_socket_in_it_is_closed_though_none_sends() throws Exception {
+        LiveTestClient municipal = connect(f.participant.username());
+        LiveTestClient civil = connect(f.otherModerator.username());
+
+        f.agree(governance, g -> g.proposeDelete(f.workspaceId));
+
+        assertThat(municipal.awaitClose()).isEqualTo(1008);
+        assertThat(civil.awaitClose()).isEqualTo(1008);
+    }
+
+    @Test
     void a_member_whose_role_changes_is_disconnected_and_reconnects_with_the_new_standing() throws Exception {
         LiveTestClient client = connect(f.participant.username());
 
@@ -267,7 +279,7 @@ class LiveSocketIT {
 
     @Test
     void logging_out_closes_the_sockets_of_that_login_though_they_never_send() throws Exception {
-        HttpClient http = LiveTestClient.login(base, f.participant.username(), "password1");
+        HttpClient http = LiveTestClient.login(base, f.participant.username(), "bla-hest-tromme-7");
         LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
         open.add(client);
         client.next("welcome");
@@ -283,7 +295,7 @@ class LiveSocketIT {
 
     @Test
     void an_expired_login_session_closes_its_sockets_though_they_never_send() throws Exception {
-        HttpClient http = LiveTestClient.login(base, f.participant.username(), "password1");
+        HttpClient http = LiveTestClient.login(base, f.participant.username(), "bla-hest-tromme-7");
         LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
         open.add(client);
         client.next("welcome");
@@ -301,7 +313,7 @@ class LiveSocketIT {
 
     @Test
     void one_account_may_have_ten_sockets_open_and_the_eleventh_is_refused_with_a_reason() throws Exception {
-        HttpClient http = LiveTestClient.login(base, f.participant.username(), "password1");
+        HttpClient http = LiveTestClient.login(base, f.participant.username(), "bla-hest-tromme-7");
         for (int i = 0; i < 10; i++) {
             LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
             open.add(client);
