@@ -101,8 +101,13 @@ class StatementLiveBrowserIT {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
         context.setDefaultTimeout(30_000);
         contexts.add(context);
+        // The login form's POST needs the page's CSRF token (login CSRF is closed).
+        String loginPage = context.request().get(base() + "/login").text();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).as("the login page carries a CSRF token").isTrue();
         var login = context.request().post(base() + "/login", RequestOptions.create()
-                .setForm(FormData.create().set("username", user.username()).set("password", "bla-hest-tromme-7"))
+                .setForm(FormData.create().set("username", user.username()).set("password", "bla-hest-tromme-7")
+                        .set("_csrf", csrf.group(1)))
                 .setMaxRedirects(0));
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.headers().get("location")).doesNotContain("error");
