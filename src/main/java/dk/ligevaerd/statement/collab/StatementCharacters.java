@@ -1,5 +1,6 @@
 package dk.ligevaerd.statement.collab;
 
+import dk.ligevaerd.shared.Text;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,30 +40,20 @@ public final class StatementCharacters {
                 && Character.isLowSurrogate(text.charAt(at));
     }
 
-    /** The first forbidden character of {@code text}, described for the log, or null. */
+    /**
+     * The first forbidden character of {@code text}, described for the log, or null. What is
+     * forbidden is the same as in every other user text ({@link Text#isForbidden}): bidirectional
+     * controls, non-characters and lone surrogates.
+     */
     static @Nullable String forbidden(String text) {
         for (int k = 0; k < text.length(); ) {
             int c = text.codePointAt(k);
-            if (isBidiControl(c)) {
-                return "the bidirectional control U+%04X".formatted(c);
-            }
-            if (isNonCharacter(c)) {
-                return "the non-character U+%04X".formatted(c);
+            if (Text.isForbidden(c)) {
+                return "the forbidden character U+%04X".formatted(c);
             }
             k += Character.charCount(c);
         }
         return null;
-    }
-
-    /** Marks and embeddings, overrides and isolates that reorder how text is shown. */
-    static boolean isBidiControl(int c) {
-        return c == 0x061C || c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2066 && c <= 0x2069);
-    }
-
-    /** The 66 code points Unicode sets aside as never being characters. */
-    static boolean isNonCharacter(int c) {
-        return (c >= 0xFDD0 && c <= 0xFDEF) || (c & 0xFFFE) == 0xFFFE;
     }
 
     /**
