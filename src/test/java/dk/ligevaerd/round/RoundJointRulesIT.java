@@ -65,7 +65,7 @@ class RoundJointRulesIT {
 
     private UserSummary join(String prefix, long sideId, Role role) {
         UserSummary user = accounts.register(prefix + "-" + System.nanoTime(), "Member " + prefix, "bla-hest-tromme-7");
-        String token = as(f.owner, () -> invitations.create(f.workspaceId, sideId, role, Duration.ofDays(1)).token());
+        String token = as(f.moderatorOf(sideId), () -> invitations.create(f.workspaceId, sideId, role, Duration.ofDays(1)).token());
         as(user, () -> invitations.accept(token));
         return user;
     }
