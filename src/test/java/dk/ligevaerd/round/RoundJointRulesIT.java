@@ -64,8 +64,13 @@ class RoundJointRulesIT {
     }
 
     private UserSummary join(String prefix, long sideId, Role role) {
+        return joinBy(f.moderatorOf(sideId), prefix, sideId, role);
+    }
+
+    /** Joins through an invitation from {@code inviter}, e.g. the owner standing in for a side without moderator. */
+    private UserSummary joinBy(UserSummary inviter, String prefix, long sideId, Role role) {
         UserSummary user = accounts.register(prefix + "-" + System.nanoTime(), "Member " + prefix, "bla-hest-tromme-7");
-        String token = as(f.moderatorOf(sideId), () -> invitations.create(f.workspaceId, sideId, role, Duration.ofDays(1)).token());
+        String token = as(inviter, () -> invitations.create(f.workspaceId, sideId, role, Duration.ofDays(1)).token());
         as(user, () -> invitations.accept(token));
         return user;
     }
@@ -156,7 +161,8 @@ class RoundJointRulesIT {
         assertThat(waiting.state()).isEqualTo(RoundState.OPEN);
         assertThat(waiting.sidesWithoutModerator()).containsExactly(f.civilSideId);
 
-        UserSummary newModerator = join("newmod", f.civilSideId, Role.MODERATOR);
+        // Civil society has no moderator now: the owner stands in to invite its next one.
+        UserSummary newModerator = joinBy(f.owner, "newmod", f.civilSideId, Role.MODERATOR);
         assertThat(view(id).sidesWithoutModerator()).isEmpty();
         assertThat(confirm(newModerator, id)).isTrue();
         assertThat(view(id).state()).isEqualTo(RoundState.CLOSED);
