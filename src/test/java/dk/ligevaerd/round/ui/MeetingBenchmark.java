@@ -65,6 +65,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ligevaerd.demo.enabled=true", "ligevaerd.rounds.auto-close.enabled=false",
+        // As in production: development mode keeps two stack traces per component for its tools.
+        "vaadin.devmode.componentTracker.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/bench-db/meeting-${random.uuid}"})
 class MeetingBenchmark {
 
