@@ -5,7 +5,8 @@
 # session and the heap per session; appends them to target/benchmark/meeting.txt.
 #
 #   src/test/scripts/benchmark-meeting.sh                      # this code
-#   src/test/scripts/benchmark-meeting.sh --before=e166065     # that commit, then this code, in one run
+#   src/test/scripts/benchmark-meeting.sh --before=90c4ac6     # that commit, then this code, in one run
+#   (its tests must compile: ea91d99's do not, 90c4ac6 is the same code with them compiling)
 #   src/test/scripts/benchmark-meeting.sh -Dmeeting.extra=400  # and 400 more sessions that only watch
 #
 # The whole run holds the machine-wide build lock, so that no build competes with it.
@@ -38,7 +39,9 @@ if [ -n "$before" ]; then
   rm -rf "$dir" && mkdir -p "$dir"
   git archive "$before" | tar -x -C "$dir"
   # The benchmark and its protocol client are newer than the code they measure.
+  # LiveCountsIT reads counts with the benchmark's reader, so it comes along.
   for f in src/test/java/dk/ligevaerd/round/ui/MeetingBenchmark.java \
+           src/test/java/dk/ligevaerd/round/ui/LiveCountsIT.java \
            src/test/java/dk/ligevaerd/testing/VaadinPushClient.java; do
     mkdir -p "$dir/$(dirname "$f")" && cp "$f" "$dir/$f"
   done

@@ -55,10 +55,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.Ordered;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,6 +100,8 @@ public class RoundService {
     private final Map<Long, Tallies> fixed = new ConcurrentHashMap<>();
     /** The live tally of each open round with live tallies, counted again only after a new ballot. */
     private final Map<Long, LiveTally> live = new ConcurrentHashMap<>();
+    /** The counts of each open round that pages follow, as last read; see {@link #counts}. */
+    private final Map<Long, SharedCounts> counted = new ConcurrentHashMap<>();
     private final CurrentUser currentUser;
 
     RoundService(DecisionRoundRepository rounds, BallotRepository ballots, RecordKeeper keeper,
@@ -353,6 +358,23 @@ public class RoundService {
         // After the commit the live-event bus hands this to every open page's mailbox and returns:
         // the voter does not wait for anyone's page.
         events.publishEvent(new BallotCountChanged(workspaceId, roundId));
+        // Before the bus hands the event on (it listens after commit too, later in order), the
+        // shared counts are marked out of date, so every page that hears of this ballot reads them
+        // anew, once for all of them.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public int getOrder() {
+                return Ordered.HIGHEST_PRECEDENCE;
+            }
+
+            @Override
+            public void afterCommit() {
+                SharedCounts shared = counted.get(roundId);
+                if (shared != null) {
+                    shared.committed.incrementAndGet();
+                }
+            }
+        });
     }
 
     /**
@@ -373,12 +395,14 @@ public class RoundService {
     private void forget(long roundId) {
         fixed.remove(roundId);
         live.remove(roundId);
+        counted.remove(roundId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
                     fixed.remove(roundId);
                     live.remove(roundId);
+                    counted.remove(roundId);
                 }
             });
         }
@@ -491,6 +515,60 @@ public class RoundService {
         access.requireMember(workspaceId);
         load(workspaceId, roundId);
         return keeper.record(roundId);
+    }
+
+    /**
+     * What ballots change on a round, for a page that heard of ballots: read by the first page to
+     * ask after a ballot committed on this node, and handed to the pages after it (they wait for
+     * that one read rather than read again), so a burst costs one read however many pages follow.
+     *
+     * @param shared false to read afresh: for news of ballots from another node, which this node
+     *               did not see commit
+     */
+    @Transactional(readOnly = true)
+    public LiveCounts counts(long workspaceId, long roundId, boolean shared) {
+        access.requireMember(workspaceId);
+        SharedCounts counts = counted.computeIfAbsent(roundId, id -> new SharedCounts());
+        return counts.read(workspaceId, shared, () -> readCounts(workspaceId, roundId));
+    }
+
+    private LiveCounts readCounts(long workspaceId, long roundId) {
+        DecisionRound r = load(workspaceId, roundId);
+        Map<Long, Integer> bySide = new HashMap<>();
+        long casts = 0;
+        for (Object[] row : ballots.countBySide(List.of(roundId))) {
+            bySide.put((Long) row[1], ((Number) row[2]).intValue());
+            casts += ((Number) row[3]).longValue();
+        }
+        boolean open = r.state() == RoundState.OPEN;
+        if (!open) {
+            counted.remove(roundId);
+        }
+        // As in view(): never standings for a secret round while it is open.
+        LiveTally standing = open && r.liveTallies() && !r.secret() ? standing(r, casts) : null;
+        return new LiveCounts(roundId, bySide, casts, standing == null ? null : standing.prioritize(),
+                standing == null ? null : standing.adopt());
+    }
+
+    /** One round's counts as last read, and how many ballots committed here since the round was first read. */
+    private static final class SharedCounts {
+
+        private final AtomicLong committed = new AtomicLong();
+        private long readAt = -1;
+        private long workspaceId = -1;
+        private @Nullable LiveCounts counts;
+
+        synchronized LiveCounts read(long workspaceId, boolean shared, Supplier<LiveCounts> reader) {
+            long now = committed.get();
+            if (shared && counts != null && readAt == now && this.workspaceId == workspaceId) {
+                return counts;
+            }
+            LiveCounts fresh = reader.get();
+            counts = fresh;
+            readAt = now;
+            this.workspaceId = workspaceId;
+            return fresh;
+        }
     }
 
     /** The workspace's decision record with this number; empty if there is none. */

@@ -91,6 +91,23 @@ public record RoundView(long id, String title, RoundKind kind, @Nullable Priorit
         return !sides.isEmpty() && sides.stream().allMatch(SideTurnout::quorumMet);
     }
 
+    /**
+     * This view with the counts of a later moment: ballots per side, whether each side reached
+     * its quorum, and the live standings; everything else as it was.
+     */
+    public RoundView withCounts(LiveCounts counts) {
+        List<SideTurnout> counted = sides.stream().map(s -> {
+            int n = counts.ballots(s.sideId());
+            return new SideTurnout(s.sideId(), s.name(), s.colour(), n, n >= s.quorum(), s.confirmedBy(),
+                    s.confirmedAt(), s.cancelRequestBy(), s.cancelReason(), s.quorum());
+        }).toList();
+        return new RoundView(id, title, kind, method, rule, budget, capPerOption, adoptTopPlaces, quorumPerSide,
+                liveTallies, secret, closesAt, state, options, versionId, versionName, text, counted, jointClosing,
+                requiredSides, createdBy, createdAt, openedAt, closedAt, cancelledAt, cancelReason,
+                counts.prioritizeStandings(), counts.adoptStandings(), myBallot, canVote, counts.casts(),
+                votingEndedAt, sidesWithoutModerator, removedSides, secretWarnings, quorumBySide);
+    }
+
     /** The sides still to confirm closing, in the round's order. */
     public List<SideTurnout> awaitingConfirmation() {
         return sides.stream().filter(s -> requiredSides.contains(s.sideId()) && s.confirmedBy() == null).toList();

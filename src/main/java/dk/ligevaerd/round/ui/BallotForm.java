@@ -31,6 +31,7 @@ abstract class BallotForm extends Div {
     private @Nullable BallotView saved;
     /** Whether the voter changed the form since it last showed their saved ballot. */
     protected boolean dirty;
+    private Runnable afterCast = () -> { };
 
     BallotForm(long roundId) {
         addClassName("ballot-form");
@@ -53,6 +54,11 @@ abstract class BallotForm extends Div {
 
     protected abstract Caster caster();
 
+    /** What to do once a ballot is saved: the card shows it in the same round trip. */
+    void afterCast(Runnable action) {
+        afterCast = action;
+    }
+
     /** Puts a saved ballot into the fields. */
     protected abstract void fill(@Nullable BallotView ballot);
 
@@ -62,6 +68,7 @@ abstract class BallotForm extends Div {
             error.setText("");
             dirty = false;
             Notices.success(this, "round.notice.ballotSaved");
+            afterCast.run();
         } catch (DomainException refused) {
             error.setText(Messages.get(getLocale(), refused));
         }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextArea;
 import dk.ligevaerd.round.DecisionRule;
+import dk.ligevaerd.round.LiveCounts;
 import dk.ligevaerd.round.RecordView;
 import dk.ligevaerd.round.RoundKind;
 import dk.ligevaerd.round.RoundState;
@@ -25,10 +26,13 @@ import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +53,11 @@ class RoundCard extends Div {
     private final Div standings = new Div();
     private final Div actions = new Div();
     private final Div record = new Div();
+    /** The open round's turnout per side, kept so that ballots change their text in place. */
+    private final Map<Long, Div> chips = new HashMap<>();
+    private final Map<Long, Span> counts = new HashMap<>();
+    private final Paragraph quorumMissing = new Paragraph();
+    private @Nullable Div closing;
     private @Nullable BallotForm form;
     private @Nullable RoundState shownState;
     private boolean shownVotingEnded;
@@ -74,7 +83,54 @@ class RoundCard extends Div {
         actions.addClassName("round-actions");
         record.addClassName("round-record");
         record.setId("round-record-" + roundId);
+        quorumMissing.addClassName("quorum-warning");
         add(head, summary, subject, live, formSlot, standings, actions, record);
+    }
+
+    /**
+     * Shows the counts after ballots in place: each side's count and quorum mark, the warning
+     * while a quorum is missing, and the standings where the round shows them live. The rest of
+     * the card, the voter's form among it, stays as it is.
+     *
+     * @return false when the card does not show an open round's turnout, so it needs {@link #update}
+     */
+    boolean showCounts(LiveCounts latest) {
+        RoundView before = shown;
+        if (before == null || before.state() != RoundState.OPEN || closing == null
+                || !counts.keySet().equals(before.sides().stream().map(RoundView.SideTurnout::sideId)
+                        .collect(Collectors.toSet()))) {
+            return false;
+        }
+        RoundView now = before.withCounts(latest);
+        if (now.equals(before)) {
+            return true;
+        }
+        for (RoundView.SideTurnout side : now.sides()) {
+            turnout(side, Objects.requireNonNull(chips.get(side.sideId())),
+                    Objects.requireNonNull(counts.get(side.sideId())));
+        }
+        quorumWarning(now);
+        if (now.liveTallies() && !now.secret()) {
+            standings(now);
+        }
+        shown = now;
+        return true;
+    }
+
+    private void turnout(RoundView.SideTurnout side, Div chip, Span count) {
+        count.setText(" " + getTranslation(side.quorumMet() ? "round.turnout.reached" : "round.turnout.notYet",
+                side.ballots(), side.quorum()));
+        chip.setClassName("quorum-met", side.quorumMet());
+        chip.setClassName("quorum-missed", !side.quorumMet());
+    }
+
+    /** The warning that a quorum is missing, just above the closing status, while it is. */
+    private void quorumWarning(RoundView r) {
+        if (r.quorumMet()) {
+            quorumMissing.removeFromParent();
+        } else if (quorumMissing.getParent().isEmpty() && closing != null) {
+            live.addComponentAtIndex(live.indexOf(closing), quorumMissing);
+        }
     }
 
     void update(RoundView r, WorkspaceDetails d) {
@@ -112,6 +168,9 @@ class RoundCard extends Div {
                             ? new DotsForm(tab.rounds(), tab.workspaceId(), r)
                             : new RankingForm(tab.rounds(), tab.workspaceId(), r);
                 };
+                // The voter's own page shows their ballot and the new count at once, before the
+                // live event reaches the other pages.
+                form.afterCast(this::showNow);
                 formSlot.add(form);
             }
         }
@@ -194,18 +253,24 @@ class RoundCard extends Div {
     /** Ballots per side against the quorum, and who still has to confirm closing. */
     private void live(RoundView r, WorkspaceDetails d) {
         live.removeAll();
+        chips.clear();
+        counts.clear();
+        closing = null;
         if (r.state() != RoundState.OPEN) {
             return;
         }
         Div turnout = new Div();
         turnout.addClassName("turnout");
         for (RoundView.SideTurnout side : r.sides()) {
-            Span count = Show.text(" " + getTranslation(side.quorumMet() ? "round.turnout.reached"
-                    : "round.turnout.notYet", side.ballots(), side.quorum()), "turnout-count");
+            Span count = new Span();
+            count.addClassName("turnout-count");
             count.setId("turnout-" + r.id() + "-" + side.sideId());
             Div chip = new Div(new Show.Side(side.sideId(), side.name(), side.colour()).badge(), count);
-            chip.addClassNames("turnout-side", side.quorumMet() ? "quorum-met" : "quorum-missed");
+            chip.addClassName("turnout-side");
             chip.getElement().setAttribute("data-side", String.valueOf(side.sideId()));
+            turnout(side, chip, count);
+            chips.put(side.sideId(), chip);
+            counts.put(side.sideId(), count);
             turnout.add(chip);
         }
         live.add(turnout);
@@ -221,10 +286,12 @@ class RoundCard extends Div {
             live.add(Show.withClass(new Paragraph(getTranslation("round.warning.sideRemoved", sideName(r, side))),
                     "quorum-warning", "round-warning"));
         }
+        quorumMissing.setText(getTranslation("round.quorumMissing"));
         if (!r.quorumMet()) {
-            live.add(Show.withClass(new Paragraph(getTranslation("round.quorumMissing")), "quorum-warning"));
+            live.add(quorumMissing);
         }
         Div closing = new Div();
+        this.closing = closing;
         closing.addClassName("closing-status");
         closing.setId("closing-status-" + r.id());
         if (r.jointClosing()) {

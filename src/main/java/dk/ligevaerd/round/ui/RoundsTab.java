@@ -112,8 +112,8 @@ class RoundsTab extends Div implements WorkspaceTab {
     }
 
     /**
-     * Ballots update only their rounds' cards, each read once however many ballots came in
-     * together; anything else about rounds may add, move or change cards, so the list is read
+     * Ballots update only the counts (and live standings) on their rounds' cards, read once for
+     * every page however many ballots came in together; anything else about rounds may add, move or change cards, so the list is read
      * afresh (each card still redraws only what changed).
      */
     @Override
@@ -123,13 +123,18 @@ class RoundsTab extends Div implements WorkspaceTab {
             return;
         }
         this.details = d;
+        // Ballots this node committed share one read of the counts among all pages; news of
+        // ballots from another node is read afresh.
+        boolean local = events.stream().allMatch(BallotCountChanged.class::isInstance);
         for (long roundId : events.stream().map(WorkspaceEvent::firstId).distinct().toList()) {
             RoundCard card = cards.get(roundId);
             if (card == null) {
                 show(d);
                 return;
             }
-            card.update(rounds.get(workspaceId, roundId), d);
+            if (!card.showCounts(rounds.counts(workspaceId, roundId, local))) {
+                card.update(rounds.get(workspaceId, roundId), d);
+            }
         }
     }
 

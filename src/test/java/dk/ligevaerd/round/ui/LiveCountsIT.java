@@ -78,7 +78,7 @@ class LiveCountsIT {
                 opened.add(pool.submit(() -> {
                     String cookie = VaadinPushClient.login(base, who.username(), "demo");
                     clients.add(VaadinPushClient.open(base, cookie, "workspace/" + workspaceId + "/rounds",
-                            message -> MeetingBenchmark.note(message, mine)));
+                            new MeetingBenchmark.Counts(mine, false)::note));
                     return null;
                 }));
             }

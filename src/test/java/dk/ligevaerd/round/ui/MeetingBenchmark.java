@@ -65,6 +65,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ligevaerd.demo.enabled=true", "ligevaerd.rounds.auto-close.enabled=false",
+        // As in production: development mode keeps two stack traces per component for its tools.
+        "vaadin.devmode.componentTracker.enabled=false",
         "spring.datasource.url=jdbc:h2:file:./target/bench-db/meeting-${random.uuid}"})
 class MeetingBenchmark {
 
@@ -163,7 +165,7 @@ class MeetingBenchmark {
                 clientSeen.add(seen);
                 opened.add(opening.submit(() -> {
                     String cookie = VaadinPushClient.login(base, who, "demo");
-                    clients.add(VaadinPushClient.open(base, cookie, location, message -> note(message, seen, chipsSwapped)));
+                    clients.add(VaadinPushClient.open(base, cookie, location, new Counts(seen, chipsSwapped)::note));
                     return null;
                 }));
             }
@@ -327,20 +329,56 @@ class MeetingBenchmark {
         }
     }
 
-    /** Notes both sides' counts when a pushed message carries the turnout chips (redrawn together, in side order). */
-    static void note(String message, List<Seen> seen) {
-        note(message, seen, false);
-    }
+    /**
+     * Follows one protocol session's two turnout counts through the pushed messages. The first
+     * message that draws the chips names their text nodes, in the round's order of sides; after
+     * that a ballot changes one node's text only, and the other count is the last one seen.
+     */
+    static final class Counts {
 
-    /** As above; {@code swapped} when the round lists side B before side A. */
-    static void note(String message, List<Seen> seen, boolean swapped) {
-        Matcher m = COUNT.matcher(message);
-        List<Integer> counts = new ArrayList<>(2);
-        while (m.find() && counts.size() < 2) {
-            counts.add(Integer.parseInt(m.group(1)));
+        private static final Pattern CHANGE = Pattern.compile("\\{[^{}]*\\}");
+        private static final Pattern NODE = Pattern.compile("\"node\":(\\d+)");
+        private static final Pattern TEXT = Pattern.compile("\"key\":\"text\"");
+
+        private final List<Seen> seen;
+        private final boolean swapped;
+        private final Map<Integer, Integer> slotOfNode = new HashMap<>();
+        private final int[] last = {-1, -1};
+
+        Counts(List<Seen> seen, boolean swapped) {
+            this.seen = seen;
+            this.swapped = swapped;
         }
-        if (counts.size() == 2) {
-            seen.add(new Seen(System.currentTimeMillis(), counts.get(swapped ? 1 : 0), counts.get(swapped ? 0 : 1)));
+
+        synchronized void note(String message) {
+            List<int[]> found = new ArrayList<>();
+            Matcher change = CHANGE.matcher(message);
+            while (change.find()) {
+                String c = change.group();
+                Matcher count = COUNT.matcher(c);
+                Matcher node = NODE.matcher(c);
+                if (TEXT.matcher(c).find() && count.find() && node.find()) {
+                    found.add(new int[] {Integer.parseInt(node.group(1)), Integer.parseInt(count.group(1))});
+                }
+            }
+            if (found.size() >= 2) {
+                // The chips drawn anew: both counts, in side order.
+                slotOfNode.clear();
+                for (int i = 0; i < 2; i++) {
+                    slotOfNode.put(found.get(i)[0], i);
+                }
+            }
+            boolean changed = false;
+            for (int[] f : found) {
+                Integer slot = slotOfNode.get(f[0]);
+                if (slot != null && last[slot] != f[1]) {
+                    last[slot] = f[1];
+                    changed = true;
+                }
+            }
+            if (changed && last[0] >= 0 && last[1] >= 0) {
+                seen.add(new Seen(System.currentTimeMillis(), last[swapped ? 1 : 0], last[swapped ? 0 : 1]));
+            }
         }
     }
 

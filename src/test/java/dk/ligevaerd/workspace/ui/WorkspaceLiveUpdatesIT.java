@@ -130,6 +130,70 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(KOMMUNE2)
+    void a_ballot_changes_the_counts_in_place_and_they_read_as_a_fresh_page_would() {
+        open("rounds");
+        Div card = $(Div.class).id("round-" + roundId);
+        Div live = $(Div.class).id("round-live-" + roundId);
+        List<Component> cardParts = card.getChildren().toList();
+        List<Component> liveParts = live.getChildren().toList();
+        Span civilCount = $(Span.class).id("turnout-" + roundId + "-" + civilSide());
+        Span municipalCount = $(Span.class).id("turnout-" + roundId + "-" + municipalSide());
+        Div form = ballotForm();
+
+        cast(CIVIL2, 2);
+        cast(CIVIL3, 1);
+        takeInLiveEvents();
+
+        // The same components, with new text: nothing of the card was built again.
+        assertThat(card.getChildren().toList()).containsExactlyElementsOf(cardParts);
+        assertThat(live.getChildren().toList()).containsExactlyElementsOf(liveParts);
+        assertThat($(Span.class).id("turnout-" + roundId + "-" + civilSide())).isSameAs(civilCount);
+        assertThat($(Span.class).id("turnout-" + roundId + "-" + municipalSide())).isSameAs(municipalCount);
+        assertThat(ballotForm()).isSameAs(form);
+        assertThat(ballotsShown(civilSide())).isEqualTo(2);
+        assertThat(ballotsShown(municipalSide())).isZero();
+        String liveShown = live.getElement().getTextRecursively();
+        String standingsShown = $(Div.class).id("round-standings-" + roundId).getElement().getTextRecursively();
+
+        open("rounds");
+        assertThat($(Div.class).id("round-live-" + roundId).getElement().getTextRecursively()).isEqualTo(liveShown);
+        assertThat($(Div.class).id("round-standings-" + roundId).getElement().getTextRecursively())
+                .isEqualTo(standingsShown);
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE2)
+    void a_secret_round_shows_its_new_turnout_and_still_no_standings() {
+        long secret = RunAs.user(users, KOMMUNE1, () -> {
+            long id = rounds.create(workspaceId, RoundDraft.dots("Secret live", options, 5, 5, 1).withSecret(true));
+            rounds.open(workspaceId, id);
+            return id;
+        });
+        try {
+            open("rounds");
+            Span count = $(Span.class).id("turnout-" + secret + "-" + civilSide());
+            String hidden = $(Div.class).id("round-standings-" + secret).getElement().getTextRecursively();
+
+            RunAs.user(users, CIVIL2, () -> {
+                rounds.castDots(workspaceId, secret, Map.of(options.getFirst(), 3));
+                return null;
+            });
+            takeInLiveEvents();
+
+            assertThat($(Span.class).id("turnout-" + secret + "-" + civilSide())).isSameAs(count);
+            assertThat(count.getText().trim()).startsWith("1 ");
+            assertThat($(Div.class).id("round-standings-" + secret).getElement().getTextRecursively())
+                    .isEqualTo(hidden);
+        } finally {
+            RunAs.user(users, KOMMUNE1, () -> {
+                rounds.cancel(workspaceId, secret, "Test over");
+                return null;
+            });
+        }
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE2)
     void a_new_priority_adds_its_card_and_keeps_the_others() {
         open("priorities");
         List<Div> before = $(Div.class).withClassName("priority-card").all();
@@ -212,6 +276,13 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
 
     private long civilSide() {
         return details.sides().get(1).id();
+    }
+
+    private Div ballotForm() {
+        List<Div> forms = $(Div.class).withClassName("ballot-form").all().stream()
+                .filter(form -> String.valueOf(roundId).equals(form.getElement().getAttribute("data-round"))).toList();
+        assertThat(forms).hasSize(1);
+        return forms.getFirst();
     }
 
     private int ballotsShown(long sideId) {
