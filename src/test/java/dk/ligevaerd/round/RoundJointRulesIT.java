@@ -12,6 +12,7 @@ import dk.ligevaerd.round.RecordView.SideResult;
 import dk.ligevaerd.round.rules.Vote;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.statement.StatementService;
+import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.WorkspaceFixture;
@@ -47,6 +48,7 @@ class RoundJointRulesIT {
     @Autowired PriorityService priorities;
     @Autowired StatementService statements;
     @Autowired RoundService rounds;
+    @Autowired GovernanceService governance;
     @Autowired JdbcTemplate jdbc;
 
     WorkspaceFixture f;
@@ -184,7 +186,7 @@ class RoundJointRulesIT {
 
     @Test
     void a_side_removed_while_a_round_is_open_is_named_on_the_round_and_does_not_block_it() {
-        long citizens = as(f.owner, () -> workspaces.addSide(f.workspaceId, "Borgere", "#336699"));
+        long citizens = f.addSide(governance, workspaces, "Borgere", "#336699");
         UserSummary citizenModerator = join("cit", citizens, Role.MODERATOR);
         long id = openDots();
         dots(f.participant, id, Map.of(a, 5));

@@ -57,7 +57,7 @@ final class RoundGenerators {
     }
 
     static Gen<Quorum> quorums() {
-        return integers().between(0, 3).map(Quorum::of);
+        return integers().between(0, 3).map((Integer q) -> Quorum.of(q));
     }
 
     static Gen<Set<Long>> optionIds(int min) {
