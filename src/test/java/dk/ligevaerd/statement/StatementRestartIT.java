@@ -32,7 +32,9 @@ import tools.jackson.databind.JsonNode;
  * Nothing acknowledged is lost when the server dies: the application runs as a process of its own
  * on an H2 file (its default configuration, in a scratch folder), two editors stream changes into
  * it, the process is killed hard in the middle, and after a restart on the same file every change
- * that was acknowledged is in the text and the stored versions run from 1 without a gap.
+ * that was acknowledged is in the text and the stored versions run from 1 without a gap. The second
+ * test adds decision rounds voted and closed in the same server, and checks ballots, confirmations,
+ * records and the record chain as well.
  */
 class StatementRestartIT {
 
