@@ -12,6 +12,7 @@ import dk.ligevaerd.round.RecordView.SideResult;
 import dk.ligevaerd.round.rules.Vote;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.statement.StatementService;
+import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.WorkspaceFixture;
@@ -48,6 +49,7 @@ class RoundJointRulesIT {
     @Autowired PriorityService priorities;
     @Autowired StatementService statements;
     @Autowired RoundService rounds;
+    @Autowired GovernanceService governance;
     @Autowired JdbcTemplate jdbc;
 
     WorkspaceFixture f;
