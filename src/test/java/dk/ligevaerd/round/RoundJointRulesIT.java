@@ -44,7 +44,6 @@ class RoundJointRulesIT {
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;
-    @Autowired dk.ligevaerd.workspace.GovernanceService governance;
     @Autowired InvitationService invitations;
     @Autowired PriorityService priorities;
     @Autowired StatementService statements;
