@@ -337,6 +337,8 @@ class AuthorizationMatrixIT {
             }),
             read("RoundService.list(long)", workspace(MEMBERS), c -> c.rounds.list(c.f.workspaceId)),
             read("RoundService.get(long,long)", workspace(MEMBERS), c -> c.rounds.get(c.f.workspaceId, c.openDotsRoundId)),
+            read("RoundService.counts(long,long,boolean)", workspace(MEMBERS),
+                    c -> c.rounds.counts(c.f.workspaceId, c.openDotsRoundId, false)),
             read("RoundService.record(long,long)", workspace(MEMBERS), c -> c.rounds.record(c.f.workspaceId, c.closedRoundId)),
             read("RoundService.recordBySeq(long,long)", workspace(MEMBERS), c -> c.rounds.recordBySeq(c.f.workspaceId, 1)),
             read("RoundService.recordNumbers(long)", workspace(MEMBERS), c -> c.rounds.recordNumbers(c.f.workspaceId)),
