@@ -29,6 +29,7 @@ class ProposalsPanel extends Div {
     private final GovernanceService governance;
     private final long workspaceId;
     private final Predicate<ProposalKind> concerns;
+    private @Nullable WorkspaceDetails shownFor;
 
     ProposalsPanel(GovernanceService governance, long workspaceId, Predicate<ProposalKind> concerns) {
         this.governance = governance;
@@ -38,6 +39,7 @@ class ProposalsPanel extends Div {
     }
 
     void show(WorkspaceDetails d) {
+        shownFor = d;
         removeAll();
         List<ProposalView> shown = governance.pending(workspaceId).stream().filter(p -> concerns.test(p.kind()))
                 .toList();
@@ -97,9 +99,17 @@ class ProposalsPanel extends Div {
         return card;
     }
 
+    /**
+     * Runs a confirmation or withdrawal and redraws this panel at once, so whoever acted sees the
+     * outcome without waiting for the live event (which still updates every other page, and this
+     * one's frame when the proposal took effect).
+     */
     private void act(java.util.function.Supplier<String> action) {
         try {
             Notices.success(this, action.get());
+            if (shownFor != null) {
+                show(shownFor);
+            }
         } catch (DomainException refused) {
             Notices.error(getLocale(), refused);
         }
