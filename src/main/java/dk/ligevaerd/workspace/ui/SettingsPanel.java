@@ -78,8 +78,12 @@ class SettingsPanel extends Div {
         save.setId("settings-save");
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         FormLayout form = new FormLayout(name, description, language);
+        // One field per line: in columns the language label was cut off.
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         form.setMaxWidth("40rem");
-        add(proposals, form, error, save, new H3(getTranslation("settings.rounds")), rounds);
+        H3 roundsHeading = new H3(getTranslation("settings.rounds"));
+        roundsHeading.addClassName("settings-section");
+        add(proposals, form, error, save, roundsHeading, rounds);
     }
 
     void show(WorkspaceDetails d) {
