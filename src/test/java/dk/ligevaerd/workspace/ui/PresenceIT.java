@@ -9,8 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import dk.ligevaerd.browser.BrowserSupport;
 import dk.ligevaerd.testing.RunningDemoApp;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,6 +30,12 @@ class PresenceIT {
 
     @LocalServerPort
     int port;
+
+    /** "Within a few seconds", as the promise to the people in a meeting goes. */
+    private static final Duration CLOSED_TAB = Duration.ofSeconds(6);
+    private static final Duration LOGGED_OUT = Duration.ofSeconds(3);
+    /** Two heartbeats (application.properties) and the time the watch takes to notice. */
+    private static final Duration HEARTBEAT_WINDOW = Duration.ofSeconds(45);
 
     private Page mette;
     private Page inge;
@@ -73,6 +81,62 @@ class PresenceIT {
         assertThat(online(inge, KOMMUNE2)).hasCount(0);
         assertThat(memberRow(inge, KOMMUNE2)).hasAttribute("data-online", "false");
         assertNotReloaded(inge);
+    }
+
+    @Test
+    void closing_the_whole_browser_shows_the_person_gone_within_seconds() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        // Closing a browser profile runs no unload handler: only the push connection tells.
+        mette.context().close();
+
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(CLOSED_TAB));
+        assertThat(memberRow(inge, KOMMUNE2)).hasAttribute("data-online", "false");
+        assertNotReloaded(inge);
+    }
+
+    @Test
+    void a_hidden_page_leaves_at_once_and_comes_back_when_shown_again() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        // What the browser does when a tab is closed or put away on a phone.
+        mette.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}))");
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(CLOSED_TAB));
+
+        mette.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))");
+        assertThat(online(inge, KOMMUNE2)).isVisible(new LocatorAssertions.IsVisibleOptions()
+                .setTimeout(CLOSED_TAB.toMillis()));
+        assertNotReloaded(inge);
+    }
+
+    @Test
+    void logging_out_shows_the_person_gone_at_once() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        mette.locator("#logout").click();
+        assertThat(mette).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(LOGGED_OUT));
+        assertThat(memberRow(inge, KOMMUNE2)).hasAttribute("data-online", "false");
+    }
+
+    @Test
+    void a_lost_network_shows_the_person_gone_within_the_heartbeat_window_and_back_when_it_returns() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        mette.context().setOffline(true);
+
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(HEARTBEAT_WINDOW));
+        assertThat(memberRow(inge, KOMMUNE2)).hasAttribute("data-online", "false");
+
+        mette.context().setOffline(false);
+        assertThat(online(inge, KOMMUNE2)).isVisible(new LocatorAssertions.IsVisibleOptions()
+                .setTimeout(HEARTBEAT_WINDOW.toMillis()));
+        assertNotReloaded(inge);
+    }
+
+    private static LocatorAssertions.HasCountOptions within(Duration limit) {
+        return new LocatorAssertions.HasCountOptions().setTimeout(limit.toMillis());
     }
 
     /** Opens the workspace and marks the loaded document, so that a reload would show. */
