@@ -1,7 +1,9 @@
 package dk.ligevaerd.workspace.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dk.ligevaerd.testing.DemoUsers.CIVIL1;
 import static dk.ligevaerd.testing.DemoUsers.CIVIL2;
+import static dk.ligevaerd.testing.DemoUsers.CIVIL_SOCIETY;
 import static dk.ligevaerd.testing.DemoUsers.KOMMUNE2;
 import static dk.ligevaerd.testing.DemoUsers.PASSWORD;
 import static dk.ligevaerd.testing.DemoUsers.WORKSPACE;
@@ -11,16 +13,25 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import dk.ligevaerd.browser.BrowserSupport;
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.testing.RunningDemoApp;
+import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.Role;
+import dk.ligevaerd.workspace.WorkspaceService;
+import dk.ligevaerd.workspace.WorkspaceSummary;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two people on different sides open the same workspace and see each other arrive and leave, live,
- * without reloading.
+ * without reloading. Presence follows open pages: whoever closes their browser, hides the page,
+ * logs out or loses their network leaves the other's "Here now" within the time promised.
  */
 @RunningDemoApp
 class PresenceIT {
@@ -30,6 +41,10 @@ class PresenceIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired AccountService accounts;
+    @Autowired WorkspaceService workspaces;
+    @Autowired InvitationService invitations;
 
     /** "Within a few seconds", as the promise to the people in a meeting goes. */
     private static final Duration CLOSED_TAB = Duration.ofSeconds(6);
@@ -133,6 +148,30 @@ class PresenceIT {
         assertThat(online(inge, KOMMUNE2)).isVisible(new LocatorAssertions.IsVisibleOptions()
                 .setTimeout(HEARTBEAT_WINDOW.toMillis()));
         assertNotReloaded(inge);
+    }
+
+    @Test
+    void accepting_an_invitation_counts_only_while_the_newcomer_s_page_is_open() {
+        UserSummary nina = accounts.register("nina" + System.nanoTime() % 100_000, "Nina Nybegynder",
+                "bla-hest-tromme-7");
+        String invitation = RunAs.user(accounts, CIVIL1, () -> {
+            long id = workspaces.mine().stream().filter(w -> w.name().equals(WORKSPACE)).findFirst()
+                    .map(WorkspaceSummary::id).orElseThrow();
+            long civil = workspaces.details(id).sides().stream().filter(side -> side.name().equals(CIVIL_SOCIETY))
+                    .findFirst().orElseThrow().id();
+            return invitations.create(id, civil, Role.PARTICIPANT, Duration.ofDays(1)).path();
+        });
+        Page newcomer = BrowserSupport.login(browser.newContext("http://localhost:" + port), nina.username(),
+                "bla-hest-tromme-7");
+        newcomer.navigate("/" + invitation);
+        newcomer.locator("#join").click();
+        assertThat(newcomer.locator("#workspace-title")).hasText(WORKSPACE);
+        assertThat(online(mette, nina.username())).isVisible();
+
+        newcomer.context().close();
+
+        assertThat(online(mette, nina.username())).hasCount(0, within(CLOSED_TAB));
+        assertThat(memberRow(mette, nina.username())).hasAttribute("data-online", "false");
     }
 
     private static LocatorAssertions.HasCountOptions within(Duration limit) {
