@@ -62,13 +62,13 @@ public class PresenceService {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(this::sweep, SWEEP.toNanos(), SWEEP.toNanos(), TimeUnit.NANOSECONDS);
         if (!cluster.spansNodes()) {
             remote = null;
             local = new LocalPresence(properties.pageTimeout(), System::nanoTime, (key, present) -> {
             });
             unsubscribe = () -> {
             };
+            timer.scheduleWithFixedDelay(this::sweep, SWEEP.toNanos(), SWEEP.toNanos(), TimeUnit.NANOSECONDS);
             return;
         }
         // Sent under the local lock: an arrival, a departure and a heartbeat go out in the order
@@ -79,6 +79,7 @@ public class PresenceService {
         remote = new RemotePresence(properties.expiry(), System::nanoTime,
                 id -> bus.publishLocally(new PresenceChanged(id)),
                 this::heartbeatSoon, this::ask);
+        timer.scheduleWithFixedDelay(this::sweep, SWEEP.toNanos(), SWEEP.toNanos(), TimeUnit.NANOSECONDS);
         long every = properties.heartbeatInterval().toNanos();
         timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.NANOSECONDS);
         unsubscribe = cluster.subscribe(TOPIC, remote);

@@ -43,12 +43,6 @@ public final class PushWatch implements PushConnectionFactory {
         return () -> registered.list.remove(listener);
     }
 
-    /** Whether the page's push connection is open now; with the page's session locked. */
-    public static boolean connected(UI ui) {
-        PushConnection connection = ui.getInternals().getPushConnection();
-        return connection != null && connection.isConnected();
-    }
-
     private static final class Listeners implements java.io.Serializable {
         @Serial
         private static final long serialVersionUID = 1L;

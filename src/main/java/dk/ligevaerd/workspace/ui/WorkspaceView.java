@@ -304,7 +304,11 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             }
         })::remove);
         String token = beacon.register(Objects.requireNonNull(details).me().userId(), presenceVisit);
-        onDetach.add(() -> beacon.forget(token));
+        onDetach.add(() -> {
+            beacon.forget(token);
+            ui.getPage().executeJs("if (window.ligevaerdPresence && window.ligevaerdPresence.token === $0) {"
+                    + " window.ligevaerdPresence = null; }", token);
+        });
         // One pair of listeners per browser page, whichever workspace it shows now.
         getElement().executeJs("""
                 window.ligevaerdPresence = {token: $0, view: this};
