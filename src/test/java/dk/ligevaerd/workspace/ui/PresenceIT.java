@@ -125,6 +125,18 @@ class PresenceIT {
     }
 
     @Test
+    void the_page_hide_beacon_alone_makes_the_person_absent() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        // What the page's own page-hide listener sends, without the rest of what a hidden page does.
+        Object sent = mette.evaluate("() => navigator.sendBeacon('presence/hidden', window.ligevaerdPresence.token)");
+        assertThat(sent).isEqualTo(true);
+
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(CLOSED_TAB));
+        assertNotReloaded(inge);
+    }
+
+    @Test
     void logging_out_shows_the_person_gone_at_once() {
         assertThat(online(inge, KOMMUNE2)).isVisible();
 
