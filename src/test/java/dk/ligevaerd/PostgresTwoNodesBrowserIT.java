@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import dk.ligevaerd.browser.BrowserSupport;
 import dk.ligevaerd.support.Postgres;
 import java.util.List;
@@ -94,6 +95,21 @@ class PostgresTwoNodesBrowserIT {
         assertNotReloaded(mette);
         mette.context().close();
         inge.context().close();
+    }
+
+    @Test
+    void a_person_who_closes_their_browser_on_one_node_leaves_the_other_node_s_page_within_seconds() {
+        Page mette = openDemoWorkspace(a, KOMMUNE2);
+        Page inge = openDemoWorkspace(b, CIVIL2);
+        assertThat(online(mette, CIVIL2)).isVisible();
+
+        // No unload handler runs: node B hears of it from the closed push connection and tells A.
+        inge.context().close();
+
+        assertThat(online(mette, CIVIL2)).hasCount(0, new LocatorAssertions.HasCountOptions().setTimeout(6_000));
+        assertThat(online(mette, KOMMUNE2)).isVisible();
+        assertNotReloaded(mette);
+        mette.context().close();
     }
 
     @Test

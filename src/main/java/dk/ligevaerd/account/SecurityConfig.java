@@ -4,12 +4,14 @@ import com.vaadin.flow.spring.security.RequestUtil;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dk.ligevaerd.account.ui.LoginView;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,10 +20,14 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 @Configuration
 @EnableWebSecurity
 class SecurityConfig {
+
+    /** Where a workspace page's page-hide beacon goes; see {@code workspace.ui.PageHideBeacon}. */
+    static final String PRESENCE_BEACON = "/presence/hidden";
 
     /** Cost 10 in production; tests lower it through the property to keep fixtures fast. */
     @Bean
@@ -38,11 +44,22 @@ class SecurityConfig {
         // The live editor's WebSocket (statement module): logged-in users only; the endpoint itself
         // checks the Origin and the workspace membership.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/collab/**").authenticated());
+        // A workspace page's page-hide beacon (workspace module): logged-in users only. It names the
+        // page by a random token only that page knows, which is what keeps other sites out, since a
+        // beacon cannot carry the CSRF header (see docs/security.md).
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, PRESENCE_BEACON)
+                .authenticated());
+        // An address that is no page of the app: Vaadin shows its own not-found page, inside the
+        // app's frame, to anyone. Vaadin's configurer would refuse it with a bare 403 (logged in) or
+        // send the visitor to the login page (anonymous). Known pages keep their own rules below.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(request -> unknownPage(request, vaadinRequests))
+                .permitAll());
         // Vaadin's own CSRF setting also exempts the login form's POST, so a foreign page could log a
         // victim in as the attacker (login CSRF). We keep only its exemption for Vaadin's internal
         // requests, which carry Vaadin's own CSRF token; the login form sends Spring's token, which
         // the page holds in its _csrf meta tags.
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest));
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
+                .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, PRESENCE_BEACON)));
         // Failed logins are counted and held back before the password is even checked.
         http.addFilterBefore(new SignInThrottleFilter(throttle,
                 securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
@@ -51,6 +68,13 @@ class SecurityConfig {
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .enableCsrfConfiguration(false));
         return http.build();
+    }
+
+    /** A page address that neither Vaadin's routes nor its own requests nor ours answer. */
+    private static boolean unknownPage(HttpServletRequest request, RequestUtil vaadinRequests) {
+        return HttpMethod.GET.matches(request.getMethod()) && !vaadinRequests.isFrameworkInternalRequest(request)
+                && !vaadinRequests.isAnonymousRoute(request) && !vaadinRequests.isSecuredFlowRoute(request)
+                && !vaadinRequests.isEndpointRequest(request);
     }
 
     /** Before everything else, so that every response carries the headers, whoever answers it. */

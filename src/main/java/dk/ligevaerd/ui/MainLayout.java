@@ -10,14 +10,18 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dk.ligevaerd.account.CurrentUser;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
-import jakarta.annotation.security.PermitAll;
 
-/** The frame around every page for logged-in users: product name, language, who you are, log out. */
+/**
+ * The frame around every page: product name, language, who you are, log out. Visitors who are not
+ * logged in see it too, on the pages open to them (a link that leads nowhere, an invitation), with
+ * a way to log in instead; the pages themselves decide who may see them.
+ */
 @Layout
-@PermitAll
+@AnonymousAllowed
 public class MainLayout extends AppLayout {
 
     public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
@@ -29,7 +33,7 @@ public class MainLayout extends AppLayout {
         right.setAlignItems(FlexComponent.Alignment.CENTER);
         right.addClassName("header-tools");
         right.add(new LanguageSwitcher());
-        currentUser.find().ifPresent(user -> {
+        currentUser.find().ifPresentOrElse(user -> {
             Span name = new Span(user.displayName());
             name.addClassName("header-user");
             name.setId("current-user");
@@ -38,6 +42,11 @@ public class MainLayout extends AppLayout {
             logout.setId("logout");
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             right.add(name, logout);
+        }, () -> {
+            Anchor login = new Anchor("login", getTranslation("nav.login"));
+            login.setId("header-login");
+            login.addClassName("header-login");
+            right.add(login);
         });
 
         Div header = new Div(home, right);

@@ -2,14 +2,9 @@ package dk.ligevaerd.workspace;
 
 import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.shared.cluster.ClusterChannel;
-import dk.ligevaerd.workspace.PresenceMessage.Key;
 import dk.ligevaerd.workspace.WorkspaceEvents.PresenceChanged;
 import jakarta.annotation.PreDestroy;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,9 +18,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Who has a workspace open right now. A person with several tabs counts once and leaves when the
- * last tab goes. Kept in memory: presence is about this moment, and a restart empties it
- * correctly because every browser reconnects and enters again.
+ * Who has a workspace open right now. Presence follows open pages: each page that shows the
+ * workspace is a {@link Visit}, and a person with several pages counts once and leaves when the
+ * last one goes. A page counts while it shows signs of life (the page itself tells: it calls
+ * {@link Visit#seen} at each of its heartbeats and when its connection opens, {@link Visit#away}
+ * when it is hidden or its connection closes, {@link Visit#leave} when it goes). A page that falls
+ * silent stops counting after {@code ligevaerd.presence.page-timeout}. Kept in memory: presence is
+ * about this moment, and a restart empties it correctly because every browser reconnects and
+ * enters again.
  *
  * <p>With several application nodes, each node keeps its own browsers' presence and tells the
  * others over the cluster channel: when someone arrives or leaves here, and everyone present here
@@ -38,22 +38,18 @@ import org.springframework.stereotype.Service;
 public class PresenceService {
 
     static final String TOPIC = "presence";
+    /** How often silent pages are looked for: well within any page timeout that makes sense. */
+    private static final Duration SWEEP = Duration.ofSeconds(1);
 
     private static final Logger log = LoggerFactory.getLogger(PresenceService.class);
 
     private final WorkspaceAccess access;
     private final LiveEventBus bus;
     private final ClusterChannel cluster;
-    /**
-     * Guards {@link #open} and orders what is sent about it: an arrival, a departure and a
-     * heartbeat go out in the order they happened here, so the others never end with an old state.
-     */
-    private final Object lock = new Object();
-    /** workspace id → user id → number of open views of that user on this node. */
-    private final Map<Long, Map<Long, Integer>> open = new HashMap<>();
+    private final LocalPresence local;
     private final AtomicLong seq = new AtomicLong();
     private final @Nullable RemotePresence remote;
-    private final @Nullable ScheduledExecutorService timer;
+    private final ScheduledExecutorService timer;
     private final AtomicBoolean heartbeatAsked = new AtomicBoolean();
     private final Runnable unsubscribe;
 
@@ -61,21 +57,29 @@ public class PresenceService {
         this.access = access;
         this.bus = bus;
         this.cluster = cluster;
-        if (!cluster.spansNodes()) {
-            remote = null;
-            timer = null;
-            unsubscribe = () -> {
-            };
-            return;
-        }
-        remote = new RemotePresence(properties.expiry(), System::nanoTime,
-                id -> bus.publishLocally(new PresenceChanged(id)),
-                this::heartbeatSoon, this::ask);
         timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "presence-heartbeat");
+            Thread thread = new Thread(runnable, "presence");
             thread.setDaemon(true);
             return thread;
         });
+        if (!cluster.spansNodes()) {
+            remote = null;
+            local = new LocalPresence(properties.pageTimeout(), System::nanoTime, (key, present) -> {
+            });
+            unsubscribe = () -> {
+            };
+            timer.scheduleWithFixedDelay(this::sweep, SWEEP.toNanos(), SWEEP.toNanos(), TimeUnit.NANOSECONDS);
+            return;
+        }
+        // Sent under the local lock: an arrival, a departure and a heartbeat go out in the order
+        // they happened here, so the others never end with an old state.
+        local = new LocalPresence(properties.pageTimeout(), System::nanoTime,
+                (key, present) -> send(present ? new PresenceMessage.Arrived(seq.incrementAndGet(), key)
+                        : new PresenceMessage.Left(seq.incrementAndGet(), key)));
+        remote = new RemotePresence(properties.expiry(), System::nanoTime,
+                id -> bus.publishLocally(new PresenceChanged(id)),
+                this::heartbeatSoon, this::ask);
+        timer.scheduleWithFixedDelay(this::sweep, SWEEP.toNanos(), SWEEP.toNanos(), TimeUnit.NANOSECONDS);
         long every = properties.heartbeatInterval().toNanos();
         timer.scheduleWithFixedDelay(this::tick, every, every, TimeUnit.NANOSECONDS);
         unsubscribe = cluster.subscribe(TOPIC, remote);
@@ -83,59 +87,72 @@ public class PresenceService {
         ask();
     }
 
-    /**
-     * Marks the current user present in the workspace.
-     *
-     * @return the action that marks them gone again; safe to call more than once
-     */
-    public Runnable enter(long workspaceId) {
-        Member member = access.requireMember(workspaceId);
-        boolean arrived = change(workspaceId, member.userId(), +1);
-        if (arrived) {
-            bus.publishLocally(new PresenceChanged(workspaceId));
+    /** One open page's presence in a workspace. Thread-safe; its methods need no logged-in user. */
+    public interface Visit extends Runnable {
+
+        /** The page showed a sign of life (a heartbeat, its connection opened, shown again): it counts. */
+        void seen();
+
+        /** The page was hidden or lost its connection: it stops counting until it is seen again. */
+        void away();
+
+        /** The page is gone: it never counts again. Safe to call more than once. */
+        void leave();
+
+        /** Leaves. */
+        @Override
+        default void run() {
+            leave();
         }
-        AtomicBoolean left = new AtomicBoolean();
-        return () -> {
-            if (left.compareAndSet(false, true) && change(workspaceId, member.userId(), -1)) {
-                bus.publishLocally(new PresenceChanged(workspaceId));
+    }
+
+    /**
+     * Marks the current user present in the workspace, with a page that has just opened.
+     *
+     * @return the page's visit, which the page keeps up to date and ends by leaving
+     */
+    public Visit enter(long workspaceId) {
+        Member member = access.requireMember(workspaceId);
+        LocalPresence.Visit page = local.open(workspaceId, member.userId());
+        Visit visit = new Visit() {
+            @Override
+            public void seen() {
+                changed(page.seen());
+            }
+
+            @Override
+            public void away() {
+                changed(page.away());
+            }
+
+            @Override
+            public void leave() {
+                changed(page.leave());
             }
         };
+        visit.seen();
+        return visit;
     }
 
     /** The ids of the members who have the workspace open, on this node or another. */
     public Set<Long> online(long workspaceId) {
         access.requireMember(workspaceId);
-        Set<Long> users;
-        synchronized (lock) {
-            users = new HashSet<>(open.getOrDefault(workspaceId, Map.of()).keySet());
-        }
+        Set<Long> users = local.present(workspaceId);
         if (remote != null) {
             users.addAll(remote.present(workspaceId));
         }
         return Set.copyOf(users);
     }
 
-    /** @return whether the user went from absent to present or back on this node */
-    private boolean change(long workspaceId, long userId, int delta) {
-        synchronized (lock) {
-            Map<Long, Integer> users = open.computeIfAbsent(workspaceId, id -> new HashMap<>());
-            int before = users.getOrDefault(userId, 0);
-            int after = Math.max(0, before + delta);
-            if (after == 0) {
-                users.remove(userId);
-            } else {
-                users.put(userId, after);
-            }
-            if (users.isEmpty()) {
-                open.remove(workspaceId);
-            }
-            boolean flipped = (before == 0) != (after == 0);
-            if (flipped && remote != null) {
-                Key key = new Key(workspaceId, userId);
-                send(after > 0 ? new PresenceMessage.Arrived(seq.incrementAndGet(), key)
-                        : new PresenceMessage.Left(seq.incrementAndGet(), key));
-            }
-            return flipped;
+    private void changed(Set<Long> workspaces) {
+        workspaces.forEach(id -> bus.publishLocally(new PresenceChanged(id)));
+    }
+
+    private void sweep() {
+        try {
+            changed(local.sweep());
+        } catch (RuntimeException e) {
+            log.warn("Looking for silent pages failed; trying again in a moment", e);
         }
     }
 
@@ -151,19 +168,17 @@ public class PresenceService {
     }
 
     private void heartbeat() {
-        synchronized (lock) {
-            List<Key> present = new ArrayList<>();
-            open.forEach((workspaceId, users) -> users.keySet().forEach(user -> present.add(new Key(workspaceId, user))));
+        local.everyone(present -> {
             for (PresenceMessage.Heartbeat part : PresenceMessage.Heartbeat.of(present, cluster.maxBodyLength(TOPIC),
                     seq::incrementAndGet)) {
                 send(part);
             }
-        }
+        });
     }
 
     /** Another node asked; several asking at once get one answer. */
     private void heartbeatSoon() {
-        if (timer != null && heartbeatAsked.compareAndSet(false, true)) {
+        if (heartbeatAsked.compareAndSet(false, true)) {
             try {
                 timer.execute(() -> {
                     heartbeatAsked.set(false);
@@ -186,13 +201,11 @@ public class PresenceService {
     /** Says goodbye, so that the other nodes stop showing this node's people at once. */
     @PreDestroy
     void stop() {
-        if (timer == null) {
+        timer.shutdownNow();
+        if (remote == null) {
             return;
         }
         unsubscribe.run();
-        timer.shutdownNow();
-        synchronized (lock) {
-            send(new PresenceMessage.Farewell(seq.incrementAndGet()));
-        }
+        local.everyone(present -> send(new PresenceMessage.Farewell(seq.incrementAndGet())));
     }
 }

@@ -70,10 +70,13 @@ public class RecordPage extends VerticalLayout implements BeforeEnterObserver, H
         crumbs.getElement().setAttribute("aria-label", getTranslation("record.page.breadcrumbs"));
         Anchor workspace = new Anchor(base, details.name());
         workspace.setId("record-page-workspace");
-        Anchor history = new Anchor(base + "/history?area=round", getTranslation("workspace.tab.activity"));
-        history.setId("record-page-history");
-        crumbs.add(workspace, separator(), new Anchor(base + "/rounds", getTranslation("workspace.tab.rounds")),
-                separator(), history);
+        Anchor roundsTab = new Anchor(base + "/rounds", getTranslation("workspace.tab.rounds"));
+        roundsTab.setId("record-page-rounds");
+        // The trail ends where the reader is: this record, not the History tab it may be reached from.
+        Span here = new Span(getTranslation("record.title", seq));
+        here.setId("record-page-here");
+        here.getElement().setAttribute("aria-current", "page");
+        crumbs.add(workspace, separator(), roundsTab, separator(), here);
 
         H1 heading = new H1(getTranslation("record.title", seq));
         heading.setId("record-page-title");
@@ -88,8 +91,11 @@ public class RecordPage extends VerticalLayout implements BeforeEnterObserver, H
                 getTranslation("record.page.equality"));
         equality.setId("record-page-equality");
         equality.addClassName("record-page-equality");
+        Anchor history = new Anchor(base + "/history?area=round", getTranslation("record.page.history"));
+        history.setId("record-page-history");
+        history.addClassName("record-page-history");
 
-        add(crumbs, heading, subtitle, panel, equality, neighbours(base, seq, numbers));
+        add(crumbs, heading, subtitle, panel, equality, history, neighbours(base, seq, numbers));
     }
 
     /** Links to the records before and after this one in the chain. */

@@ -2,6 +2,7 @@ package dk.ligevaerd.workspace.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -16,16 +17,16 @@ import dk.ligevaerd.account.CurrentUser;
 import dk.ligevaerd.account.PendingInvitation;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
-import dk.ligevaerd.shared.ui.LanguageSwitcher;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.InvitationPreview;
 import dk.ligevaerd.workspace.InvitationService;
 
 /**
- * Where an invitation link leads. Shows what the link offers; a logged-in person joins with one
- * click, anyone else logs in or creates an account first and is brought back here.
+ * Where an invitation link leads, inside the app's frame. Shows what the link offers; a logged-in
+ * person joins with one click, anyone else logs in or creates an account first and is brought back
+ * here. A link that no longer works says why, with the way on that fits the visitor.
  */
-@Route(value = "invite/:token", autoLayout = false)
+@Route("invite/:token")
 @AnonymousAllowed
 public class InvitationAcceptView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -35,7 +36,6 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
     public InvitationAcceptView(InvitationService invitations, CurrentUser currentUser) {
         this.invitations = invitations;
         this.currentUser = currentUser;
-        getElement().setAttribute("role", "main");
         addClassName("page");
         addClassName("invitation-view");
         setId("invitation-view");
@@ -45,7 +45,6 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        add(new LanguageSwitcher());
         String token = event.getRouteParameters().get("token").orElse("");
         InvitationPreview preview;
         try {
@@ -54,8 +53,18 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
             Paragraph message = new Paragraph(Messages.get(getLocale(), refused));
             message.setId("invitation-refused");
             message.addClassName("form-error");
-            add(new H1(getTranslation("invitation.title")), message,
-                    new com.vaadin.flow.component.html.Anchor("", getTranslation("nav.backToWorkspaces")));
+            add(new H1(getTranslation("invitation.title")), message);
+            if (currentUser.find().isPresent()) {
+                Anchor home = new Anchor("", getTranslation("nav.backToWorkspaces"));
+                home.setId("invitation-home");
+                add(home);
+            } else {
+                Anchor login = new Anchor("login", getTranslation("nav.login"));
+                login.setId("invitation-login");
+                Anchor register = new Anchor("register", getTranslation("nav.register"));
+                register.setId("invitation-register");
+                add(new HorizontalLayout(login, register));
+            }
             return;
         }
         add(new H1(getTranslation("invitation.title")));

@@ -1,6 +1,7 @@
 package dk.ligevaerd.workspace.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
@@ -27,6 +28,7 @@ import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.RemoteChange;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.Notices;
+import dk.ligevaerd.shared.ui.PushWatch;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
@@ -45,6 +47,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -80,6 +83,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final PresenceService presence;
     private final List<WorkspaceTab.Provider> tabProviders;
     private final LiveEventBus bus;
+    private final PageHideBeacon beacon;
 
     private long workspaceId;
     private @Nullable WorkspaceDetails details;
@@ -101,16 +105,19 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     /** While the router is entering this view, the address is the router's to write. */
     private boolean entering;
     private final List<Runnable> onDetach = new ArrayList<>();
+    private PresenceService.@Nullable Visit visit;
     private int updates;
 
     public WorkspaceView(WorkspaceService workspaces, InvitationService invitations, GovernanceService governance,
-            PresenceService presence, List<WorkspaceTab.Provider> tabProviders, LiveEventBus bus) {
+            PresenceService presence, List<WorkspaceTab.Provider> tabProviders, LiveEventBus bus,
+            PageHideBeacon beacon) {
         this.workspaces = workspaces;
         this.governance = governance;
         this.invitations = invitations;
         this.presence = presence;
         this.tabProviders = tabProviders.stream().sorted(Comparator.comparingInt(WorkspaceTab.Provider::order)).toList();
         this.bus = bus;
+        this.beacon = beacon;
         addClassName("page");
         setId("workspace-view");
         title.setId("workspace-title");
@@ -274,8 +281,60 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     /** Follows the workspace live and counts this browser as present in it. */
     private void goLive(UI ui) {
         onDetach.add(bus.follow(workspaceId, events -> deliver(ui, events)));
-        onDetach.add(presence.enter(workspaceId));
+        followPresence(ui);
         refresh();
+    }
+
+    /**
+     * Counts this page as present while it is open and its person can be reached: every Vaadin
+     * heartbeat and an opened push connection say it is; a closed push connection (a closed
+     * browser or tab), the browser hiding the page (its page-hide beacon) and, in the end, silence
+     * (a lost network) say it is not.
+     */
+    private void followPresence(UI ui) {
+        PresenceService.Visit presenceVisit = presence.enter(workspaceId);
+        visit = presenceVisit;
+        onDetach.add(presenceVisit::leave);
+        onDetach.add(ui.addHeartbeatListener(e -> presenceVisit.seen())::remove);
+        onDetach.add(PushWatch.onChange(ui, open -> {
+            if (open) {
+                presenceVisit.seen();
+            } else {
+                presenceVisit.away();
+            }
+        })::remove);
+        String token = beacon.register(Objects.requireNonNull(details).me().userId(), presenceVisit);
+        onDetach.add(() -> {
+            beacon.forget(token);
+            ui.getPage().executeJs("if (window.ligevaerdPresence && window.ligevaerdPresence.token === $0) {"
+                    + " window.ligevaerdPresence = null; }", token);
+        });
+        // One pair of listeners per browser page, whichever workspace it shows now.
+        getElement().executeJs("""
+                window.ligevaerdPresence = {token: $0, view: this};
+                if (!window.ligevaerdPresenceListening) {
+                    window.ligevaerdPresenceListening = true;
+                    window.addEventListener('pagehide', () => {
+                        const here = window.ligevaerdPresence;
+                        if (here) {
+                            navigator.sendBeacon($1, here.token);
+                        }
+                    });
+                    window.addEventListener('pageshow', e => {
+                        const here = window.ligevaerdPresence;
+                        if (e.persisted && here && here.view.$server) {
+                            here.view.$server.pageShown();
+                        }
+                    });
+                }""", token, PageHideBeacon.PATH);
+    }
+
+    /** The page came back from the browser's back-forward cache. */
+    @ClientCallable
+    void pageShown() {
+        if (visit != null) {
+            visit.seen();
+        }
     }
 
     /**
@@ -354,6 +413,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private void leave() {
         onDetach.forEach(Runnable::run);
         onDetach.clear();
+        visit = null;
     }
 
     @Override

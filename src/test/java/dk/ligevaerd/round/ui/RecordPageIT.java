@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import dk.ligevaerd.account.AccountService;
@@ -52,6 +54,25 @@ class RecordPageIT extends SpringBrowserlessTest {
         assertThat($(Anchor.class).id("record-page-equality").getHref())
                 .isEqualTo("workspace/" + id + "/equality?round=" + record.roundId());
         assertThat($(Anchor.class).id("record-page-history").getHref()).isEqualTo("workspace/" + id + "/history?area=round");
+        assertThat($(Anchor.class).id("record-page-history").getText()).isEqualTo("Alle beslutninger i historikken");
+    }
+
+    @Test
+    @WithUserDetails(OBSERVER1)
+    void the_breadcrumb_ends_with_the_record_itself() {
+        long id = demoWorkspace();
+
+        navigate("workspace/" + id + "/record/1", RecordPage.class);
+
+        Nav crumbs = $(Nav.class).withClassName("breadcrumbs").single();
+        List<Component> trail = crumbs.getChildren().filter(c -> !"true".equals(c.getElement().getAttribute("aria-hidden")))
+                .toList();
+        assertThat(trail).hasSize(3);
+        assertThat(trail.get(0).getElement().getAttribute("href")).isEqualTo("workspace/" + id);
+        assertThat(trail.get(1).getElement().getAttribute("href")).isEqualTo("workspace/" + id + "/rounds");
+        assertThat(trail.get(2).getElement().getText()).isEqualTo("Beslutningsprotokol nr. 1");
+        assertThat(trail.get(2).getElement().getAttribute("aria-current")).isEqualTo("page");
+        assertThat(crumbs.getElement().getTextRecursively()).doesNotContain("Historik");
         assertThat($(Anchor.class).withId("record-page-previous").exists()).isFalse();
     }
 

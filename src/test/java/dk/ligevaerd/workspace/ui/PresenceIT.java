@@ -1,7 +1,9 @@
 package dk.ligevaerd.workspace.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dk.ligevaerd.testing.DemoUsers.CIVIL1;
 import static dk.ligevaerd.testing.DemoUsers.CIVIL2;
+import static dk.ligevaerd.testing.DemoUsers.CIVIL_SOCIETY;
 import static dk.ligevaerd.testing.DemoUsers.KOMMUNE2;
 import static dk.ligevaerd.testing.DemoUsers.PASSWORD;
 import static dk.ligevaerd.testing.DemoUsers.WORKSPACE;
@@ -9,16 +11,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import dk.ligevaerd.browser.BrowserSupport;
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.testing.RunningDemoApp;
+import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.Role;
+import dk.ligevaerd.workspace.WorkspaceService;
+import dk.ligevaerd.workspace.WorkspaceSummary;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Two people on different sides open the same workspace and see each other arrive and leave, live,
- * without reloading.
+ * without reloading. Presence follows open pages: whoever closes their browser, hides the page,
+ * logs out or loses their network leaves the other's "Here now" within the time promised.
  */
 @RunningDemoApp
 class PresenceIT {
@@ -28,6 +41,16 @@ class PresenceIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired AccountService accounts;
+    @Autowired WorkspaceService workspaces;
+    @Autowired InvitationService invitations;
+
+    /** "Within a few seconds", as the promise to the people in a meeting goes. */
+    private static final Duration CLOSED_TAB = Duration.ofSeconds(6);
+    private static final Duration LOGGED_OUT = Duration.ofSeconds(3);
+    /** Two heartbeats (application.properties) and the time the watch takes to notice. */
+    private static final Duration HEARTBEAT_WINDOW = Duration.ofSeconds(45);
 
     private Page mette;
     private Page inge;
@@ -73,6 +96,98 @@ class PresenceIT {
         assertThat(online(inge, KOMMUNE2)).hasCount(0);
         assertThat(memberRow(inge, KOMMUNE2)).hasAttribute("data-online", "false");
         assertNotReloaded(inge);
+    }
+
+    @Test
+    void closing_the_whole_browser_shows_the_person_gone_within_seconds() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        // Closing a browser profile runs no unload handler: only the push connection tells.
+        mette.context().close();
+
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(CLOSED_TAB));
+        assertThat(memberRow(inge, KOMMUNE2)).hasAttribute("data-online", "false");
+        assertNotReloaded(inge);
+    }
+
+    @Test
+    void a_hidden_page_leaves_at_once_and_comes_back_when_shown_again() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        // What the browser does when a tab is closed or put away on a phone.
+        mette.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}))");
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(CLOSED_TAB));
+
+        mette.evaluate("() => window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))");
+        assertThat(online(inge, KOMMUNE2)).isVisible(new LocatorAssertions.IsVisibleOptions()
+                .setTimeout(CLOSED_TAB.toMillis()));
+        assertNotReloaded(inge);
+    }
+
+    @Test
+    void the_page_hide_beacon_alone_makes_the_person_absent() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        // What the page's own page-hide listener sends, without the rest of what a hidden page does.
+        Object sent = mette.evaluate("() => navigator.sendBeacon('presence/hidden', window.ligevaerdPresence.token)");
+        assertThat(sent).isEqualTo(true);
+
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(CLOSED_TAB));
+        assertNotReloaded(inge);
+    }
+
+    @Test
+    void logging_out_shows_the_person_gone_at_once() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        mette.locator("#logout").click();
+        assertThat(mette).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(LOGGED_OUT));
+        assertThat(memberRow(inge, KOMMUNE2)).hasAttribute("data-online", "false");
+    }
+
+    @Test
+    void a_lost_network_shows_the_person_gone_within_the_heartbeat_window_and_back_when_it_returns() {
+        assertThat(online(inge, KOMMUNE2)).isVisible();
+
+        mette.context().setOffline(true);
+
+        assertThat(online(inge, KOMMUNE2)).hasCount(0, within(HEARTBEAT_WINDOW));
+        assertThat(memberRow(inge, KOMMUNE2)).hasAttribute("data-online", "false");
+
+        mette.context().setOffline(false);
+        assertThat(online(inge, KOMMUNE2)).isVisible(new LocatorAssertions.IsVisibleOptions()
+                .setTimeout(HEARTBEAT_WINDOW.toMillis()));
+        assertNotReloaded(inge);
+    }
+
+    @Test
+    void accepting_an_invitation_counts_only_while_the_newcomer_s_page_is_open() {
+        UserSummary nina = accounts.register("nina" + System.nanoTime() % 100_000, "Nina Nybegynder",
+                "bla-hest-tromme-7");
+        String invitation = RunAs.user(accounts, CIVIL1, () -> {
+            long id = workspaces.mine().stream().filter(w -> w.name().equals(WORKSPACE)).findFirst()
+                    .map(WorkspaceSummary::id).orElseThrow();
+            long civil = workspaces.details(id).sides().stream().filter(side -> side.name().equals(CIVIL_SOCIETY))
+                    .findFirst().orElseThrow().id();
+            return invitations.create(id, civil, Role.PARTICIPANT, Duration.ofDays(1)).path();
+        });
+        Page newcomer = BrowserSupport.login(browser.newContext("http://localhost:" + port), nina.username(),
+                "bla-hest-tromme-7");
+        newcomer.navigate("/" + invitation);
+        newcomer.locator("#join").click();
+        assertThat(newcomer.locator("#workspace-title")).hasText(WORKSPACE);
+        assertThat(online(mette, nina.username())).isVisible();
+
+        newcomer.context().close();
+
+        assertThat(online(mette, nina.username())).hasCount(0, within(CLOSED_TAB));
+        assertThat(memberRow(mette, nina.username())).hasAttribute("data-online", "false");
+    }
+
+    private static LocatorAssertions.HasCountOptions within(Duration limit) {
+        return new LocatorAssertions.HasCountOptions().setTimeout(limit.toMillis());
     }
 
     /** Opens the workspace and marks the loaded document, so that a reload would show. */
