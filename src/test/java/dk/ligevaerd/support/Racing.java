@@ -24,11 +24,17 @@ public final class Racing {
      * than a translated refusal fails the test (a lock timeout, a constraint violation).
      */
     public static List<String> race(int threads, Callable<?> call) throws Exception {
+        return race(java.util.Collections.nCopies(threads, call));
+    }
+
+    /** Each call on a thread of its own, released together; their outcomes in the same order. */
+    public static List<String> race(List<? extends Callable<?>> calls) throws Exception {
+        int threads = calls.size();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             CyclicBarrier together = new CyclicBarrier(threads);
             List<Future<String>> ends = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
+            for (Callable<?> call : calls) {
                 ends.add(pool.submit(() -> {
                     together.await(30, TimeUnit.SECONDS);
                     try {

@@ -353,6 +353,46 @@ class GovernanceServiceIT {
                 .isEqualTo("error.notFoundOrNoAccess");
     }
 
+    /**
+     * The last confirmation of a deletion and the opening of a round at the same instant, on two
+     * real threads, five times: one wins and the other is refused, never both (a deleted workspace
+     * with a round open in it, which nobody could end). Both take the workspace's chain lock.
+     */
+    @Test
+    void a_deletion_confirmed_while_a_round_opens_lets_only_one_of_them_through() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            f = new WorkspaceFixture(accounts, workspaces, invitations);
+            long delete = as(f.owner, () -> governance.proposeDelete(f.workspaceId));
+            long p = as(f.owner, () -> priorities.propose(f.workspaceId, "One", "", Set.of(ValueLens.EFFICIENCY)));
+            long q = as(f.owner, () -> priorities.propose(f.workspaceId, "Two", "", Set.of(ValueLens.ADVOCACY)));
+            long round = as(f.owner, () -> rounds.create(f.workspaceId, RoundDraft.dots("Race", List.of(p, q), 10, 5,
+                    1)));
+            WorkspaceFixture race = f;
+            List<String> outcomes = dk.ligevaerd.support.Racing.race(List.of(
+                    () -> as(race.otherModerator, () -> {
+                        governance.confirm(race.workspaceId, delete);
+                        return null;
+                    }),
+                    () -> as(race.owner, () -> {
+                        rounds.open(race.workspaceId, round);
+                        return null;
+                    })));
+
+            assertThat(outcomes).as("one of deletion and opening, never both").containsOnlyOnce(
+                    dk.ligevaerd.support.Racing.STORED);
+            if (outcomes.getFirst().equals(dk.ligevaerd.support.Racing.STORED)) {
+                assertThat(outcomes.get(1)).isEqualTo("error.notFoundOrNoAccess");
+                assertThat(jdbc.queryForObject("select state from decision_round where id = ?", String.class, round))
+                        .isEqualTo("DRAFT");
+            } else {
+                assertThat(outcomes.getFirst()).isEqualTo("error.round.openNoRemoval");
+                assertThat(as(f.owner, () -> rounds.get(f.workspaceId, round)).state()).isEqualTo(RoundState.OPEN);
+                assertThat(as(f.owner, () -> governance.pending(f.workspaceId))).extracting(ProposalView::id)
+                        .containsExactly(delete);
+            }
+        }
+    }
+
     @Test
     void the_owner_keeps_the_workspaces_language_danish_or_english() {
         assertThat(details().language()).isEqualTo("da");
