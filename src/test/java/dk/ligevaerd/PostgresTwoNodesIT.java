@@ -14,14 +14,22 @@ import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.statement.LiveChange;
 import dk.ligevaerd.statement.LiveSnapshot;
 import dk.ligevaerd.statement.PushOutcome;
+import dk.ligevaerd.statement.Seat;
+import dk.ligevaerd.statement.live.LiveTestClient;
 import dk.ligevaerd.statement.collab.AcceptedUpdate;
 import dk.ligevaerd.statement.collab.ChangeSet;
 import dk.ligevaerd.support.Postgres;
+import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.PresenceService;
+import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.WorkspaceEvents.PresenceChanged;
 import dk.ligevaerd.workspace.WorkspaceFixture;
 import dk.ligevaerd.workspace.WorkspaceService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -29,6 +37,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -179,6 +188,67 @@ class PostgresTwoNodesIT {
 
         await().atMost(DEADLINE).until(() -> !readOnB.isEmpty() && readOnB.getLast() == 500);
         assertThat(readOnB).hasSizeBetween(1, 100);
+    }
+
+    /**
+     * Live seats (the /collab sockets' standing) held on node B, changes of standing made on node A:
+     * each seat is taken back on B as soon as the change commits on A, not at its next message.
+     */
+    @Test
+    void a_role_change_a_removal_and_a_deletion_on_one_node_take_back_seats_on_the_other() {
+        CollabService collabB = on(b, CollabService.class);
+        List<Seat.Ending> participant = new CopyOnWriteArrayList<>();
+        List<Seat.Ending> moderator = new CopyOnWriteArrayList<>();
+        as(f.participant, () -> collabB.seat(f.workspaceId, participant::add));
+        as(f.otherModerator, () -> collabB.seat(f.workspaceId, moderator::add));
+
+        as(f.owner, () -> {
+            on(a, WorkspaceService.class).assign(f.workspaceId, f.participant.id(), Role.OBSERVER, null);
+            return null;
+        });
+        await().atMost(DEADLINE).until(() -> participant.equals(List.of(Seat.Ending.CHANGED)));
+
+        List<Seat.Ending> asObserver = new CopyOnWriteArrayList<>();
+        as(f.participant, () -> collabB.seat(f.workspaceId, asObserver::add));
+        as(f.owner, () -> {
+            on(a, WorkspaceService.class).remove(f.workspaceId, f.participant.id());
+            return null;
+        });
+        await().atMost(DEADLINE).until(() -> asObserver.equals(List.of(Seat.Ending.REMOVED)));
+        assertThat(moderator).as("the civil moderator's standing did not change").isEmpty();
+
+        f.agree(on(a, GovernanceService.class), g -> g.proposeDelete(f.workspaceId));
+        await().atMost(DEADLINE).until(() -> moderator.equals(List.of(Seat.Ending.REMOVED)));
+        assertThat(participant).containsExactly(Seat.Ending.CHANGED);
+    }
+
+    /**
+     * A login session that ended on another node: node A tells the others the session's fingerprint
+     * (the first 128 bits of the SHA-256 of its id, in hex), and a real /collab socket on node B
+     * opened with that login is closed at once though it never sends; another login's stays open.
+     */
+    @Test
+    void a_login_session_ended_on_another_node_closes_its_sockets_here() throws Exception {
+        URI baseB = URI.create("http://localhost:" + b.getEnvironment().getProperty("local.server.port"));
+        HttpClient login = LiveTestClient.login(baseB, f.participant.username(), "bla-hest-tromme-7");
+        LiveTestClient ended = LiveTestClient.to(baseB, f.workspaceId).as(login).connect();
+        HttpClient otherLogin = LiveTestClient.login(baseB, f.participant.username(), "bla-hest-tromme-7");
+        LiveTestClient staying = LiveTestClient.to(baseB, f.workspaceId).as(otherLogin).connect();
+        try {
+            ended.next("welcome");
+            staying.next("welcome");
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(LiveTestClient.sessionCookie(login).getBytes(StandardCharsets.UTF_8));
+
+            on(a, ClusterChannel.class).send("session", HexFormat.of().formatHex(hash, 0, 16));
+
+            assertThat(ended.awaitClose()).isEqualTo(1008);
+            staying.send("{\"type\":\"ping\"}");
+            assertThat(staying.next("pong")).isNotNull();
+        } finally {
+            ended.close();
+            staying.close();
+        }
     }
 
     @Test

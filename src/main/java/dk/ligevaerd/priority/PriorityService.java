@@ -51,6 +51,8 @@ public class PriorityService {
     @Transactional
     public long propose(long workspaceId, String title, String description, Set<ValueLens> lenses) {
         Member me = access.requireContributor(workspaceId);
+        // Without the hold, proposals at the same moment would each count 199 and all be stored.
+        access.holdForCounting(workspaceId);
         if (priorities.countByWorkspaceId(workspaceId) >= Priority.MAX_PER_WORKSPACE) {
             throw new DomainException("error.priority.tooMany", Priority.MAX_PER_WORKSPACE);
         }

@@ -1,6 +1,8 @@
 package dk.ligevaerd.round;
 
 import dk.ligevaerd.round.domain.BallotRepository;
+import dk.ligevaerd.round.domain.DecisionChain;
+import dk.ligevaerd.round.domain.DecisionChainRepository;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.domain.DecisionRoundRepository;
 import dk.ligevaerd.shared.DomainException;
@@ -18,10 +20,12 @@ class OpenRoundMembershipGuard implements MembershipChangeGuard {
 
     private final DecisionRoundRepository rounds;
     private final BallotRepository ballots;
+    private final DecisionChainRepository chains;
 
-    OpenRoundMembershipGuard(DecisionRoundRepository rounds, BallotRepository ballots) {
+    OpenRoundMembershipGuard(DecisionRoundRepository rounds, BallotRepository ballots, DecisionChainRepository chains) {
         this.rounds = rounds;
         this.ballots = ballots;
+        this.chains = chains;
     }
 
     @Override
@@ -40,6 +44,21 @@ class OpenRoundMembershipGuard implements MembershipChangeGuard {
                 throw new DomainException("error.round.openTookPart", round.title());
             }
         }
+    }
+
+    /**
+     * A round under way (voting or waiting for its confirmations) must be able to end, and its
+     * record must name the sides that took part: neither a side nor the workspace goes while one is.
+     * Takes the workspace's chain lock first, which {@link RoundService#open} takes too (RecordKeeper.endingTurn), so a round
+     * opening at the same moment is either seen here or sees the change.
+     */
+    @Override
+    public void beforeSideRemovalOrDeletion(long workspaceId) {
+        // The same lock as RecordKeeper.endingTurn (the keeper itself depends on the workspace's services).
+        chains.lockByWorkspaceId(workspaceId).orElseGet(() -> chains.saveAndFlush(new DecisionChain(workspaceId)));
+        underWay(workspaceId).stream().findFirst().ifPresent(round -> {
+            throw new DomainException("error.round.openNoRemoval", round.title());
+        });
     }
 
     private List<DecisionRound> underWay(long workspaceId) {

@@ -173,6 +173,11 @@ public class RoundService {
      */
     @Transactional
     public void open(long workspaceId, long roundId) {
+        access.requireModerator(workspaceId);
+        // The chain lock orders this opening with ending rounds and with a side's removal or the
+        // workspace's deletion (OpenRoundMembershipGuard takes it too); what follows reads the
+        // workspace as it is once that change has committed, so the caller is checked again.
+        keeper.endingTurn(workspaceId);
         Member me = access.requireModerator(workspaceId);
         access.requireFormed(workspaceId);
         DecisionRound round = lock(workspaceId, roundId);
@@ -195,9 +200,9 @@ public class RoundService {
                 .toList();
         Instant now = clock.instant();
         if (round.kind() == RoundKind.PRIORITIZE) {
-            // A round taking priorities up waits for any round of the workspace that is ending, so a
-            // release from that round cannot free a priority this one has just taken up.
-            keeper.endingTurn(workspaceId);
+            // The chain lock taken above also makes a round taking priorities up wait for any round of
+            // the workspace that is ending, so a release from that round cannot free a priority this
+            // one has just taken up.
             List<RoundOption> options = priorities.includeInRound(workspaceId, round.optionIds()).stream()
                     .map(p -> new RoundOption(p.id(), p.title()))
                     .toList();

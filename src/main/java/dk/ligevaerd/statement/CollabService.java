@@ -1,7 +1,10 @@
 package dk.ligevaerd.statement;
 
+import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.NotPermittedException;
+import dk.ligevaerd.shared.RemoteChange;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.cluster.ClusterChannel;
 import dk.ligevaerd.statement.collab.AcceptedUpdate;
 import dk.ligevaerd.statement.collab.Author;
@@ -23,6 +26,7 @@ import dk.ligevaerd.workspace.WorkspaceEvents.WorkspaceDeleted;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Queue;
 import java.util.Map;
@@ -79,9 +83,12 @@ public class CollabService {
     private final Map<Long, Room> rooms = new ConcurrentHashMap<>();
     private final Map<Long, Set<Seat>> seats = new ConcurrentHashMap<>();
     private final StatementRelay relay;
+    private final LiveEventBus bus;
+    /** Per workspace with seats on this node: the end of its subscription to the bus. Guarded by itself. */
+    private final Map<Long, Runnable> watches = new HashMap<>();
 
     CollabService(StatementRepository statements, StatementChangeLog changes, WorkspaceAccess access,
-            PlatformTransactionManager transactions, Clock clock, ClusterChannel cluster) {
+            PlatformTransactionManager transactions, Clock clock, ClusterChannel cluster, LiveEventBus bus) {
         this.statements = statements;
         this.changes = changes;
         this.access = access;
@@ -90,11 +97,16 @@ public class CollabService {
         this.readTx.setReadOnly(true);
         this.clock = clock;
         this.relay = new StatementRelay(cluster, this::followOtherNode, this::followAllListened);
+        this.bus = bus;
     }
 
     @PreDestroy
     void stop() {
         relay.close();
+        synchronized (watches) {
+            watches.values().forEach(Runnable::run);
+            watches.clear();
+        }
     }
 
     /** The statement as a member's editor starts from it. */
@@ -343,7 +355,10 @@ public class CollabService {
      */
     public Seat seat(long workspaceId, Consumer<Seat.Ending> onRevoked) {
         Seat seat = new Seat(access.requireMember(workspaceId), onRevoked);
-        seats.computeIfAbsent(workspaceId, id -> ConcurrentHashMap.newKeySet()).add(seat);
+        synchronized (watches) {
+            seats.computeIfAbsent(workspaceId, id -> ConcurrentHashMap.newKeySet()).add(seat);
+            watches.computeIfAbsent(workspaceId, id -> bus.subscribe(id, this::onWorkspaceEvent));
+        }
         // A change of standing committed while the seat was being given found no seat to take
         // back; reading again after registering closes that gap.
         try {
@@ -360,6 +375,58 @@ public class CollabService {
         Set<Seat> taken = seats.get(seat.workspaceId());
         if (taken != null) {
             taken.remove(seat);
+        }
+        unwatchIfEmpty(seat.workspaceId());
+    }
+
+    private void unwatchIfEmpty(long workspaceId) {
+        synchronized (watches) {
+            Set<Seat> taken = seats.get(workspaceId);
+            if (taken == null || taken.isEmpty()) {
+                Runnable unsubscribe = watches.remove(workspaceId);
+                if (unsubscribe != null) {
+                    unsubscribe.run();
+                }
+            }
+        }
+    }
+
+    /**
+     * A change of standing made on another node (a member removed, moved or given another role, a
+     * side removed, the workspace deleted) reaches this node as a {@link RemoteChange} of that kind,
+     * after it committed there: every seat in the workspace is checked against the stored
+     * memberships and taken back where they no longer match. The local events above do the same on
+     * the node where the change was made. A change that stands for anything (the node may have
+     * missed messages) is checked the same way.
+     */
+    private void onWorkspaceEvent(WorkspaceEvent event) {
+        if (event instanceof RemoteChange change && (change.anything() || STANDING_KINDS.contains(change.kind()))) {
+            recheckSeats(change.workspaceId());
+        }
+    }
+
+    private static final Set<String> STANDING_KINDS = Set.of(MemberRemoved.class.getSimpleName(),
+            MemberChanged.class.getSimpleName(), SideRemoved.class.getSimpleName(),
+            WorkspaceDeleted.class.getSimpleName());
+
+    private void recheckSeats(long workspaceId) {
+        Set<Seat> taken = seats.get(workspaceId);
+        if (taken == null) {
+            return;
+        }
+        for (Seat seat : List.copyOf(taken)) {
+            try {
+                var now = access.standing(workspaceId, seat.member().userId());
+                if (now.isEmpty()) {
+                    revoke(workspaceId, seat::equals, Seat.Ending.REMOVED);
+                } else if (!Objects.equals(now.get().sideId(), seat.member().sideId())
+                        || now.get().role() != seat.member().role()) {
+                    revoke(workspaceId, seat::equals, Seat.Ending.CHANGED);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not re-check the live seat of user {} in workspace {} after a change on another node",
+                        seat.member().userId(), workspaceId, e);
+            }
         }
     }
 
@@ -396,6 +463,7 @@ public class CollabService {
                 seat.revoke(ending);
             }
         }
+        unwatchIfEmpty(workspaceId);
     }
 
     private static Member seated(Seat seat) {

@@ -208,7 +208,10 @@ public class StatementService {
     }
 
     private long snapshot(long workspaceId, String name, Member me, boolean forRound) {
-        Statement statement = statementOf(workspaceId);
+        // The statement's row is held while counting, so that versions saved at the same moment count
+        // one after the other and the cap is exact; live edits take the same lock, so the version
+        // holds the text as last committed.
+        Statement statement = statements.lockByWorkspaceId(workspaceId).orElseGet(() -> statementOf(workspaceId));
         if (versions.countByWorkspaceId(workspaceId) >= StatementVersion.MAX_PER_STATEMENT) {
             throw new DomainException("error.version.tooMany", StatementVersion.MAX_PER_STATEMENT);
         }

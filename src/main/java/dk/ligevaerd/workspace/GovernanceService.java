@@ -110,6 +110,7 @@ public class GovernanceService {
     public long proposeRemoveSide(long workspaceId, long sideId) {
         Member me = access.requireModeratorOrOwner(workspaceId);
         load(workspaceId).checkRemovable(sideId, memberships.countByWorkspaceIdAndSideId(workspaceId, sideId));
+        checkNoRoundUnderWay(workspaceId);
         return propose(me, ProposalKind.REMOVE_SIDE, sideId, null, null, null, null, null, "side=" + sideId);
     }
 
@@ -137,6 +138,7 @@ public class GovernanceService {
     @Transactional
     public long proposeDelete(long workspaceId) {
         Member me = access.requireModeratorOrOwner(workspaceId);
+        checkNoRoundUnderWay(workspaceId);
         return propose(me, ProposalKind.DELETE_WORKSPACE, null, null, null, null, null, null, "");
     }
 
@@ -288,6 +290,11 @@ public class GovernanceService {
         if (required.isEmpty() || required.stream().anyMatch(side -> counted(proposal, side, all) == null)) {
             return;
         }
+        if (proposal.kind() == ProposalKind.REMOVE_SIDE || proposal.kind() == ProposalKind.DELETE_WORKSPACE) {
+            // A round may have opened since the proposal: refusing here rolls the last key back too,
+            // so the proposal stays pending until the round has ended.
+            checkNoRoundUnderWay(proposal.workspaceId());
+        }
         apply(me, proposal);
         proposal.adopt(me.userId(), clock.instant());
         events.publishEvent(new ProposalAdopted(proposal.workspaceId(), me.userId(), me.sideId(), proposal.id(),
@@ -410,6 +417,12 @@ public class GovernanceService {
             guard.beforeSideChange(workspaceId, subject.userId());
         }
         checkNotLastModerator(subject, fromSideId, all);
+    }
+
+    private void checkNoRoundUnderWay(long workspaceId) {
+        for (MembershipChangeGuard guard : guards) {
+            guard.beforeSideRemovalOrDeletion(workspaceId);
+        }
     }
 
     void checkNotLastModerator(Membership subject, long sideId, List<Membership> all) {

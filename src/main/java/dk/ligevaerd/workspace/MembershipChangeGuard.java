@@ -13,4 +13,10 @@ public interface MembershipChangeGuard {
 
     /** Before a member is removed or given a lesser role. */
     void beforeRemovalOrDemotion(long workspaceId, long userId);
+
+    /**
+     * Before a side is removed or the workspace is deleted: asked when the change is proposed and
+     * again, in the applying transaction, when the last key arrives.
+     */
+    void beforeSideRemovalOrDeletion(long workspaceId);
 }

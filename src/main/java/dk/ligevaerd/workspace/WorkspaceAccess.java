@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -36,6 +37,25 @@ public class WorkspaceAccess {
         this.memberships = memberships;
         this.workspaces = workspaces;
         this.currentUser = currentUser;
+    }
+
+    /**
+     * Holds the workspace's row until the transaction ends. A feature that counts rows against a cap
+     * before adding one (priorities) takes it first, so that requests at the same moment count one
+     * after the other and the cap is exact, on H2 and PostgreSQL alike.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void holdForCounting(long workspaceId) {
+        workspaces.lockById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
+    }
+
+    /**
+     * A member's standing as stored now, for re-checking one given earlier (a live editor's seat);
+     * empty once they are no longer a member. Says nothing to any caller: it runs for the node itself.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Member> standing(long workspaceId, long userId) {
+        return memberships.findByWorkspaceIdAndUserId(workspaceId, userId).map(WorkspaceAccess::toMember);
     }
 
     /** The current user's membership; "not found or no access" for anyone else. */

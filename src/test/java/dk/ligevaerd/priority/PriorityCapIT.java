@@ -11,8 +11,12 @@ import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.WorkspaceFixture;
 import dk.ligevaerd.workspace.WorkspaceService;
+import dk.ligevaerd.support.Racing;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,5 +50,25 @@ class PriorityCapIT {
         DomainException refusal = new DomainException("error.priority.tooMany", Priority.MAX_PER_WORKSPACE);
         assertThat(Messages.get(Locale.ENGLISH, refusal)).contains("200 priorities");
         assertThat(Messages.get(Messages.DANISH, refusal)).contains("200 prioriteter");
+    }
+
+    /**
+     * 199 stored, then 8 proposals on 8 threads at once: exactly one is stored. Before proposals
+     * held the workspace's row while counting, each counted 199 and several were stored. Three
+     * workspaces, since one race may happen to run in turn.
+     */
+    @RepeatedTest(3)
+    void proposals_racing_for_the_last_place_store_exactly_one() throws Exception {
+        WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
+        for (int i = 1; i < Priority.MAX_PER_WORKSPACE; i++) {
+            String title = "Priority " + i;
+            as(f.participant, () -> priorities.propose(f.workspaceId, title, "", Set.of(ValueLens.EFFICIENCY)));
+        }
+        AtomicInteger racer = new AtomicInteger();
+        List<String> outcomes = Racing.race(8, () -> as(f.participant, () -> priorities.propose(f.workspaceId,
+                "Racer " + racer.incrementAndGet(), "", Set.of(ValueLens.ADVOCACY))));
+
+        assertThat(outcomes).containsOnlyOnce(Racing.STORED).containsOnly(Racing.STORED, "error.priority.tooMany");
+        assertThat(as(f.owner, () -> priorities.list(f.workspaceId))).hasSize(Priority.MAX_PER_WORKSPACE);
     }
 }

@@ -50,6 +50,7 @@ class CollabServiceIT {
     @Autowired WorkspaceAccess access;
     @Autowired PlatformTransactionManager transactions;
     @Autowired Clock clock;
+    @Autowired dk.ligevaerd.shared.LiveEventBus bus;
 
     WorkspaceFixture f;
 
@@ -351,7 +352,7 @@ class CollabServiceIT {
 
     /** A service with nothing in memory over the same database: what a restart, or a second node, has. */
     private CollabService freshService() {
-        return new CollabService(statements, changeLog, access, transactions, clock, ClusterChannel.alone());
+        return new CollabService(statements, changeLog, access, transactions, clock, ClusterChannel.alone(), bus);
     }
 
     @Test

@@ -11,7 +11,11 @@ import dk.ligevaerd.statement.domain.StatementVersion;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.WorkspaceFixture;
 import dk.ligevaerd.workspace.WorkspaceService;
+import dk.ligevaerd.support.Racing;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -39,5 +43,25 @@ class VersionCapIT {
         DomainException refusal = new DomainException("error.version.tooMany", StatementVersion.MAX_PER_STATEMENT);
         assertThat(Messages.get(Locale.ENGLISH, refusal)).contains("500 saved versions");
         assertThat(Messages.get(Messages.DANISH, refusal)).contains("500 gemte versioner");
+    }
+
+    /**
+     * 499 saved, then 8 saves on 8 threads at once: exactly one is stored. Before saving held the
+     * statement's row while counting, each counted 499 and several were stored. Three workspaces,
+     * since one race may happen to run in turn.
+     */
+    @RepeatedTest(3)
+    void saves_racing_for_the_last_place_store_exactly_one() throws Exception {
+        WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
+        for (int i = 1; i < StatementVersion.MAX_PER_STATEMENT; i++) {
+            String name = "Version " + i;
+            as(f.participant, () -> statements.saveVersion(f.workspaceId, name));
+        }
+        AtomicInteger racer = new AtomicInteger();
+        List<String> outcomes = Racing.race(8, () -> as(f.participant,
+                () -> statements.saveVersion(f.workspaceId, "Racer " + racer.incrementAndGet())));
+
+        assertThat(outcomes).containsOnlyOnce(Racing.STORED).containsOnly(Racing.STORED, "error.version.tooMany");
+        assertThat(as(f.owner, () -> statements.versions(f.workspaceId))).hasSize(StatementVersion.MAX_PER_STATEMENT);
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * No single person, and no single side, governs a workspace: each rule of shared governance, tried
@@ -38,6 +39,7 @@ class GovernanceServiceIT {
     @Autowired HistoryService history;
     @Autowired PriorityService priorities;
     @Autowired RoundService rounds;
+    @Autowired JdbcTemplate jdbc;
 
     WorkspaceFixture f;
 
@@ -301,6 +303,94 @@ class GovernanceServiceIT {
         assertThat(keyOf(() -> as(f.owner, () -> workspaces.details(f.workspaceId))))
                 .isEqualTo("error.notFoundOrNoAccess");
         assertThat(as(f.participant, () -> workspaces.mine())).isEmpty();
+    }
+
+    @Test
+    void no_side_is_removed_and_the_workspace_is_not_deleted_while_a_round_is_under_way() {
+        long round = openRound();
+        long borgere = f.addSide(governance, workspaces, "Borgere", "#1E7A4C");
+        String before = details().toString();
+        List<String> historyBefore = kinds();
+        assertThat(refusal(f.owner, () -> governance.proposeRemoveSide(f.workspaceId, borgere)))
+                .isEqualTo("error.round.openNoRemoval");
+        assertThat(refusal(f.otherModerator, () -> governance.proposeDelete(f.workspaceId)))
+                .isEqualTo("error.round.openNoRemoval");
+        // Voting has ended, the round still waits for its confirmations: still under way.
+        jdbc.update("update decision_round set voting_ended_at = current_timestamp where id = ?", round);
+        assertThat(refusal(f.owner, () -> governance.proposeDelete(f.workspaceId)))
+                .isEqualTo("error.round.openNoRemoval");
+        assertThat(details().toString()).isEqualTo(before);
+        assertThat(as(f.owner, () -> governance.pending(f.workspaceId))).isEmpty();
+        assertThat(kinds()).isEqualTo(historyBefore);
+
+        run(f.owner, () -> rounds.cancel(f.workspaceId, round, "Not now"));
+        run(f.otherModerator, () -> rounds.cancel(f.workspaceId, round, "Agreed, not now"));
+        long remove = as(f.owner, () -> governance.proposeRemoveSide(f.workspaceId, borgere));
+        run(f.otherModerator, () -> governance.confirm(f.workspaceId, remove));
+        assertThat(details().sides()).hasSize(2);
+    }
+
+    @Test
+    void a_round_opened_after_a_deletion_was_proposed_stops_it_at_the_last_confirmation() {
+        long delete = as(f.owner, () -> governance.proposeDelete(f.workspaceId));
+        long round = openRound();
+        String before = details().toString();
+        List<String> historyBefore = kinds();
+        assertThat(refusal(f.otherModerator, () -> governance.confirm(f.workspaceId, delete)))
+                .isEqualTo("error.round.openNoRemoval");
+        assertThat(details().toString()).isEqualTo(before);
+        assertThat(kinds()).isEqualTo(historyBefore);
+        ProposalView pending = as(f.otherModerator, () -> governance.pending(f.workspaceId)).getFirst();
+        assertThat(pending.id()).isEqualTo(delete);
+        assertThat(pending.waitingFor()).containsExactly(f.civilSideId);
+        assertThat(pending.canConfirm()).isTrue();
+        assertThat(as(f.otherModerator, () -> rounds.get(f.workspaceId, round)).state()).isEqualTo(RoundState.OPEN);
+
+        run(f.owner, () -> rounds.cancel(f.workspaceId, round, "The workspace goes"));
+        run(f.otherModerator, () -> rounds.cancel(f.workspaceId, round, "Yes, it goes"));
+        run(f.otherModerator, () -> governance.confirm(f.workspaceId, delete));
+        assertThat(keyOf(() -> as(f.owner, () -> workspaces.details(f.workspaceId))))
+                .isEqualTo("error.notFoundOrNoAccess");
+    }
+
+    /**
+     * The last confirmation of a deletion and the opening of a round at the same instant, on two
+     * real threads, five times: one wins and the other is refused, never both (a deleted workspace
+     * with a round open in it, which nobody could end). Both take the workspace's chain lock.
+     */
+    @Test
+    void a_deletion_confirmed_while_a_round_opens_lets_only_one_of_them_through() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            f = new WorkspaceFixture(accounts, workspaces, invitations);
+            long delete = as(f.owner, () -> governance.proposeDelete(f.workspaceId));
+            long p = as(f.owner, () -> priorities.propose(f.workspaceId, "One", "", Set.of(ValueLens.EFFICIENCY)));
+            long q = as(f.owner, () -> priorities.propose(f.workspaceId, "Two", "", Set.of(ValueLens.ADVOCACY)));
+            long round = as(f.owner, () -> rounds.create(f.workspaceId, RoundDraft.dots("Race", List.of(p, q), 10, 5,
+                    1)));
+            WorkspaceFixture race = f;
+            List<String> outcomes = dk.ligevaerd.support.Racing.race(List.of(
+                    () -> as(race.otherModerator, () -> {
+                        governance.confirm(race.workspaceId, delete);
+                        return null;
+                    }),
+                    () -> as(race.owner, () -> {
+                        rounds.open(race.workspaceId, round);
+                        return null;
+                    })));
+
+            assertThat(outcomes).as("one of deletion and opening, never both").containsOnlyOnce(
+                    dk.ligevaerd.support.Racing.STORED);
+            if (outcomes.getFirst().equals(dk.ligevaerd.support.Racing.STORED)) {
+                assertThat(outcomes.get(1)).isEqualTo("error.notFoundOrNoAccess");
+                assertThat(jdbc.queryForObject("select state from decision_round where id = ?", String.class, round))
+                        .isEqualTo("DRAFT");
+            } else {
+                assertThat(outcomes.getFirst()).isEqualTo("error.round.openNoRemoval");
+                assertThat(as(f.owner, () -> rounds.get(f.workspaceId, round)).state()).isEqualTo(RoundState.OPEN);
+                assertThat(as(f.owner, () -> governance.pending(f.workspaceId))).extracting(ProposalView::id)
+                        .containsExactly(delete);
+            }
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package dk.ligevaerd.statement.live;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.shared.cluster.ClusterChannel;
 import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.statement.LiveChange;
 import dk.ligevaerd.statement.LiveSnapshot;
@@ -21,6 +22,10 @@ import dk.ligevaerd.workspace.WorkspaceService;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,6 +94,8 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     static final String WORKSPACE_ATTRIBUTE = LiveSocketHandler.class.getName() + ".workspaceId";
     static final String LOCALE_ATTRIBUTE = LiveSocketHandler.class.getName() + ".locale";
     static final String USER_ATTRIBUTE = LiveSocketHandler.class.getName() + ".user";
+    /** Topic of the message that tells the other nodes a login session ended. */
+    static final String SESSION_TOPIC = "session";
 
     private static final Logger log = LoggerFactory.getLogger(LiveSocketHandler.class);
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -107,8 +114,10 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     private final int connectionsPerAccount;
     private final int burst;
     private final int perSecond;
+    private final ClusterChannel cluster;
+    private final Runnable unsubscribe;
 
-    LiveSocketHandler(CollabService collab, WorkspaceService workspaces,
+    LiveSocketHandler(CollabService collab, WorkspaceService workspaces, ClusterChannel cluster,
             @Value("${ligevaerd.live.connections-per-account:" + CONNECTIONS_PER_ACCOUNT + "}") int connectionsPerAccount,
             @Value("${ligevaerd.live.burst-per-account:" + BURST + "}") int burst,
             @Value("${ligevaerd.live.messages-per-second-per-account:" + PER_SECOND + "}") int perSecond) {
@@ -117,6 +126,11 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         this.connectionsPerAccount = connectionsPerAccount;
         this.burst = burst;
         this.perSecond = perSecond;
+        this.cluster = cluster;
+        this.unsubscribe = cluster.spansNodes()
+                ? cluster.subscribe(SESSION_TOPIC, (fromNode, body) -> httpSessionEndedElsewhere(body))
+                : () -> {
+                };
     }
 
     @Override
@@ -191,15 +205,43 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
 
     /**
      * Closes every connection opened with the HTTP session {@code httpSessionId}: on logout and when
-     * the session expires, since a WebSocket outlives the request that opened it.
+     * the session expires, since a WebSocket outlives the request that opened it. The other nodes
+     * are told too (by the session's fingerprint, never its id), so a connection that reached
+     * another node with this login is closed there as well.
      */
     void httpSessionEnded(String httpSessionId) {
+        String fingerprint = fingerprint(httpSessionId);
+        closeLogin(fingerprint);
+        if (cluster.spansNodes()) {
+            cluster.send(SESSION_TOPIC, fingerprint);
+        }
+    }
+
+    /** Another node says that the login session with this fingerprint ended. */
+    void httpSessionEndedElsewhere(String fingerprint) {
+        closeLogin(fingerprint);
+    }
+
+    private void closeLogin(String fingerprint) {
         for (LiveConnection connection : connections.values()) {
-            if (httpSessionId.equals(connection.httpSessionId)) {
+            if (connection.httpSessionId != null && fingerprint.equals(fingerprint(connection.httpSessionId))) {
                 log.info("Closing live connection {}: its login session ended", connection);
                 connection.outbox.send(error(connection.locale, null, new NotFoundOrNoAccessException()));
                 connection.outbox.closeAfterSending(CloseStatus.POLICY_VIOLATION);
             }
+        }
+    }
+
+    /**
+     * What a node tells the others of an ended login session: the first 128 bits of the SHA-256 of
+     * its id, in hexadecimal. The id itself is a credential and must not pass through the database.
+     */
+    static String fingerprint(String httpSessionId) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(httpSessionId.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
         }
     }
 
@@ -558,6 +600,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
 
     @Override
     public void destroy() {
+        unsubscribe.run();
         senders.shutdownNow();
     }
 

@@ -333,6 +333,35 @@ class LiveSocketIT {
         awaitWelcome(again);
     }
 
+    /**
+     * Nine open, then eight more at once on eight threads: exactly one gets in. The count is taken
+     * and raised under one monitor (without it, several saw nine open and each made it ten).
+     */
+    @Test
+    void sockets_racing_for_the_last_of_ten_places_let_exactly_one_in() throws Exception {
+        HttpClient http = LiveTestClient.login(base, f.participant.username(), "bla-hest-tromme-7");
+        for (int i = 0; i < 9; i++) {
+            LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
+            open.add(client);
+            client.next("welcome");
+        }
+        List<LiveTestClient> racers = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        List<String> firsts = dk.ligevaerd.support.Racing.race(8, () -> {
+            LiveTestClient client = LiveTestClient.to(base, f.workspaceId).as(http).connect();
+            racers.add(client);
+            return client.next();
+        });
+        open.addAll(racers);
+        long welcomed = racers.stream().filter(c -> c.received().getFirst().path("type").asString().equals("welcome"))
+                .count();
+        assertThat(welcomed).isEqualTo(1);
+        assertThat(racers.stream().filter(c -> !c.received().getFirst().path("type").asString().equals("welcome")))
+                .hasSize(7)
+                .allSatisfy(c -> assertThat(c.received().getFirst().path("code").asString())
+                        .isEqualTo("statement.live.tooManyConnections"));
+        assertThat(firsts).containsOnly(dk.ligevaerd.support.Racing.STORED);
+    }
+
     @Test
     void the_rate_limit_is_per_account_so_more_sockets_do_not_buy_more_messages() throws Exception {
         LiveTestClient one = connect(f.participant.username());
