@@ -11,9 +11,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -33,6 +36,31 @@ class SecurityConfig {
     @Bean
     PasswordEncoder passwordEncoder(@Value("${ligevaerd.security.bcrypt-strength:10}") int strength) {
         return new BCryptPasswordEncoder(strength);
+    }
+
+    /**
+     * The management port (health and metrics, docs/operations.md) is open to whoever can reach
+     * it, which is this machine unless {@code MANAGEMENT_ADDRESS} says otherwise: probes and
+     * Prometheus have no user session. It applies only to requests that arrive on that port while
+     * it differs from the users' port; everything else goes to the users' chain below, where no
+     * {@code /actuator} exists.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain managementPort(HttpSecurity http, Environment environment) throws Exception {
+        http.securityMatcher(request -> onManagementPort(request, environment))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+        return http.build();
+    }
+
+    static boolean onManagementPort(HttpServletRequest request, Environment environment) {
+        Integer management = environment.getProperty("local.management.port", Integer.class);
+        Integer users = environment.getProperty("local.server.port", Integer.class);
+        return management != null && management > 0 && !management.equals(users)
+                && request.getLocalPort() == management;
     }
 
     @Bean

@@ -2,6 +2,9 @@ package dk.ligevaerd.shared;
 
 import dk.ligevaerd.shared.cluster.ClusterChannel;
 import dk.ligevaerd.shared.cluster.ClusterProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +26,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
@@ -62,9 +66,24 @@ public class LiveEventBus {
     private final ClusterChannel cluster;
     private final @Nullable Remote remote;
 
-    public LiveEventBus(ClusterChannel cluster, ClusterProperties properties) {
+    /**
+     * How long events wait from arriving in a page's mailbox until the page has taken them in
+     * (docs/operations.md): the lag of live updates, as a histogram for percentiles.
+     */
+    private final Timer deliveryLag;
+
+    @Autowired
+    public LiveEventBus(ClusterChannel cluster, ClusterProperties properties, MeterRegistry registry) {
         this.cluster = cluster;
         this.remote = cluster.spansNodes() ? new Remote(properties.refreshInterval()) : null;
+        this.deliveryLag = Timer.builder("ligevaerd.live.delivery")
+                .description("From an event reaching a page's mailbox until the page has taken it in")
+                .publishPercentileHistogram().register(registry);
+    }
+
+    /** A bus whose figures go nowhere, for tests that build one by hand. */
+    public LiveEventBus(ClusterChannel cluster, ClusterProperties properties) {
+        this(cluster, properties, new SimpleMeterRegistry());
     }
 
     /**
@@ -207,6 +226,8 @@ public class LiveEventBus {
 
         private final Consumer<List<WorkspaceEvent>> receiver;
         private final List<WorkspaceEvent> waiting = new ArrayList<>();
+        /** When the oldest of {@link #waiting} arrived ({@link System#nanoTime}). */
+        private long waitingSince;
         private boolean draining;
         private boolean closed;
 
@@ -218,6 +239,9 @@ public class LiveEventBus {
             synchronized (this) {
                 if (closed) {
                     return;
+                }
+                if (waiting.isEmpty()) {
+                    waitingSince = System.nanoTime();
                 }
                 waiting.add(event);
                 if (draining) {
@@ -241,6 +265,7 @@ public class LiveEventBus {
             try {
                 while (true) {
                     List<WorkspaceEvent> batch;
+                    long since;
                     synchronized (this) {
                         if (waiting.isEmpty() || closed) {
                             waiting.clear();
@@ -248,6 +273,7 @@ public class LiveEventBus {
                             return;
                         }
                         batch = List.copyOf(waiting);
+                        since = waitingSince;
                         waiting.clear();
                     }
                     try {
@@ -255,6 +281,7 @@ public class LiveEventBus {
                     } catch (RuntimeException e) {
                         log.warn("A live subscriber failed on {}", batch, e);
                     }
+                    deliveryLag.record(System.nanoTime() - since, TimeUnit.NANOSECONDS);
                 }
             } finally {
                 busy.decrementAndGet();

@@ -70,6 +70,13 @@ final class LocalPresence {
         return new HashSet<>(counted.getOrDefault(workspaceId, Map.of()).keySet());
     }
 
+    /** The pages open on this node per workspace, counting or not: for the operations metrics. */
+    synchronized Map<Long, Integer> openPages() {
+        Map<Long, Integer> pages = new HashMap<>();
+        visits.forEach(visit -> pages.merge(visit.key.workspaceId(), 1, Integer::sum));
+        return pages;
+    }
+
     /** Hands everyone present here to {@code receiver}, under the lock, so nothing overtakes it. */
     synchronized void everyone(Consumer<List<Key>> receiver) {
         List<Key> present = new ArrayList<>();

@@ -5,6 +5,7 @@ import dk.ligevaerd.shared.cluster.ClusterChannel;
 import dk.ligevaerd.workspace.WorkspaceEvents.PresenceChanged;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -142,6 +143,11 @@ public class PresenceService {
             users.addAll(remote.present(workspaceId));
         }
         return Set.copyOf(users);
+    }
+
+    /** The pages open on this node per workspace; no user's rights involved (operations metrics). */
+    Map<Long, Integer> openPagesHere() {
+        return local.openPages();
     }
 
     private void changed(Set<Long> workspaces) {

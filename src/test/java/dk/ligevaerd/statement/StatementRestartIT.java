@@ -209,7 +209,7 @@ class StatementRestartIT {
                 .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx512m", "-cp", classpath, VotingServer.class.getName(),
-                "--server.port=" + port, "--logging.level.root=warn", mode,
+                "--server.port=" + port, "--management.server.port=0", "--logging.level.root=warn", mode,
                 // The production URL: the test classpath's own would give each start a new file.
                 "--spring.datasource.url=jdbc:h2:file:./data/ligevaerd;AUTO_SERVER=FALSE;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0")
                 .directory(folder.toFile()).redirectErrorStream(true).start();
@@ -252,7 +252,8 @@ class StatementRestartIT {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toAbsolutePath().toString(),
-                "--server.port=" + port, "--logging.level.root=warn", "--logging.level.dk.ligevaerd.Application=info",
+                "--server.port=" + port, "--management.server.port=0", "--logging.level.root=warn",
+                "--logging.level.dk.ligevaerd.Application=info",
                 "--logging.level.dk.ligevaerd.demo=info")
                 .directory(folder.toFile()).redirectErrorStream(true).start();
         started.add(process);

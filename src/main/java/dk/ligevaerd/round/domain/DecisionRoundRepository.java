@@ -33,6 +33,9 @@ public interface DecisionRoundRepository extends JpaRepository<DecisionRound, Lo
 
     List<DecisionRound> findByWorkspaceIdAndState(long workspaceId, RoundState state);
 
+    /** Rounds in a state across every workspace, for the operations metrics. */
+    long countByState(RoundState state);
+
     @Query("select r.id from DecisionRound r where r.state = :state and r.closesAt <= :now and r.votingEndedAt is null")
     List<Long> findIdsByStateAndClosesAtNotAfter(RoundState state, Instant now);
 }

@@ -19,6 +19,9 @@ import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpSessionEvent;
 import jakarta.servlet.http.HttpSessionListener;
 import java.io.IOException;
@@ -31,15 +34,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -116,11 +120,20 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     private final int perSecond;
     private final ClusterChannel cluster;
     private final Runnable unsubscribe;
+    /** Accepted changes (their rate is changes per second) and push-to-ack time: docs/operations.md. */
+    private final Counter acceptedChanges;
+    private final Timer pushToAck;
 
     LiveSocketHandler(CollabService collab, WorkspaceService workspaces, ClusterChannel cluster,
             @Value("${ligevaerd.live.connections-per-account:" + CONNECTIONS_PER_ACCOUNT + "}") int connectionsPerAccount,
             @Value("${ligevaerd.live.burst-per-account:" + BURST + "}") int burst,
-            @Value("${ligevaerd.live.messages-per-second-per-account:" + PER_SECOND + "}") int perSecond) {
+            @Value("${ligevaerd.live.messages-per-second-per-account:" + PER_SECOND + "}") int perSecond,
+            MeterRegistry registry) {
+        this.acceptedChanges = Counter.builder("ligevaerd.collab.changes")
+                .description("Changes to the purpose statement accepted from live editors").register(registry);
+        this.pushToAck = Timer.builder("ligevaerd.collab.ack")
+                .description("From a push reaching the server until its ack is handed to the editor's connection")
+                .publishPercentileHistogram().register(registry);
         this.collab = collab;
         this.workspaces = workspaces;
         this.connectionsPerAccount = connectionsPerAccount;
@@ -375,6 +388,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     }
 
     private void push(LiveConnection connection, Seat seat, JsonNode message) {
+        long received = System.nanoTime();
         int version = intField(message, "version");
         JsonNode updates = message.path("updates");
         if (!updates.isArray() || updates.isEmpty() || updates.size() > MAX_UPDATES) {
@@ -391,8 +405,13 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         }
         switch (collab.push(seat, version, batch)) {
             // After the changes themselves, which the room's fan-out may still be handing out.
-            case PushOutcome.Accepted accepted -> afterFanout(connection, () ->
-                    connection.outbox.send("{\"type\":\"ack\",\"version\":" + accepted.version() + "}"));
+            case PushOutcome.Accepted accepted -> {
+                acceptedChanges.increment(batch.size());
+                afterFanout(connection, () -> {
+                    connection.outbox.send("{\"type\":\"ack\",\"version\":" + accepted.version() + "}");
+                    pushToAck.record(System.nanoTime() - received, TimeUnit.NANOSECONDS);
+                });
+            }
             case PushOutcome.Behind behind ->
                     connection.outbox.send("{\"type\":\"behind\",\"version\":" + behind.version() + "}");
             case PushOutcome.Refused refused -> connection.outbox.send(error(connection.locale, "push",

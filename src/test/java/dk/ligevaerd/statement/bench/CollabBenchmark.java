@@ -186,7 +186,7 @@ public final class CollabBenchmark {
                 "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
                 "-Dcom.sun.management.jmxremote.local.only=true", "-Djava.rmi.server.hostname=localhost",
-                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
+                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port, "--management.server.port=0",
                 "--logging.level.root=warn", "--logging.level.dk.ligevaerd.demo=info",
                 "--server.tomcat.threads.max=400"));
         command.addAll(LIMITS);
