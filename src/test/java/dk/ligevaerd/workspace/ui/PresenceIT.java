@@ -9,6 +9,7 @@ import static dk.ligevaerd.testing.DemoUsers.PASSWORD;
 import static dk.ligevaerd.testing.DemoUsers.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -129,8 +130,13 @@ class PresenceIT {
         assertThat(online(inge, KOMMUNE2)).isVisible();
 
         // What the page's own page-hide listener sends, without the rest of what a hidden page does.
+        // Then the page is frozen as a hidden page is, so that no heartbeat of it (every 15 s) can
+        // count it again before the other page has shown it gone; its push connection stays open.
         Object sent = mette.evaluate("() => navigator.sendBeacon('presence/hidden', window.ligevaerdPresence.token)");
         assertThat(sent).isEqualTo(true);
+        JsonObject frozen = new JsonObject();
+        frozen.addProperty("state", "frozen");
+        mette.context().newCDPSession(mette).send("Page.setWebLifecycleState", frozen);
 
         assertThat(online(inge, KOMMUNE2)).hasCount(0, within(CLOSED_TAB));
         assertNotReloaded(inge);
