@@ -12,7 +12,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dk.ligevaerd.account.CurrentUser;
+import dk.ligevaerd.account.NewAccount;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
+import dk.ligevaerd.shared.ui.Welcome;
 import jakarta.annotation.security.PermitAll;
 
 /** The frame around every page for logged-in users: product name, language, who you are, log out. */
@@ -39,6 +41,7 @@ public class MainLayout extends AppLayout {
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             right.add(name, logout);
         });
+        NewAccount.take().ifPresent(Welcome::show);
 
         Div header = new Div(home, right);
         header.addClassName("app-header");
