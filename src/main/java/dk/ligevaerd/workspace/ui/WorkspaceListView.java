@@ -25,6 +25,7 @@ import dk.ligevaerd.account.PendingInvitation;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.LengthLimit;
+import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceService;
@@ -140,6 +141,15 @@ public class WorkspaceListView extends VerticalLayout implements BeforeEnterObse
         dialog.add(form, hint, error);
 
         Button create = new Button(getTranslation("action.create"), e -> {
+            error.setText("");
+            MissingFields missing = new MissingFields()
+                    .check(name, name.getValue().isBlank(), getTranslation("error.missing.workspaceName"))
+                    .check(side1, side1.getValue().isBlank(), getTranslation("error.missing.sideName"))
+                    .check(side2, side2.getValue().isBlank(), getTranslation("error.missing.sideName"));
+            if (missing.any()) {
+                error.setText(getTranslation("error.missing.fields"));
+                return;
+            }
             try {
                 long id = workspaces.create(name.getValue(), description.getValue(),
                         List.of(side1.getValue(), side2.getValue()), mySide.getValue() == null ? 0 : mySide.getValue());

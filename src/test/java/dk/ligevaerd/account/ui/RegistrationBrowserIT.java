@@ -3,7 +3,9 @@ package dk.ligevaerd.account.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dk.ligevaerd.testing.DemoUsers.KOMMUNE1;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import dk.ligevaerd.account.domain.UserAccount;
 import dk.ligevaerd.browser.BrowserSupport;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.testing.RunningDemoApp;
@@ -52,6 +54,27 @@ class RegistrationBrowserIT {
         assertThat(page).hasURL(Pattern.compile(".*/login\\?error$"));
         assertThat(page.locator("vaadin-login-form")).containsText(Messages.get(Messages.DANISH, "login.error.title"));
         assertThat(page.locator("vaadin-login-form input[name='username']")).hasValue(KOMMUNE1);
+    }
+
+    @Test
+    void a_limited_field_counts_while_typing_and_stops_visibly_at_its_limit() {
+        Page page = browser.newContext(base()).newPage();
+        page.navigate("/register");
+        Locator field = page.locator("#register-username input");
+        Locator counter = page.locator("#register-username .length-counter");
+        int max = UserAccount.REQUESTED_USERNAME_MAX_LENGTH;
+        assertThat(counter).hasText(Messages.get(Messages.DANISH, "field.counter", 0, max));
+
+        field.pressSequentially("anna");
+
+        assertThat(counter).hasText(Messages.get(Messages.DANISH, "field.counter", 4, max));
+        assertThat(counter).not().hasClass(Pattern.compile(".*at-limit.*"));
+
+        field.pressSequentially("x".repeat(max));
+
+        assertThat(field).hasValue("anna" + "x".repeat(max - 4));
+        assertThat(counter).hasText(Messages.get(Messages.DANISH, "field.counter.full", max, max));
+        assertThat(counter).hasClass(Pattern.compile(".*at-limit.*"));
     }
 
     private String base() {

@@ -22,6 +22,7 @@ import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.testing.DemoAppContext;
 import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.WorkspaceSummary;
+import dk.ligevaerd.workspace.ui.WorkspaceListView;
 import dk.ligevaerd.workspace.ui.WorkspaceView;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,24 @@ class ClearFormsIT extends SpringBrowserlessTest {
         assertThat(displayName.getErrorMessage()).isEqualTo(da("error.missing.displayName"));
         assertThat(password.getErrorMessage()).isEqualTo(da("error.missing.password"));
         assertThat(repeat.getErrorMessage()).isEqualTo(da("error.missing.passwordRepeat"));
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE1)
+    void a_new_workspace_without_names_names_every_missing_one() {
+        int before = workspaces.mine().size();
+        navigate(WorkspaceListView.class);
+        test($(Button.class).id("new-workspace")).click();
+        test($(TextField.class).id("side-1")).setValue("");
+        test($(TextField.class).id("side-2")).setValue("");
+
+        test($(Button.class).id("create-workspace")).click();
+
+        assertThat($(TextField.class).id("workspace-name").getErrorMessage())
+                .isEqualTo(da("error.missing.workspaceName"));
+        assertThat($(TextField.class).id("side-1").getErrorMessage()).isEqualTo(da("error.missing.sideName"));
+        assertThat($(TextField.class).id("side-2").getErrorMessage()).isEqualTo(da("error.missing.sideName"));
+        assertThat(workspaces.mine()).hasSize(before);
     }
 
     @Test
