@@ -173,6 +173,11 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         fresh.addSelectedChangeListener(e -> {
             catchUp(e.getSelectedTab());
             writeAddress();
+            // The statement's text comes over the editor's own connection, not the bus: moving on
+            // from writing is when its step gets ticked.
+            if (details != null && details.forming()) {
+                showStart(details);
+            }
         });
         if (wasLive) {
             getUI().ifPresent(this::goLive);

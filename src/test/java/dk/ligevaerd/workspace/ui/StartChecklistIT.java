@@ -18,6 +18,7 @@ import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.testing.DemoAppContext;
 import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.workspace.InvitationService;
@@ -53,6 +54,9 @@ class StartChecklistIT extends SpringBrowserlessTest {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    CollabService collab;
 
     @Test
     @WithUserDetails(KOMMUNE1)
@@ -116,6 +120,20 @@ class StartChecklistIT extends SpringBrowserlessTest {
         $(Button.class).id("start-open-priorities").click();
 
         assertThat($(TabSheet.class).single().getSelectedTab().getId()).contains("tab-priorities");
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE1)
+    void a_first_draft_ticks_its_step_when_the_writer_moves_on_to_another_tab() {
+        long id = newWorkspace();
+        open(id);
+        $(Button.class).id("start-open-statement").click();
+        assertThat(step("statement").hasClassName("done")).isFalse();
+
+        collab.edit(id, "first-draft", 0, 0, "Vi vil have flere besøgsvenner i Vestbyen.");
+        $(TabSheet.class).single().setSelectedTab($(Tab.class).id("tab-people"));
+
+        assertThat(step("statement").hasClassName("done")).isTrue();
     }
 
     @Test
