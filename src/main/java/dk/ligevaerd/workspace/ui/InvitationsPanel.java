@@ -1,5 +1,6 @@
 package dk.ligevaerd.workspace.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Each side's moderators (and the owner, for a side that has no moderator yet) make single-use
@@ -163,7 +165,9 @@ class InvitationsPanel extends Div {
             NewInvitation made = invitations.create(workspaceId,
                     chosen.needsSide() && side.getValue() != null ? side.getValue().id() : null, chosen,
                     Duration.ofDays(validDays));
-            getUI().ifPresent(ui -> ui.getPage().fetchCurrentURL(url -> {
+            // From the start checklist this tab is not in view, and a tab sheet keeps only the
+            // tab in view attached: the page is then reached through the UI handling the click.
+            Optional.ofNullable(getUI().orElseGet(UI::getCurrent)).ifPresent(ui -> ui.getPage().fetchCurrentURL(url -> {
                 String base = url.getProtocol() + "://" + url.getAuthority() + "/";
                 showLink(made, base + made.path());
             }));
