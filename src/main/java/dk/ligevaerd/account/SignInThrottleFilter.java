@@ -53,6 +53,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
         if (wait.isPresent()) {
             log.warn("Login attempt for {} from {} refused: held back for another {} s", username, address,
                     wait.get().toSeconds());
+            TriedUsername.remember(request, username);
             response.sendRedirect(request.getContextPath() + "/login?locked=" + SignInThrottle.minutes(wait.get()));
             return;
         }
@@ -127,6 +128,7 @@ final class SignInThrottleFilter extends OncePerRequestFilter {
                 }
             } else {
                 throttle.loginFailed(username, address, browser);
+                TriedUsername.remember(request, username);
             }
         }
     }

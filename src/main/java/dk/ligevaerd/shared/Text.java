@@ -9,11 +9,16 @@ public final class Text {
     }
 
     /**
-     * Trims the value and checks its length; refuses with {@code error.length} naming the field.
+     * Trims the value and checks its length. An empty value is refused with
+     * {@link #missingKey(String) what is missing} ("Give the version a name"), a long one with
+     * {@code error.length} naming the field.
      */
     public static String required(@Nullable String value, int max, String fieldKey) {
         String trimmed = value == null ? "" : value.strip();
-        if (trimmed.isEmpty() || trimmed.length() > max) {
+        if (trimmed.isEmpty()) {
+            throw new DomainException(missingKey(fieldKey));
+        }
+        if (trimmed.length() > max) {
             throw new DomainException("error.length", Messages.key(fieldKey), 1, max);
         }
         if (trimmed.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
@@ -21,6 +26,15 @@ public final class Text {
         }
         requireNoForbiddenCharacter(trimmed, fieldKey);
         return trimmed;
+    }
+
+    /**
+     * The message that says a required field is empty, in words that tell what to do:
+     * {@code field.versionName} has {@code error.missing.versionName}. Each field that is required
+     * has one in both languages (a test checks it).
+     */
+    public static String missingKey(String fieldKey) {
+        return "error.missing." + fieldKey.substring(fieldKey.indexOf('.') + 1);
     }
 
     /** Like {@link #required} but an empty value is allowed and becomes "". */

@@ -13,7 +13,9 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import dk.ligevaerd.account.CurrentUser;
+import dk.ligevaerd.account.NewAccount;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
+import dk.ligevaerd.shared.ui.Welcome;
 
 /**
  * The frame around every page: product name, language, who you are, log out. Visitors who are not
@@ -48,6 +50,7 @@ public class MainLayout extends AppLayout {
             login.addClassName("header-login");
             right.add(login);
         });
+        NewAccount.take().ifPresent(Welcome::show);
 
         Div header = new Div(home, right);
         header.addClassName("app-header");

@@ -141,8 +141,11 @@ public class InvitationService {
         Side side = invitation.sideId() == null ? null : workspace.side(invitation.sideId());
         String invitedBy = accounts.summaries(List.of(invitation.createdBy())).values().stream()
                 .map(UserSummary::displayName).findFirst().orElse("");
+        boolean member = currentUser.find()
+                .filter(u -> memberships.existsByWorkspaceIdAndUserId(workspace.id(), u.id())).isPresent();
         return new InvitationPreview(workspace.name(), side == null ? null : side.name(),
-                side == null ? null : side.colour(), invitation.role(), invitedBy, invitation.expiresAt());
+                side == null ? null : side.colour(), invitation.role(), invitedBy, invitation.expiresAt(),
+                member ? workspace.id() : null);
     }
 
     /**

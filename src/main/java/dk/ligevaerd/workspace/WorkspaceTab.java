@@ -5,6 +5,7 @@ import com.vaadin.flow.component.ComponentEvent;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A tab of the workspace page contributed by another feature (history, statement, priorities,
@@ -87,5 +88,18 @@ public interface WorkspaceTab {
         }
 
         WorkspaceTab create(long workspaceId);
+
+        /**
+         * The first step this feature asks of a forming workspace, shown on the workspace page's
+         * start checklist with a link to this tab ("write a first draft"); null for none.
+         */
+        default @Nullable String startStepKey() {
+            return null;
+        }
+
+        /** Whether the {@link #startStepKey() start step} is done; asked as the viewing member. */
+        default boolean startStepDone(long workspaceId) {
+            return false;
+        }
     }
 }

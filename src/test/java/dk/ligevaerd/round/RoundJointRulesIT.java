@@ -221,7 +221,7 @@ class RoundJointRulesIT {
     @Test
     void cancelling_an_open_round_needs_every_side_with_a_reason_and_a_draft_only_its_creator() {
         long id = openDots();
-        assertThat(keyOf(() -> as(f.owner, () -> rounds.cancel(f.workspaceId, id, " ")))).isEqualTo("error.length");
+        assertThat(keyOf(() -> as(f.owner, () -> rounds.cancel(f.workspaceId, id, " ")))).isEqualTo("error.missing.cancelReason");
         assertThat(as(f.owner, () -> rounds.cancel(f.workspaceId, id, "Wrong options"))).isFalse();
         assertThat(view(id).state()).isEqualTo(RoundState.OPEN);
         assertThat(keyOf(() -> as(f.owner, () -> rounds.cancel(f.workspaceId, id, "Again"))))

@@ -257,7 +257,7 @@ class RoundServiceIT {
 
     @Test
     void bad_settings_are_refused_and_nothing_is_stored() {
-        assertThat(keyOf(() -> draft(RoundDraft.dots(" ", List.of(a, b), 10, 5, 1)))).isEqualTo("error.length");
+        assertThat(keyOf(() -> draft(RoundDraft.dots(" ", List.of(a, b), 10, 5, 1)))).isEqualTo("error.missing.roundTitle");
         assertThat(keyOf(() -> draft(RoundDraft.dots("x".repeat(201), List.of(a, b), 10, 5, 1))))
                 .isEqualTo("error.length");
         assertThat(keyOf(() -> draft(RoundDraft.dots("Ok", List.of(a), 10, 5, 1))))
@@ -452,7 +452,7 @@ class RoundServiceIT {
         assertThat(keyOf(() -> as(f.owner, () -> {
             rounds.cancel(f.workspaceId, cancelled, "  ");
             return null;
-        }))).isEqualTo("error.length");
+        }))).isEqualTo("error.missing.cancelReason");
         assertThat(view(cancelled).state()).isEqualTo(RoundState.OPEN);
         assertThat(as(f.otherModerator, () -> rounds.cancel(f.workspaceId, cancelled, "We need to talk first")))
                 .as("with joint closing one side alone cannot cancel an open round").isFalse();

@@ -67,11 +67,34 @@ class TranslationsTest {
     }
 
     @Test
+    void every_required_field_says_in_both_languages_what_is_missing() throws IOException {
+        Set<String> english = keys("");
+        Set<String> danish = keys("_da");
+        Pattern required = Pattern.compile("Text\\.required\\([^;]*?\"(field\\.[a-zA-Z]+)\"");
+        Set<String> fields = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = required.matcher(Files.readString(file));
+                while (m.find()) {
+                    fields.add(m.group(1));
+                }
+            }
+        }
+        assertThat(fields).contains("field.versionName", "field.priorityTitle", "field.roundTitle");
+        for (String field : fields) {
+            assertThat(english).as(field).contains(Text.missingKey(field));
+            assertThat(danish).as(field).contains(Text.missingKey(field));
+        }
+        assertThat(Messages.get(Messages.ENGLISH, Text.missingKey("field.versionName")))
+                .isEqualTo("Give the version a name.");
+    }
+
+    @Test
     void messages_fill_in_translated_field_names() {
         assertThat(Messages.get(Messages.ENGLISH, "error.length", Messages.key("field.sideName"), 1, 40))
-                .isEqualTo("Side name must be between 1 and 40 characters long.");
+                .isEqualTo("Side name can be at most 40 characters long.");
         assertThat(Messages.get(Messages.DANISH, "error.length", Messages.key("field.sideName"), 1, 40))
-                .isEqualTo("Sidens navn skal være mellem 1 og 40 tegn lang.");
+                .isEqualTo("Sidens navn må højst være på 40 tegn.");
     }
 
     @Test

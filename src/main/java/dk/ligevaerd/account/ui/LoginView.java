@@ -2,6 +2,7 @@ package dk.ligevaerd.account.ui;
 
 import com.vaadin.flow.component.html.Anchor;
 import dk.ligevaerd.account.PendingInvitation;
+import dk.ligevaerd.account.TriedUsername;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -64,6 +65,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     public void beforeEnter(BeforeEnterEvent event) {
         var parameters = event.getLocation().getQueryParameters().getParameters();
         form.setError(parameters.containsKey("error"));
+        // After a wrong password or a held-back attempt, the name typed stays in the field.
+        TriedUsername.take().ifPresent(this::fillUsername);
         if (parameters.containsKey("created")) {
             String given = parameters.getOrDefault("username", List.of()).stream().findFirst()
                     .filter(u -> u.matches("[a-z0-9][a-z0-9._-]{2,39}")).orElse(null);
@@ -72,6 +75,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                         Div notice = (Div) c;
                         notice.setText(getTranslation("login.accountCreated"));
                         if (given != null) {
+                            fillUsername(given);
                             // The sentence around the name comes from the bundle; the name stands out.
                             String[] around = getTranslation("login.yourUsername", "\u0001").split("\u0001", 2);
                             Span name = new Span(given);
@@ -98,6 +102,28 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                         notice.add(new Span((empty ? "" : " ") + getTranslation("login.thenJoin")));
                     });
         }
+    }
+
+    /**
+     * Puts the name in the form's username field and the cursor in the password field. The form
+     * draws its fields itself once defined, so this waits a few frames for them.
+     */
+    private void fillUsername(String username) {
+        form.getElement().executeJs("""
+                const form = this;
+                let frames = 0;
+                const fill = () => {
+                  const field = form.querySelector("vaadin-text-field[name='username']");
+                  if (!field) {
+                    if (frames++ < 60) requestAnimationFrame(fill);
+                    return;
+                  }
+                  field.value = $0;
+                  const password = form.querySelector("vaadin-password-field[name='password']");
+                  if (password) password.focus();
+                };
+                customElements.whenDefined('vaadin-login-form').then(fill);
+                """, username);
     }
 
     @Override

@@ -15,13 +15,14 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.server.VaadinRequest;
 import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.NewAccount;
 import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.account.domain.UserAccount;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dk.ligevaerd.shared.ui.LengthLimit;
+import dk.ligevaerd.shared.ui.MissingFields;
 
 /**
  * Creating an account. It gives access to nothing by itself: a workspace is joined by creating one
@@ -61,17 +62,31 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         error.setId("register-error");
         error.getElement().setAttribute("role", "alert");
 
+        LengthLimit.counted(username, UserAccount.REQUESTED_USERNAME_MAX_LENGTH);
+        LengthLimit.counted(displayName, UserAccount.DISPLAY_NAME_MAX_LENGTH);
+
         Button create = new Button(getTranslation("register.submit"), e -> {
             error.setText("");
+            MissingFields missing = new MissingFields()
+                    .check(username, username.getValue().isBlank(), getTranslation("error.missing.username"))
+                    .check(displayName, displayName.getValue().isBlank(), getTranslation("error.missing.displayName"))
+                    .check(password, password.getValue().isEmpty(), getTranslation("error.missing.password"))
+                    .check(repeat, repeat.getValue().isEmpty(), getTranslation("error.missing.passwordRepeat"));
+            if (missing.any()) {
+                error.setText(getTranslation("error.missing.fields"));
+                return;
+            }
             if (!password.getValue().equals(repeat.getValue())) {
+                repeat.setInvalid(true);
+                repeat.setErrorMessage(getTranslation("error.password.mismatch"));
                 error.setText(getTranslation("error.password.mismatch"));
                 return;
             }
             try {
                 UserSummary created = accounts.registerFrom(clientAddress(), username.getValue(),
                         displayName.getValue(), password.getValue());
-                getUI().ifPresent(ui -> ui.getPage().setLocation("login?created&username="
-                        + URLEncoder.encode(created.username(), StandardCharsets.UTF_8)));
+                NewAccount.remember(created.username());
+                signIn(created.username());
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
             }
@@ -85,6 +100,36 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
         add(new LanguageSwitcher(), new H1(getTranslation("register.title")),
                 new Paragraph(getTranslation("register.intro")), form, error, create,
                 new Anchor("login", getTranslation("register.haveAccount")));
+    }
+
+    /**
+     * Signs the new person in at once, through the same login as everyone else (its throttle,
+     * its new session id, its way back to an invitation opened before). The password goes from
+     * the field in the browser straight into the login request; the server does not send it back.
+     * Should the login not get through, the login page shows the username it was given.
+     */
+    private void signIn(String givenUsername) {
+        getElement().executeJs("""
+                const meta = name => document.querySelector('meta[name="' + name + '"]');
+                const form = document.createElement('form');
+                form.method = 'POST';
+                form.action = 'login';
+                form.style.display = 'none';
+                const add = (name, value) => {
+                  const input = document.createElement('input');
+                  input.type = 'hidden';
+                  input.name = name;
+                  input.value = value;
+                  form.appendChild(input);
+                };
+                add('username', $0);
+                add('password', $1.value);
+                const parameter = meta('_csrf_parameter');
+                const token = meta('_csrf');
+                if (token) add(parameter ? parameter.content : '_csrf', token.content);
+                document.body.appendChild(form);
+                form.submit();
+                """, givenUsername, password.getElement());
     }
 
     /** The address the request came from (behind a proxy: set server.forward-headers-strategy). */

@@ -1,5 +1,6 @@
 package dk.ligevaerd.priority.ui;
 
+import dk.ligevaerd.shared.ui.LengthLimit;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -24,6 +25,7 @@ import dk.ligevaerd.priority.domain.Priority;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.WorkspaceEvent;
+import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.SideView;
@@ -217,13 +219,13 @@ class PrioritiesTab extends Div implements WorkspaceTab {
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation(existing == null ? "priority.propose" : "priority.edit"));
         TextField title = new TextField(getTranslation("field.priorityTitle"));
-        title.setMaxLength(Priority.TITLE_MAX_LENGTH);
+        LengthLimit.counted(title, Priority.TITLE_MAX_LENGTH);
         title.setWidthFull();
         title.setId("priority-title");
         TextArea description = new TextArea(getTranslation("field.priorityDescription"));
-        description.setMaxLength(Priority.DESCRIPTION_MAX_LENGTH);
         description.setWidthFull();
         description.setHelperText(getTranslation("priority.descriptionHelp", Priority.DESCRIPTION_MAX_LENGTH));
+        LengthLimit.counted(description, Priority.DESCRIPTION_MAX_LENGTH);
         description.setId("priority-description");
         CheckboxGroup<ValueLens> lenses = new CheckboxGroup<>(getTranslation("field.lenses"));
         lenses.setItems(ValueLens.values());
@@ -245,6 +247,14 @@ class PrioritiesTab extends Div implements WorkspaceTab {
         Button save = new Button(getTranslation(existing == null ? "priority.submit" : "action.save"), e -> {
             Set<ValueLens> chosen = lenses.getValue().isEmpty() ? EnumSet.noneOf(ValueLens.class)
                     : EnumSet.copyOf(lenses.getValue());
+            error.setText("");
+            MissingFields missing = new MissingFields()
+                    .check(title, title.getValue().isBlank(), getTranslation("error.missing.priorityTitle"))
+                    .check(lenses, chosen.isEmpty(), getTranslation("error.priority.lensRequired"));
+            if (missing.any()) {
+                error.setText(getTranslation("error.missing.fields"));
+                return;
+            }
             try {
                 if (existing == null) {
                     priorities.propose(workspaceId, title.getValue(), description.getValue(), chosen);

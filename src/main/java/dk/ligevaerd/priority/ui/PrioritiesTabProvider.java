@@ -27,4 +27,14 @@ class PrioritiesTabProvider implements WorkspaceTab.Provider {
     public WorkspaceTab create(long workspaceId) {
         return new PrioritiesTab(priorities, workspaceId);
     }
+
+    @Override
+    public String startStepKey() {
+        return "start.step.priorities";
+    }
+
+    @Override
+    public boolean startStepDone(long workspaceId) {
+        return !priorities.list(workspaceId).isEmpty();
+    }
 }

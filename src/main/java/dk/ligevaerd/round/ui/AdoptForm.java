@@ -8,6 +8,7 @@ import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.round.rules.AdoptBallot;
 import dk.ligevaerd.round.rules.Vote;
+import dk.ligevaerd.shared.ui.LengthLimit;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,7 @@ class AdoptForm extends BallotForm {
         });
         reason.setLabel(getTranslation("round.adopt.reason"));
         reason.setHelperText(getTranslation("round.adopt.reasonHelp"));
-        reason.setMaxLength(AdoptBallot.REASON_MAX_LENGTH);
+        LengthLimit.counted(reason, AdoptBallot.REASON_MAX_LENGTH);
         reason.setWidthFull();
         reason.setVisible(false);
         reason.setId("objection-reason-" + round.id());

@@ -23,6 +23,7 @@ import dk.ligevaerd.round.rules.PrioritizeMethod;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
@@ -436,7 +437,7 @@ class RoundCard extends Div {
             Dialog dialog = new Dialog();
             dialog.setHeaderTitle(getTranslation("round.cancel.title", r.title()));
             TextArea reason = new TextArea(getTranslation("round.cancel.reason"));
-            reason.setMaxLength(DecisionRound.CANCEL_REASON_MAX_LENGTH);
+            LengthLimit.counted(reason, DecisionRound.CANCEL_REASON_MAX_LENGTH);
             reason.setWidthFull();
             reason.setId("round-cancel-reason");
             Paragraph error = new Paragraph();

@@ -26,8 +26,10 @@ import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.rules.PrioritizeMethod;
 import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.statement.VersionView;
 import java.time.Instant;
@@ -79,7 +81,7 @@ class RoundEditor extends Dialog {
         addClassName("round-editor");
 
         title.setLabel(getTranslation("round.editor.title"));
-        title.setMaxLength(DecisionRound.TITLE_MAX_LENGTH);
+        LengthLimit.counted(title, DecisionRound.TITLE_MAX_LENGTH);
         title.setWidthFull();
         title.setId("round-title");
 
@@ -214,6 +216,16 @@ class RoundEditor extends Dialog {
         fields.setSpacing(false);
         add(fields);
         Button save = new Button(getTranslation(existing == null ? "round.editor.create" : "action.save"), e -> {
+            error.setText("");
+            boolean prioritize = kind.getValue() != RoundKind.ADOPT;
+            MissingFields missing = new MissingFields()
+                    .check(title, title.getValue().isBlank(), getTranslation("error.missing.roundTitle"))
+                    .check(priorities, prioritize && priorities.getValue().size() < DecisionRound.MIN_OPTIONS,
+                            getTranslation("error.missing.roundPriorities", DecisionRound.MIN_OPTIONS));
+            if (missing.any()) {
+                error.setText(getTranslation("error.missing.fields"));
+                return;
+            }
             try {
                 RoundDraft draft = draft();
                 if (existing == null) {

@@ -20,9 +20,11 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.statement.CollabService;
@@ -111,7 +113,7 @@ class StatementTab extends Div implements WorkspaceTab {
         H3 title = new H3(getTranslation("statement.versions.title"));
         versionName.setLabel(getTranslation("field.versionName"));
         versionName.setPlaceholder(getTranslation("statement.versions.namePlaceholder"));
-        versionName.setMaxLength(StatementVersion.NAME_MAX_LENGTH);
+        LengthLimit.counted(versionName, StatementVersion.NAME_MAX_LENGTH);
         versionName.setId("version-name");
         versionName.setWidth("min(100%, 24rem)");
         Button save = new Button(getTranslation("statement.versions.save"), e -> saveVersion());
@@ -342,7 +344,7 @@ class StatementTab extends Div implements WorkspaceTab {
             Notices.success(this, "statement.versions.saved");
         } catch (DomainException e) {
             versionName.setInvalid(true);
-            versionName.setErrorMessage(getTranslation(e.messageKey(), e.arguments()));
+            versionName.setErrorMessage(Messages.get(getLocale(), e));
         }
     }
 

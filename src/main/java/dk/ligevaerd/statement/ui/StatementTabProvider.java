@@ -31,4 +31,15 @@ class StatementTabProvider implements WorkspaceTab.Provider {
     public WorkspaceTab create(long workspaceId) {
         return new StatementTab(statements, collab, workspaceId);
     }
+
+    @Override
+    public String startStepKey() {
+        return "start.step.draft";
+    }
+
+    /** Done once the statement holds any text, saved as a version or not. */
+    @Override
+    public boolean startStepDone(long workspaceId) {
+        return statements.compare(workspaceId, null, null).stream().anyMatch(part -> !part.text().isBlank());
+    }
 }

@@ -14,10 +14,12 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dk.ligevaerd.account.CurrentUser;
+import dk.ligevaerd.account.NewAccount;
 import dk.ligevaerd.account.PendingInvitation;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.SideBadge;
+import dk.ligevaerd.shared.ui.Welcome;
 import dk.ligevaerd.workspace.InvitationPreview;
 import dk.ligevaerd.workspace.InvitationService;
 
@@ -45,6 +47,7 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
+        NewAccount.take().ifPresent(Welcome::show);
         String token = event.getRouteParameters().get("token").orElse("");
         InvitationPreview preview;
         try {
@@ -81,7 +84,17 @@ public class InvitationAcceptView extends VerticalLayout implements BeforeEnterO
         error.setId("invitation-error");
         error.getElement().setAttribute("role", "alert");
 
-        if (currentUser.find().isPresent()) {
+        if (preview.alreadyMember()) {
+            // Nothing to join: the link stays unused for the person it was meant for.
+            Paragraph member = new Paragraph(getTranslation("invitation.alreadyMember"));
+            member.setId("invitation-already-member");
+            Button open = new Button(getTranslation("invitation.openWorkspace"), e -> getUI().ifPresent(ui ->
+                    ui.navigate(WorkspaceView.class,
+                            new RouteParameters("workspaceId", String.valueOf(preview.yourWorkspaceId())))));
+            open.setId("open-workspace");
+            open.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(member, open);
+        } else if (currentUser.find().isPresent()) {
             Button join = new Button(getTranslation("invitation.join"), e -> {
                 try {
                     long workspaceId = invitations.accept(token);

@@ -1,5 +1,6 @@
 package dk.ligevaerd.workspace.ui;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.InvitationStatus;
@@ -27,6 +29,10 @@ import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.domain.Invitation;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Each side's moderators (and the owner, for a side that has no moderator yet) make single-use
@@ -42,6 +48,7 @@ class InvitationsPanel extends Div {
     private final IntegerField days = new IntegerField();
     private final Paragraph error = new Paragraph();
     private final Grid<InvitationView> grid = new Grid<>();
+    private List<InvitationView> current = List.of();
 
     private final ProposalsPanel proposals;
 
@@ -69,7 +76,7 @@ class InvitationsPanel extends Div {
         days.setId("invite-days");
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
-        Button create = new Button(getTranslation("invitation.create"), VaadinIcon.LINK.create(), e -> create());
+        Button create = new Button(getTranslation("invitation.create"), VaadinIcon.LINK.create(), e -> create(false));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-invitation");
         HorizontalLayout form = new HorizontalLayout(role, side, days, create);
@@ -104,14 +111,53 @@ class InvitationsPanel extends Div {
     void show(WorkspaceDetails d) {
         SideView selected = side.getValue();
         side.setItems(d.sides());
-        Long preferred = selected != null ? Long.valueOf(selected.id()) : d.me().sideId();
-        side.setValue(d.sides().stream().filter(s -> preferred != null && s.id() == preferred).findFirst()
-                .orElse(d.sides().getFirst()));
+        if (selected != null) {
+            side.setValue(d.sides().stream().filter(s -> s.id() == selected.id()).findFirst()
+                    .orElse(d.sides().getFirst()));
+        } else {
+            SideView first = firstChoice(d);
+            side.setValue(first);
+            // A side that has nobody to lead it yet needs its first moderator before anyone else.
+            if (d.me().owner() && d.sidesWithoutModerator().contains(first.name())) {
+                role.setValue(Role.MODERATOR);
+            }
+        }
         proposals.show(d);
-        grid.setItems(invitations.list(workspaceId));
+        current = invitations.list(workspaceId);
+        grid.setItems(current);
     }
 
-    private void create() {
+    /**
+     * The side a new link most likely is for: while the workspace is forming, the first side that
+     * has no moderator (an empty one first), since that is what the workspace waits for; otherwise
+     * the inviter's own side. Only the owner stands in for a side without a moderator, so only
+     * the owner is offered one.
+     */
+    static SideView firstChoice(WorkspaceDetails d) {
+        List<SideView> leaderless = d.sides().stream()
+                .filter(s -> d.me().owner() && d.sidesWithoutModerator().contains(s.name()))
+                .sorted(Comparator.comparingLong(SideView::memberCount)).toList();
+        if (!leaderless.isEmpty()) {
+            return leaderless.getFirst();
+        }
+        return d.sides().stream().filter(s -> Objects.equals(d.me().sideId(), s.id())).findFirst()
+                .orElse(d.sides().getFirst());
+    }
+
+    /** The invitations last shown, for the start checklist's ticks. */
+    List<InvitationView> current() {
+        return current;
+    }
+
+    /** From the start checklist: a moderator's link into the side, shown at once. */
+    void inviteFirstModerator(SideView into) {
+        role.setValue(Role.MODERATOR);
+        side.setValue(into);
+        create(true);
+    }
+
+    /** @param elsewhere whether the person asked from outside this tab, where the error line is not in view */
+    private void create(boolean elsewhere) {
         error.setText("");
         try {
             Role chosen = role.getValue() == null ? Role.PARTICIPANT : role.getValue();
@@ -119,12 +165,17 @@ class InvitationsPanel extends Div {
             NewInvitation made = invitations.create(workspaceId,
                     chosen.needsSide() && side.getValue() != null ? side.getValue().id() : null, chosen,
                     Duration.ofDays(validDays));
-            getUI().ifPresent(ui -> ui.getPage().fetchCurrentURL(url -> {
+            // From the start checklist this tab is not in view, and a tab sheet keeps only the
+            // tab in view attached: the page is then reached through the UI handling the click.
+            Optional.ofNullable(getUI().orElseGet(UI::getCurrent)).ifPresent(ui -> ui.getPage().fetchCurrentURL(url -> {
                 String base = url.getProtocol() + "://" + url.getAuthority() + "/";
                 showLink(made, base + made.path());
             }));
         } catch (DomainException refused) {
             error.setText(Messages.get(getLocale(), refused));
+            if (elsewhere) {
+                Notices.error(getLocale(), refused);
+            }
         }
     }
 

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.DefaultRule;
 import dk.ligevaerd.workspace.GovernanceService;
@@ -51,10 +52,10 @@ class SettingsPanel extends Div {
         this.proposals = new ProposalsPanel(governance, workspaceId, k -> k == ProposalKind.JOINT_CLOSING_OFF
                 || k == ProposalKind.DEFAULT_RULE || k == ProposalKind.HAND_OVER || k == ProposalKind.DELETE_WORKSPACE);
         name.setLabel(getTranslation("field.workspaceName"));
-        name.setMaxLength(Workspace.NAME_MAX_LENGTH);
+        LengthLimit.counted(name, Workspace.NAME_MAX_LENGTH);
         name.setId("settings-name");
         description.setLabel(getTranslation("field.description"));
-        description.setMaxLength(Workspace.DESCRIPTION_MAX_LENGTH);
+        LengthLimit.counted(description, Workspace.DESCRIPTION_MAX_LENGTH);
         language.setLabel(getTranslation("settings.language"));
         language.setItems(List.of("da", "en"));
         language.setItemLabelGenerator(l -> getTranslation("settings.language." + l));

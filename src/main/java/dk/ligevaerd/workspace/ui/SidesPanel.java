@@ -13,6 +13,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.ProposalKind;
@@ -56,7 +57,7 @@ class SidesPanel extends Div {
 
     private Div row(SideView side, int sideCount, WorkspaceDetails d) {
         TextField name = new TextField(getTranslation("field.sideName"), side.name(), "");
-        name.setMaxLength(Side.NAME_MAX_LENGTH);
+        LengthLimit.counted(name, Side.NAME_MAX_LENGTH);
         Select<String> colour = ColourPicker.create(getTranslation("field.colour"), side.colour());
         Paragraph error = new Paragraph();
         error.addClassName("form-error");
@@ -106,7 +107,7 @@ class SidesPanel extends Div {
 
     private Div addRow(WorkspaceDetails d) {
         TextField name = new TextField(getTranslation("field.sideName"));
-        name.setMaxLength(Side.NAME_MAX_LENGTH);
+        LengthLimit.counted(name, Side.NAME_MAX_LENGTH);
         name.setId("new-side-name");
         String nextColour = Side.PALETTE.stream()
                 .filter(c -> d.sides().stream().noneMatch(s -> s.colour().equalsIgnoreCase(c)))

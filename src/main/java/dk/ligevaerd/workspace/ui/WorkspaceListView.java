@@ -24,6 +24,8 @@ import com.vaadin.flow.router.RouteParameters;
 import dk.ligevaerd.account.PendingInvitation;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.ui.LengthLimit;
+import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceService;
@@ -100,20 +102,20 @@ public class WorkspaceListView extends VerticalLayout implements BeforeEnterObse
         Dialog dialog = new Dialog();
         dialog.setHeaderTitle(getTranslation("workspaces.new"));
         TextField name = new TextField(getTranslation("field.workspaceName"));
-        name.setMaxLength(Workspace.NAME_MAX_LENGTH);
+        LengthLimit.counted(name, Workspace.NAME_MAX_LENGTH);
         name.setRequired(true);
         name.setId("workspace-name");
         name.setWidthFull();
         TextArea description = new TextArea(getTranslation("field.description"));
-        description.setMaxLength(Workspace.DESCRIPTION_MAX_LENGTH);
+        LengthLimit.counted(description, Workspace.DESCRIPTION_MAX_LENGTH);
         description.setId("workspace-description");
         description.setWidthFull();
         TextField side1 = new TextField(getTranslation("workspaces.firstSide"),
                 getTranslation("side.default.municipality"), "");
-        side1.setMaxLength(Side.NAME_MAX_LENGTH);
+        LengthLimit.counted(side1, Side.NAME_MAX_LENGTH);
         side1.setId("side-1");
         TextField side2 = new TextField(getTranslation("workspaces.secondSide"), getTranslation("side.default.civil"), "");
-        side2.setMaxLength(Side.NAME_MAX_LENGTH);
+        LengthLimit.counted(side2, Side.NAME_MAX_LENGTH);
         side2.setId("side-2");
         RadioButtonGroup<Integer> mySide = new RadioButtonGroup<>(getTranslation("workspaces.yourSide"));
         mySide.setItems(0, 1);
@@ -139,6 +141,15 @@ public class WorkspaceListView extends VerticalLayout implements BeforeEnterObse
         dialog.add(form, hint, error);
 
         Button create = new Button(getTranslation("action.create"), e -> {
+            error.setText("");
+            MissingFields missing = new MissingFields()
+                    .check(name, name.getValue().isBlank(), getTranslation("error.missing.workspaceName"))
+                    .check(side1, side1.getValue().isBlank(), getTranslation("error.missing.sideName"))
+                    .check(side2, side2.getValue().isBlank(), getTranslation("error.missing.sideName"));
+            if (missing.any()) {
+                error.setText(getTranslation("error.missing.fields"));
+                return;
+            }
             try {
                 long id = workspaces.create(name.getValue(), description.getValue(),
                         List.of(side1.getValue(), side2.getValue()), mySide.getValue() == null ? 0 : mySide.getValue());

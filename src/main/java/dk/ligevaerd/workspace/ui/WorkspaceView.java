@@ -32,6 +32,10 @@ import dk.ligevaerd.shared.ui.PushWatch;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.InvitationStatus;
+import dk.ligevaerd.workspace.InvitationView;
+import dk.ligevaerd.workspace.Role;
+import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.PresenceService;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceEvents;
@@ -92,6 +96,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final Paragraph description = new Paragraph();
     private final Div me = new Div();
     private final OnlinePanel online = new OnlinePanel();
+    private final StartChecklist start = new StartChecklist(this::inviteFirstModerator, this::openTab);
     private TabSheet tabs = new TabSheet();
     private @Nullable PeoplePanel people;
     private @Nullable SidesPanel sides;
@@ -123,7 +128,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         title.setId("workspace-title");
         description.addClassName("muted");
         me.addClassName("my-place");
-        add(title, description, me, online, tabs);
+        add(title, description, me, start, online, tabs);
     }
 
     @Override
@@ -175,6 +180,11 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         fresh.addSelectedChangeListener(e -> {
             catchUp(e.getSelectedTab());
             writeAddress();
+            // The statement's text comes over the editor's own connection, not the bus: moving on
+            // from writing is when its step gets ticked.
+            if (details != null && details.forming()) {
+                showStart(details);
+            }
         });
         if (wasLive) {
             getUI().ifPresent(this::goLive);
@@ -384,6 +394,10 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 return;
             }
         }
+        if (d.forming() && events.stream().anyMatch(e -> !e.is(PresenceChanged.class))) {
+            // A first draft or a first priority may just have ticked a step.
+            showStart(d);
+        }
         Tab selected = tabs.getSelectedTab();
         contributed.forEach((tab, content) -> {
             List<WorkspaceEvent> concerning = events.stream().filter(content::concerns).toList();
@@ -456,6 +470,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         if (invitationsPanel != null) {
             invitationsPanel.show(d);
         }
+        showStart(d);
         if (settings != null) {
             settings.show(d);
         }
@@ -470,6 +485,46 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 stale.add(content);
             }
         });
+    }
+
+    /**
+     * The start checklist, while some side has no moderator: the owner's links for those sides
+     * count as done once made, the other features' steps once they say so.
+     */
+    private void showStart(WorkspaceDetails d) {
+        if (!d.forming()) {
+            start.show(List.of(), List.of());
+            return;
+        }
+        List<InvitationView> links = invitationsPanel == null ? List.of() : invitationsPanel.current();
+        List<StartChecklist.Invite> invites = d.sides().stream()
+                .filter(s -> d.sidesWithoutModerator().contains(s.name()))
+                .map(s -> new StartChecklist.Invite(s,
+                        links.stream().anyMatch(i -> i.role() == Role.MODERATOR && i.sideId() != null
+                                && i.sideId() == s.id() && i.status() == InvitationStatus.PENDING),
+                        invitationsPanel != null && d.me().owner()))
+                .toList();
+        List<StartChecklist.Step> steps = tabProviders.stream()
+                .filter(p -> p.startStepKey() != null && bySlug.containsKey(p.slug()))
+                .map(p -> new StartChecklist.Step(p.startStepKey(), p.startStepDone(workspaceId), p.slug()))
+                .toList();
+        start.show(invites, steps);
+    }
+
+    private void inviteFirstModerator(SideView side) {
+        if (invitationsPanel != null && details != null) {
+            invitationsPanel.inviteFirstModerator(side);
+            // Ticked at once; the live event that follows redraws the page as well.
+            invitationsPanel.show(details);
+            showStart(details);
+        }
+    }
+
+    private void openTab(String slug) {
+        Tab tab = bySlug.get(slug);
+        if (tab != null) {
+            tabs.setSelectedTab(tab);
+        }
     }
 
     private void catchUp(@Nullable Tab selected) {

@@ -56,7 +56,7 @@ class WorkspaceTest {
     @Test
     void the_name_must_be_1_to_120_characters() {
         assertThat(messageKey(() -> new Workspace(" ", "", List.of("A", "B"), 1L, Instant.EPOCH)))
-                .isEqualTo("error.length");
+                .isEqualTo("error.missing.workspaceName");
         assertThat(messageKey(() -> new Workspace("x".repeat(121), "", List.of("A", "B"), 1L, Instant.EPOCH)))
                 .isEqualTo("error.length");
         assertThat(new Workspace("x".repeat(120), "", List.of("A", "B"), 1L, Instant.EPOCH).name()).hasSize(120);
@@ -81,7 +81,7 @@ class WorkspaceTest {
     @Test
     void side_names_must_be_1_to_40_characters() {
         Workspace w = twoSided();
-        assertThat(messageKey(() -> w.addSide("", Side.PALETTE.get(2)))).isEqualTo("error.length");
+        assertThat(messageKey(() -> w.addSide("", Side.PALETTE.get(2)))).isEqualTo("error.missing.sideName");
         assertThat(messageKey(() -> w.addSide("x".repeat(41), Side.PALETTE.get(2)))).isEqualTo("error.length");
         assertThat(w.sides()).hasSize(2);
     }
