@@ -200,8 +200,8 @@ public class HistoryExportService {
                 timeline.addCell(PdfText.cell(when.format(e.occurredAt())));
                 SideView side = e.actorSideId() == null ? null : sides.get(e.actorSideId());
                 timeline.addCell(PdfText.cell(side == null ? "—" : side.name()));
-                timeline.addCell(PdfText.cell(Messages.get(locale, "history.kind." + e.kind(), names.of(e.actorId()),
-                        e.subjectUserId() == null ? "" : names.of(e.subjectUserId()))));
+                timeline.addCell(PdfText.cell(line(locale, e.kind(), names.of(e.actorId()),
+                        e.subjectUserId() == null ? "" : names.of(e.subjectUserId()), e.detail())));
             });
         }
         pdf.add(timeline);
@@ -250,5 +250,23 @@ public class HistoryExportService {
             ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, footer,
                     (document.left() + document.right()) / 2, document.bottom() - 24, 0);
         }
+    }
+
+    /**
+     * An entry's line, naming the priority or round it is about where the entry holds its title,
+     * as the History tab does.
+     */
+    static String line(Locale locale, String kind, String actor, String subject, String detail) {
+        java.util.Map<String, String> facts = new HistoryItem(0, java.time.Instant.EPOCH, kind, 0, actor, null, null,
+                subject, detail).facts();
+        String title = facts.getOrDefault("title", facts.get("sourceTitle"));
+        if (title != null && !title.isBlank()) {
+            String named = Messages.get(locale, "history.kind." + kind + ".named", actor, subject, title,
+                    facts.getOrDefault("targetTitle", ""));
+            if (!named.startsWith("!")) {
+                return named;
+            }
+        }
+        return Messages.get(locale, "history.kind." + kind, actor, subject);
     }
 }

@@ -14,12 +14,16 @@ import org.jspecify.annotations.Nullable;
  * @param casts         the round's casts, re-votes included; only ever grows
  * @param prioritizeStandings live standings of a PRIORITIZE round with live tallies, else null
  * @param adoptStandings live standings of an ADOPT round with live tallies, else null
+ * @param objections    the objections of an open round under consent, live tallies or not: consent
+ *                      works only if everyone can see what blocks it (empty under other rules)
  */
 public record LiveCounts(long roundId, Map<Long, Integer> ballotsBySide, long casts,
-        @Nullable PrioritizeResult prioritizeStandings, @Nullable AdoptResult adoptStandings) {
+        @Nullable PrioritizeResult prioritizeStandings, @Nullable AdoptResult adoptStandings,
+        java.util.List<OpenObjection> objections) {
 
     public LiveCounts {
         ballotsBySide = Map.copyOf(ballotsBySide);
+        objections = java.util.List.copyOf(objections);
     }
 
     public int ballots(long sideId) {

@@ -51,8 +51,10 @@ final class RecordContent {
      * and its own quorum; records written as version 1 keep verifying and read as having voided
      * none, with the round's one quorum for every side.
      */
-    static final String FORMAT = "ligevaerd.decision-record/2";
-    static final java.util.Set<String> READABLE = java.util.Set.of("ligevaerd.decision-record/1", FORMAT);
+    static final String FORMAT = "ligevaerd.decision-record/3";
+    /** Version 3 added {@code round.adoptEverySide}; earlier records read as adopting by places alone. */
+    static final java.util.Set<String> READABLE = java.util.Set.of("ligevaerd.decision-record/1",
+            "ligevaerd.decision-record/2", FORMAT);
 
     private RecordContent() {
     }
@@ -92,6 +94,7 @@ final class RecordContent {
         round.put("budget", r.budget());
         round.put("capPerOption", r.capPerOption());
         round.put("adoptTopPlaces", r.adoptTopPlaces());
+        round.put("adoptEverySide", r.adoptEverySide());
         round.put("quorumPerSide", r.quorumPerSide());
         round.put("liveTallies", r.liveTallies());
         round.put("secret", r.secret());
@@ -303,7 +306,8 @@ final class RecordContent {
                 instant(round.path("openedAt")), person(round.path("openedBy")), instant(closing.path("at")),
                 ClosedHow.valueOf(closing.path("how").asString()), by.isNull() || by.isMissingNode() ? null : person(by),
                 confirmations, sides, Outcome.valueOf(root.path("outcome").asString()),
-                root.path("headCountDiffers").asBoolean(), prioritize, adopt, ballots);
+                root.path("headCountDiffers").asBoolean(), prioritize, adopt, ballots,
+                round.path("adoptEverySide").asBoolean(false));
     }
 
     private static List<Long> longs(JsonNode array) {

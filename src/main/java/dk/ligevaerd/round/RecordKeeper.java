@@ -20,7 +20,7 @@ import dk.ligevaerd.round.domain.DecisionRecordRepository;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.domain.DecisionRoundRepository;
 import dk.ligevaerd.round.rules.AdoptResult;
-import dk.ligevaerd.round.rules.OptionScore;
+import dk.ligevaerd.round.rules.Adoption;
 import dk.ligevaerd.round.rules.PrioritizeResult;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.workspace.Member;
@@ -120,12 +120,10 @@ class RecordKeeper {
         List<Long> notAdopted = new ArrayList<>();
         if (round.kind() == RoundKind.PRIORITIZE) {
             prioritize = counted.prioritize(all);
-            if (prioritize.outcome() == PrioritizeResult.Outcome.DECIDED) {
-                for (OptionScore entry : prioritize.parityRanking().entries()) {
-                    boolean inTop = entry.place() <= round.adoptTopPlaces() && entry.score().signum() > 0;
-                    (inTop ? adopted : notAdopted).add(entry.option());
-                }
-            }
+            // The same rule the open round's live standings apply, so they never promise otherwise.
+            Adoption.Selection selection = Objects.requireNonNull(counted.adoption()).select(prioritize);
+            adopted.addAll(selection.adopted());
+            notAdopted.addAll(selection.notAdopted());
         } else {
             adopt = counted.adoptResult(all);
         }

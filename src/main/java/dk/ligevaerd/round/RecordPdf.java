@@ -162,7 +162,8 @@ final class RecordPdf {
                     .collect(Collectors.joining(", "));
             pdf.add(new Paragraph(adopted.isEmpty() ? msg("recordExport.pdf.noneAdopted")
                     : msg("recordExport.pdf.adoptedPriorities", adopted), PdfText.BOLD));
-            pdf.add(new Paragraph(msg("record.adoptedRule", r.adoptTopPlaces()), PdfText.BODY));
+            pdf.add(new Paragraph(msg("record.adoptedRule", r.adoptTopPlaces())
+                    + (r.adoptEverySide() ? " " + msg("record.adoptedRuleEverySide") : ""), PdfText.BODY));
         }
     }
 
@@ -181,11 +182,9 @@ final class RecordPdf {
         boolean consent = r.rule() == DecisionRule.CONSENT;
         List<String> headers = new ArrayList<>(List.of(msg("round.result.side"), msg("round.vote.yes"),
                 msg("round.vote.no"), msg("round.vote.abstain")));
-        if (consent) {
-            headers.add(msg("round.vote.object"));
-        }
-        headers.add(msg("round.result.support"));
-        float[] widths = consent ? new float[] {3, 1, 1, 1, 1, 1.5f} : new float[] {3, 1, 1, 1, 1.5f};
+        // Consent decides by objections alone, so it shows them instead of a support it never uses.
+        headers.add(consent ? msg("round.vote.object") : msg("round.result.support"));
+        float[] widths = consent ? new float[] {3, 1, 1, 1, 1} : new float[] {3, 1, 1, 1, 1.5f};
         PdfPTable votes = PdfText.table(widths, headers.toArray(String[]::new));
         for (SideResult side : r.sides()) {
             SideVotes v = a.side(side.sideId()).orElse(new SideVotes(side.sideId(), 0, 0, 0, 0, Fraction.HALF));
@@ -193,17 +192,21 @@ final class RecordPdf {
             votes.addCell(PdfText.cell(String.valueOf(v.yes())));
             votes.addCell(PdfText.cell(String.valueOf(v.no())));
             votes.addCell(PdfText.cell(String.valueOf(v.abstain())));
-            if (consent) {
-                votes.addCell(PdfText.cell(String.valueOf(v.object())));
-            }
-            votes.addCell(PdfText.cell(percent(v.support())));
+            votes.addCell(PdfText.cell(consent ? String.valueOf(v.object()) : percent(v.support())));
         }
         pdf.add(new Paragraph(msg("round.result.votesCaption"), PdfText.SMALL));
         pdf.add(votes);
-        pdf.add(new Paragraph(msg("record.adopt.parity", percent(a.paritySupport()),
-                msg(a.ruleAdopts() ? "record.verdict.adopt" : "record.verdict.reject")), PdfText.BODY));
-        pdf.add(new Paragraph(msg("record.adopt.headCount", percent(a.headCountSupport()),
-                msg(a.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject")), PdfText.BODY));
+        String verdict = msg(a.ruleAdopts() ? "record.verdict.adopt" : "record.verdict.reject");
+        pdf.add(new Paragraph(switch (r.rule()) {
+            case SIDE_PARITY -> msg("record.adopt.parity", percent(a.paritySupport()), verdict);
+            case DOUBLE_MAJORITY -> msg("record.adopt.double", verdict);
+            case CONSENT -> a.objections().isEmpty() ? msg("record.adopt.consentAdopted")
+                    : msg("record.adopt.consentBlocked", a.objections().size());
+        }, PdfText.BODY));
+        if (!consent) {
+            pdf.add(new Paragraph(msg("record.adopt.headCount", percent(a.headCountSupport()),
+                    msg(a.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject")), PdfText.BODY));
+        }
         if (consent) {
             objections(pdf, a);
         }
@@ -307,6 +310,9 @@ final class RecordPdf {
         fact(facts, "recordExport.pdf.setting.voting", voting);
         if (r.kind() == RoundKind.PRIORITIZE) {
             fact(facts, "recordExport.pdf.setting.topPlaces", msg("round.summary.topPlaces", r.adoptTopPlaces()));
+            if (r.adoptEverySide()) {
+                fact(facts, "recordExport.pdf.setting.everySide", msg("record.adoptedRuleEverySide"));
+            }
         }
         fact(facts, "recordExport.pdf.setting.quorum", r.sides().stream().allMatch(s -> s.quorum() == r.quorumPerSide())
                 ? msg("round.summary.quorum", r.quorumPerSide()) : msg("round.summary.quorumBySide"));

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param prioritize the result of a PRIORITIZE round; null for ADOPT
  * @param adopt      the result of an ADOPT round; null for PRIORITIZE
  * @param ballots    each ballot with its voter, for a named round; empty for a secret one
+ * @param adoptEverySide PRIORITIZE: only a priority every side gave points could be adopted
  */
 public record RecordView(long recordId, long roundId, long seq, String hash, String prevHash, Instant recordedAt,
         String title, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule, int budget,
@@ -22,7 +23,7 @@ public record RecordView(long recordId, long roundId, long seq, String hash, Str
         @Nullable Instant closesAt, Instant openedAt, Person openedBy, Instant closedAt, ClosedHow closedHow,
         @Nullable Person closedBy, List<ConfirmationView> confirmations, List<SideResult> sides, Outcome outcome,
         boolean headCountDiffers, @Nullable PrioritizeRecord prioritize, @Nullable AdoptRecord adopt,
-        List<NamedBallot> ballots) {
+        List<NamedBallot> ballots, boolean adoptEverySide) {
 
     /** What the round decided. */
     public enum Outcome {

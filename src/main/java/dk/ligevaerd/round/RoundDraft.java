@@ -28,15 +28,16 @@ import org.jspecify.annotations.Nullable;
  * @param closesAt       when voting ends by itself, if at all
  * @param quorumBySide   q_s: a side's own quorum where the creator set one; other sides need
  *                       {@code quorumPerSide}
+ * @param adoptOnlyWithEverySide PRIORITIZE: a priority is adopted only if every side gave it points
+ *                       (see {@link dk.ligevaerd.round.rules.Adoption}); false for ADOPT
  */
 public record RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
         List<Long> priorityIds, @Nullable Long versionId, int budget, int capPerOption, int adoptTopPlaces,
         int quorumPerSide, boolean liveTallies, boolean secret, @Nullable Instant closesAt,
-        Map<Long, Integer> quorumBySide) {
+        Map<Long, Integer> quorumBySide, boolean adoptOnlyWithEverySide) {
 
     public static final int DEFAULT_BUDGET = 10;
     public static final int DEFAULT_CAP = 5;
-    public static final int DEFAULT_TOP_PLACES = 3;
     public static final int DEFAULT_QUORUM = 1;
 
     public RoundDraft {
@@ -45,6 +46,15 @@ public record RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMetho
         Objects.requireNonNull(rule, "rule");
         priorityIds = List.copyOf(priorityIds);
         quorumBySide = Map.copyOf(quorumBySide);
+    }
+
+    /** A draft that adopts by places alone, whichever sides gave the points. */
+    public RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
+            List<Long> priorityIds, @Nullable Long versionId, int budget, int capPerOption, int adoptTopPlaces,
+            int quorumPerSide, boolean liveTallies, boolean secret, @Nullable Instant closesAt,
+            Map<Long, Integer> quorumBySide) {
+        this(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces, quorumPerSide,
+                liveTallies, secret, closesAt, quorumBySide, false);
     }
 
     /** A draft with the same quorum for every side. */
@@ -60,7 +70,7 @@ public record RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMetho
         Map<Long, Integer> by = new java.util.HashMap<>(quorumBySide);
         by.put(sideId, quorum);
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorumPerSide, liveTallies, secret, closesAt, by);
+                quorumPerSide, liveTallies, secret, closesAt, by, adoptOnlyWithEverySide);
     }
 
     public static RoundDraft dots(String title, List<Long> priorityIds, int budget, int capPerOption,
@@ -82,27 +92,39 @@ public record RoundDraft(String title, RoundKind kind, @Nullable PrioritizeMetho
 
     public RoundDraft withQuorum(int quorum) {
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorum, liveTallies, secret, closesAt, quorumBySide);
+                quorum, liveTallies, secret, closesAt, quorumBySide, adoptOnlyWithEverySide);
     }
 
     public RoundDraft withLiveTallies(boolean live) {
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorumPerSide, live, secret, closesAt, quorumBySide);
+                quorumPerSide, live, secret, closesAt, quorumBySide, adoptOnlyWithEverySide);
     }
 
     /** Secret ballots come without live standings: a secret round shows turnout only until it closes. */
     public RoundDraft withSecret(boolean secretBallots) {
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorumPerSide, liveTallies && !secretBallots, secretBallots, closesAt, quorumBySide);
+                quorumPerSide, liveTallies && !secretBallots, secretBallots, closesAt, quorumBySide,
+                adoptOnlyWithEverySide);
     }
 
     public RoundDraft withClosesAt(@Nullable Instant closing) {
         return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
-                quorumPerSide, liveTallies, secret, closing, quorumBySide);
+                quorumPerSide, liveTallies, secret, closing, quorumBySide, adoptOnlyWithEverySide);
     }
 
     public RoundDraft withRule(DecisionRule newRule) {
         return new RoundDraft(title, kind, method, newRule, priorityIds, versionId, budget, capPerOption,
-                adoptTopPlaces, quorumPerSide, liveTallies, secret, closesAt, quorumBySide);
+                adoptTopPlaces, quorumPerSide, liveTallies, secret, closesAt, quorumBySide, adoptOnlyWithEverySide);
+    }
+
+    /** The same draft adopting only priorities that every side gave points (or by places alone). */
+    public RoundDraft withAdoptOnlyWithEverySide(boolean everySide) {
+        return new RoundDraft(title, kind, method, rule, priorityIds, versionId, budget, capPerOption, adoptTopPlaces,
+                quorumPerSide, liveTallies, secret, closesAt, quorumBySide, everySide);
+    }
+
+    /** The places adopted by default for a ballot of this many priorities: half, rounded down, at least 1. */
+    public static int defaultTopPlaces(int priorities) {
+        return dk.ligevaerd.round.rules.Adoption.defaultPlaces(priorities);
     }
 }

@@ -552,7 +552,7 @@ public class RoundService {
         // As in view(): never standings for a secret round while it is open.
         LiveTally standing = open && r.liveTallies() && !r.secret() ? standing(r, casts) : null;
         return new LiveCounts(roundId, bySide, casts, standing == null ? null : standing.prioritize(),
-                standing == null ? null : standing.adopt());
+                standing == null ? null : standing.adopt(), openObjections(r, casts));
     }
 
     /** One round's counts as last read, and how many ballots committed here since the round was first read. */
@@ -666,7 +666,27 @@ public class RoundService {
                 r.createdAt(), r.openedAt(), r.closedAt(), r.cancelledAt(), r.cancelReason(),
                 standing == null ? null : standing.prioritize(), standing == null ? null : standing.adopt(),
                 myBallot == null ? null : Tallies.view(r.kind(), r.method(), myBallot), canVote, casts,
-                r.votingEndedAt(), withoutModerator, removed, secretWarnings, r.quorumBySide());
+                r.votingEndedAt(), withoutModerator, removed, secretWarnings, r.quorumBySide(), r.adoptEverySide(),
+                openObjections(r, casts));
+    }
+
+    /**
+     * The objections of an open round under consent, whether or not it shows live standings:
+     * consent asks everyone to see what blocks adoption while there is still time to change it.
+     * Taken from the same tally that the record will be written from. A secret round shows each
+     * objection's side only: a reason in its writer's own words could name them before the round
+     * is over, and the record shows it afterwards, with the side.
+     */
+    private List<OpenObjection> openObjections(DecisionRound r, long casts) {
+        if (r.state() != RoundState.OPEN || r.rule() != DecisionRule.CONSENT || casts == 0) {
+            return List.of();
+        }
+        AdoptResult tally = standing(r, casts).adopt();
+        if (tally == null) {
+            return List.of();
+        }
+        return tally.objections().stream()
+                .map(o -> new OpenObjection(o.side(), r.secret() ? null : o.reason())).toList();
     }
 
     /**

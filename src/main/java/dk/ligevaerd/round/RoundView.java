@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  *                       ballots will not count and they need not confirm
  * @param secretWarnings draft: sides whose only voter an objection would identify (secret CONSENT)
  * @param quorumBySide   q_s where the creator set a side's own quorum; other sides need quorumPerSide
+ * @param adoptEverySide PRIORITIZE: only a priority every side gave points can be adopted
+ * @param objections     open round under consent: its objections, with side (and reason unless secret)
  */
 public record RoundView(long id, String title, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
         int budget, int capPerOption, int adoptTopPlaces, int quorumPerSide, boolean liveTallies, boolean secret,
@@ -38,7 +40,7 @@ public record RoundView(long id, String title, RoundKind kind, @Nullable Priorit
         @Nullable PrioritizeResult prioritizeStandings, @Nullable AdoptResult adoptStandings,
         @Nullable BallotView myBallot, boolean canVote, long ballotRevision, @Nullable Instant votingEndedAt,
         List<Long> sidesWithoutModerator, List<Long> removedSides, List<Long> secretWarnings,
-        java.util.Map<Long, Integer> quorumBySide) {
+        java.util.Map<Long, Integer> quorumBySide, boolean adoptEverySide, List<OpenObjection> objections) {
 
     public record Option(long id, String title) {
     }
@@ -63,6 +65,7 @@ public record RoundView(long id, String title, RoundKind kind, @Nullable Priorit
         removedSides = List.copyOf(removedSides);
         secretWarnings = List.copyOf(secretWarnings);
         quorumBySide = java.util.Map.copyOf(quorumBySide);
+        objections = List.copyOf(objections);
     }
 
     /** q_s: the ballots this side must cast for a decision. */
@@ -105,7 +108,13 @@ public record RoundView(long id, String title, RoundKind kind, @Nullable Priorit
                 liveTallies, secret, closesAt, state, options, versionId, versionName, text, counted, jointClosing,
                 requiredSides, createdBy, createdAt, openedAt, closedAt, cancelledAt, cancelReason,
                 counts.prioritizeStandings(), counts.adoptStandings(), myBallot, canVote, counts.casts(),
-                votingEndedAt, sidesWithoutModerator, removedSides, secretWarnings, quorumBySide);
+                votingEndedAt, sidesWithoutModerator, removedSides, secretWarnings, quorumBySide, adoptEverySide,
+                counts.objections());
+    }
+
+    /** PRIORITIZE: how the round adopts, for stating what its standings would adopt now. */
+    public dk.ligevaerd.round.rules.Adoption adoption() {
+        return new dk.ligevaerd.round.rules.Adoption(Math.max(1, adoptTopPlaces), adoptEverySide);
     }
 
     /** The sides still to confirm closing, in the round's order. */

@@ -6,6 +6,7 @@ import dk.ligevaerd.round.domain.BallotPayload;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.domain.RoundSide;
 import dk.ligevaerd.round.rules.AdoptBallot;
+import dk.ligevaerd.round.rules.Adoption;
 import dk.ligevaerd.round.rules.AdoptResult;
 import dk.ligevaerd.round.rules.AdoptVoting;
 import dk.ligevaerd.round.rules.DotBallot;
@@ -30,19 +31,25 @@ import org.jspecify.annotations.Nullable;
  */
 record Tallies(long roundId, RoundKind kind, @Nullable PrioritizeMethod method, DecisionRule rule,
         Set<Long> options, Set<Long> sides, int budget, int capPerOption, int quorumPerSide,
-        Map<Long, Integer> quorumBySide) {
+        Map<Long, Integer> quorumBySide, @Nullable Adoption adoption) {
 
     static Tallies of(DecisionRound round) {
         return new Tallies(round.id(), round.kind(), round.method(), round.rule(),
                 new LinkedHashSet<>(round.optionIds()),
                 new LinkedHashSet<>(round.sides().stream().map(RoundSide::sideId).toList()), round.budget(),
-                round.capPerOption(), round.quorumPerSide(), round.quorumBySide());
+                round.capPerOption(), round.quorumPerSide(), round.quorumBySide(), adoption(round));
+    }
+
+    /** PRIORITIZE: which places and points adopt a priority; null for ADOPT, which adopts a text. */
+    static @Nullable Adoption adoption(DecisionRound round) {
+        return round.kind() == RoundKind.PRIORITIZE
+                ? new Adoption(round.adoptTopPlaces(), round.adoptEverySide()) : null;
     }
 
     /** The same settings tallied over fewer sides: those still in the workspace when the round closes. */
     Tallies withSides(Set<Long> tallied) {
         return new Tallies(roundId, kind, method, rule, options, new LinkedHashSet<>(tallied), budget, capPerOption,
-                quorumPerSide, quorumBySide);
+                quorumPerSide, quorumBySide, adoption);
     }
 
     Quorum quorum() {

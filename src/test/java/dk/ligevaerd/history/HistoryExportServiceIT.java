@@ -141,7 +141,7 @@ class HistoryExportServiceIT {
         String all = text.toString();
         String name = as(f.owner, () -> workspaces.details(f.workspaceId).name());
         assertThat(all).contains(name, f.participant.displayName(), f.observer.displayName(), "Medlemmer",
-                "Hvad der skete", "side 1", f.otherModerator.displayName() + " foreslog en prioritet");
+                "Hvad der skete", "side 1", f.otherModerator.displayName() + " foreslog prioriteten");
     }
 
     @Test

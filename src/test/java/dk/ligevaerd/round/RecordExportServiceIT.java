@@ -487,9 +487,9 @@ class RecordExportServiceIT {
         // Table cells read back without white space between them.
         assertThat(squeezed(all)).contains(squeezed("Objections"),
                 squeezed("Civilsamfund " + civil1.displayName() + " The elderly are not in the steering group"));
-        // Municipality 2 yes of 2 (100 %); civil society counts the objection as a no (0 %).
-        assertThat(all).contains("100.0%", "0.0%", "With every side weighing the same, support is 50.0%",
-                "By head count, support would be 66.7%");
+        // Consent decides by objections alone: the record says so, with no support figure it never used.
+        assertThat(all).contains("Consent: blocked by an objection, so the text is not adopted.")
+                .doesNotContain("support is", "support would be");
         assertThat(all).contains(record.hash());
     }
 

@@ -55,6 +55,7 @@ class RoundServiceIT {
     @Autowired StatementService statements;
     @Autowired HistoryService history;
     @Autowired RoundService rounds;
+    @Autowired RecordExportService exports;
     @Autowired AutoClose autoClose;
     @Autowired MutableClock clock;
     @Autowired JdbcTemplate jdbc;
@@ -799,6 +800,49 @@ class RoundServiceIT {
         cancelJointly(second, "Start over");
         assertThat(locked(a)).isFalse();
         assertThat(locked(c)).isFalse();
+    }
+
+    @Test
+    void adopting_only_what_every_side_gave_points_is_stored_enforced_and_recorded() throws Exception {
+        long id = draft(RoundDraft.dots("Only shared", List.of(a, b, c), 5, 5, 3).withSecret(false)
+                .withAdoptOnlyWithEverySide(true));
+        assertThat(view(id).adoptEverySide()).isTrue();
+        as(f.owner, () -> {
+            rounds.update(f.workspaceId, id, RoundDraft.dots("Only shared", List.of(a, b, c), 5, 5, 3)
+                    .withSecret(false));
+            return null;
+        });
+        assertThat(view(id).adoptEverySide()).as("a draft's setting can be switched off").isFalse();
+        as(f.owner, () -> {
+            rounds.update(f.workspaceId, id, RoundDraft.dots("Only shared", List.of(a, b, c), 5, 5, 3)
+                    .withSecret(false).withAdoptOnlyWithEverySide(true));
+            rounds.open(f.workspaceId, id);
+            return null;
+        });
+        assertThat(view(id).adoptEverySide()).isTrue();
+        // All three are in the top three places; only a got points from both sides.
+        dots(f.participant, id, Map.of(a, 3, b, 2));
+        dots(civilParticipant, id, Map.of(a, 1, c, 4));
+        closeJointly(id);
+
+        RecordView record = record(id);
+        assertThat(record.outcome()).isEqualTo(Outcome.DECIDED);
+        assertThat(record.adoptEverySide()).isTrue();
+        assertThat(record.prioritize().adopted()).containsExactly(a);
+        assertThat(record.prioritize().notAdopted()).containsExactlyInAnyOrder(b, c);
+        assertThat(state(a)).isEqualTo(PriorityState.ADOPTED);
+        assertThat(state(b)).isEqualTo(PriorityState.NOT_ADOPTED);
+        assertThat(state(c)).isEqualTo(PriorityState.NOT_ADOPTED);
+
+        String content = jdbc.queryForObject("select content from decision_record where round_id = ?", String.class, id);
+        assertThat(content).contains("\"adoptEverySide\":true", "\"format\":\"ligevaerd.decision-record/3\"");
+        java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
+        as(f.observer, () -> {
+            exports.writeJson(f.workspaceId, id, json);
+            return null;
+        });
+        assertThat(json.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("\"adoptEverySide\":true");
+        assertThat(as(f.observer, () -> rounds.verifyChain(f.workspaceId)).problems()).isEmpty();
     }
 
     @Test

@@ -320,7 +320,33 @@ class HistoryTab extends Div implements WorkspaceTab {
 
     private String sentence(HistoryItem item) {
         String subject = item.subjectName() == null ? "" : item.subjectName();
+        // A line names the priority or round it is about, where the entry holds its title.
+        Map<String, String> facts = item.facts();
+        String title = facts.getOrDefault("title", facts.get("sourceTitle"));
+        if (title != null && !title.isBlank()) {
+            String named = getTranslation("history.kind." + item.kind() + ".named", item.actorName(), subject, title,
+                    facts.getOrDefault("targetTitle", ""));
+            if (!named.startsWith("!")) {
+                return named;
+            }
+        }
         return getTranslation("history.kind." + item.kind(), item.actorName(), subject);
+    }
+
+    /** Ids the line already names by title; a reader has no use for the number behind them. */
+    private static final java.util.Set<String> INTERNAL_IDS = java.util.Set.of("priority", "round", "source",
+            "target");
+
+    /** An entry about a priority or a round leads to the tab where it is. */
+    private Optional<Anchor> thingLink(HistoryItem item) {
+        String tab = item.kind().startsWith("priority.") ? "priorities"
+                : item.kind().startsWith("round.") ? "rounds" : null;
+        if (tab == null) {
+            return Optional.empty();
+        }
+        Anchor link = new Anchor("workspace/" + workspaceId + "/" + tab, getTranslation("history.open." + tab));
+        link.addClassName("history-thing-link");
+        return Optional.of(link);
     }
 
     private void openEntry(HistoryItem item) {
@@ -333,11 +359,16 @@ class HistoryTab extends Div implements WorkspaceTab {
         SideView actorSide = item.actorSideId() == null ? null : sides.get(item.actorSideId());
         fact(facts, getTranslation("history.fact.actorSide"),
                 actorSide == null ? getTranslation("history.noSide") : actorSide.name());
-        item.facts().forEach((key, value) -> fact(facts, factLabel(key), factValue(key, value)));
+        item.facts().forEach((key, value) -> {
+            if (!INTERNAL_IDS.contains(key)) {
+                fact(facts, factLabel(key), factValue(key, value));
+            }
+        });
         dialog.add(facts);
         Div links = new Div();
         links.addClassName("history-entry-links");
         recordLink(item).ifPresent(links::add);
+        thingLink(item).ifPresent(links::add);
         versionLinks(item).forEach(links::add);
         if (links.getComponentCount() > 0) {
             dialog.add(links);

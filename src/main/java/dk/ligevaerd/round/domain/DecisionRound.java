@@ -92,6 +92,10 @@ public class DecisionRound {
     @Column(name = "adopt_top_places", nullable = false)
     private int adoptTopPlaces;
 
+    /** PRIORITIZE: adopt only a priority that every side gave points (see {@code rules.Adoption}). */
+    @Column(name = "adopt_every_side", nullable = false)
+    private boolean adoptEverySide;
+
     /**
      * The workspace's joint-closing setting when the round opened. Fixed with the other settings,
      * so that switching it off cannot let one side close a round that is already running.
@@ -256,6 +260,7 @@ public class DecisionRound {
         this.budget = newBudget;
         this.capPerOption = newCap;
         this.adoptTopPlaces = newTop;
+        this.adoptEverySide = draft.kind() == RoundKind.PRIORITIZE && draft.adoptOnlyWithEverySide();
         this.subjectVersionId = draft.kind() == RoundKind.ADOPT ? draft.versionId() : null;
         this.subjectVersionName = null;
         this.quorumPerSide = draft.quorumPerSide();
@@ -570,6 +575,10 @@ public class DecisionRound {
 
     public int adoptTopPlaces() {
         return adoptTopPlaces;
+    }
+
+    public boolean adoptEverySide() {
+        return adoptEverySide;
     }
 
     public boolean jointClosing() {

@@ -73,6 +73,42 @@ public record AdoptResult(
         return ruleAdopts != headCountAdopts;
     }
 
+    /**
+     * {@link AdoptRule#DOUBLE_MAJORITY}: the sides whose support is not above one half, each of
+     * which keeps the rule from adopting on its own; empty under the other rules, which decide by
+     * something else. The rule's own test, so a view that names these sides says what decided.
+     */
+    public java.util.Set<Long> sidesWithoutMajority() {
+        return rule == AdoptRule.DOUBLE_MAJORITY ? withoutMajority(supportPerSide) : java.util.Set.of();
+    }
+
+    static java.util.Set<Long> withoutMajority(Map<Long, Fraction> supportPerSide) {
+        java.util.Set<Long> without = new java.util.TreeSet<>();
+        supportPerSide.forEach((side, support) -> {
+            if (!support.isGreaterThan(Fraction.HALF)) {
+                without.add(side);
+            }
+        });
+        return Ordered.copyOf(without);
+    }
+
+    /**
+     * {@link AdoptRule#CONSENT}: the objections, each of which keeps the rule from adopting; zero
+     * under the other rules, which allow none.
+     */
+    public int blockingObjections() {
+        return rule == AdoptRule.CONSENT ? objections.size() : 0;
+    }
+
+    /**
+     * Whether the rule uses {@link #paritySupport()} to decide: only side parity does. Double
+     * majority decides by each side's support and consent by objections, so a view shows the mean
+     * only where it is what decided.
+     */
+    public boolean decidedByParitySupport() {
+        return rule == AdoptRule.SIDE_PARITY;
+    }
+
     /** Side id to its number of ballots, abstentions and objections included. */
     public Map<Long, Integer> ballotsPerSide() {
         Map<Long, Integer> ballots = new TreeMap<>();

@@ -90,7 +90,7 @@ public record AdoptVoting(AdoptRule rule, Quorum quorum) {
         Fraction headCountSupport = VoteCount.sum(votes.values()).support();
         boolean ruleAdopts = switch (rule) {
             case SIDE_PARITY -> paritySupport.isGreaterThan(Fraction.HALF);
-            case DOUBLE_MAJORITY -> support.values().stream().allMatch(s -> s.isGreaterThan(Fraction.HALF));
+            case DOUBLE_MAJORITY -> AdoptResult.withoutMajority(support).isEmpty();
             case CONSENT -> objections.isEmpty();
         };
         boolean headCountAdopts = rule == AdoptRule.CONSENT

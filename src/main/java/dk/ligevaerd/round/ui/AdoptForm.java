@@ -42,7 +42,7 @@ class AdoptForm extends BallotForm {
             }
         });
         reason.setLabel(getTranslation("round.adopt.reason"));
-        reason.setHelperText(getTranslation("round.adopt.reasonHelp"));
+        reason.setHelperText(getTranslation(round.secret() ? "round.adopt.reasonHelpSecret" : "round.adopt.reasonHelp"));
         LengthLimit.counted(reason, AdoptBallot.REASON_MAX_LENGTH);
         reason.setWidthFull();
         reason.setVisible(false);

@@ -153,6 +153,9 @@ class RecordPanel extends Div {
                     ? getTranslation("round.summary.dots", r.budget(), r.capPerOption())
                     : getTranslation("round.summary.ranking"));
             text.append(" · ").append(getTranslation("round.summary.topPlaces", r.adoptTopPlaces()));
+            if (r.adoptEverySide()) {
+                text.append(" · ").append(getTranslation("round.summary.everySide"));
+            }
         }
         text.append(" · ").append(getTranslation(r.secret() ? "round.summary.secret" : "round.summary.named"));
         text.append(" · ").append(getTranslation(r.liveTallies() ? "round.summary.live" : "round.summary.hidden"));
@@ -166,7 +169,8 @@ class RecordPanel extends Div {
         }
         add(ResultTables.prioritize(this, p.options(), sides, r.outcome() == Outcome.DECIDED, locale));
         if (r.outcome() == Outcome.DECIDED) {
-            add(Show.withClass(new Paragraph(getTranslation("record.adoptedRule", r.adoptTopPlaces())), "muted"));
+            add(Show.withClass(new Paragraph(getTranslation("record.adoptedRule", r.adoptTopPlaces())
+                    + (r.adoptEverySide() ? " " + getTranslation("record.adoptedRuleEverySide") : "")), "muted"));
         }
         if (r.headCountDiffers()) {
             String order = p.byHeadCount().stream().limit(3)
@@ -194,10 +198,18 @@ class RecordPanel extends Div {
         }
         add(text);
         add(ResultTables.adopt(this, a.sides(), sides, r.rule() == DecisionRule.CONSENT, locale));
-        add(new Paragraph(getTranslation("record.adopt.parity", Show.percent(a.paritySupport(), locale),
-                getTranslation(a.ruleAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
-        add(new Paragraph(getTranslation("record.adopt.headCount", Show.percent(a.headCountSupport(), locale),
-                getTranslation(a.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
+        String verdict = getTranslation(a.ruleAdopts() ? "record.verdict.adopt" : "record.verdict.reject");
+        // Each rule's line states only what that rule decides by; consent has no percentage in it.
+        add(new Paragraph(switch (r.rule()) {
+            case SIDE_PARITY -> getTranslation("record.adopt.parity", Show.percent(a.paritySupport(), locale), verdict);
+            case DOUBLE_MAJORITY -> getTranslation("record.adopt.double", verdict);
+            case CONSENT -> a.objections().isEmpty() ? getTranslation("record.adopt.consentAdopted")
+                    : getTranslation("record.adopt.consentBlocked", a.objections().size());
+        }));
+        if (r.rule() != DecisionRule.CONSENT) {
+            add(new Paragraph(getTranslation("record.adopt.headCount", Show.percent(a.headCountSupport(), locale),
+                    getTranslation(a.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
+        }
         if (r.headCountDiffers()) {
             differs(getTranslation("record.differs.adopt"), r);
         }

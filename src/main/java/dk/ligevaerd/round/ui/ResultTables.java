@@ -114,7 +114,7 @@ final class ResultTables {
         return tie ? place + "=" : String.valueOf(place);
     }
 
-    /** Yes, no, abstain (and objections under consent) per side, with each side's support. */
+    /** Yes, no, abstain per side with each side's support; under consent the objections instead of support. */
     static Div adopt(Div host, List<SideVotes> votes, List<Show.Side> sides, boolean consent, Locale locale) {
         Div wrapper = new Div();
         wrapper.addClassName("result-table-wrapper");
@@ -129,7 +129,10 @@ final class ResultTables {
         if (consent) {
             head.add(new NativeTableHeaderCell(host.getTranslation("round.vote.object")));
         }
-        head.add(new NativeTableHeaderCell(host.getTranslation("round.result.support")));
+        if (!consent) {
+            // Consent decides by objections alone: a support figure there would be one the rule never uses.
+            head.add(new NativeTableHeaderCell(host.getTranslation("round.result.support")));
+        }
         for (Show.Side side : sides) {
             SideVotes v = votes.stream().filter(s -> s.sideId() == side.id()).findFirst()
                     .orElse(new SideVotes(side.id(), 0, 0, 0, 0, dk.ligevaerd.round.rules.Fraction.HALF));
@@ -141,7 +144,9 @@ final class ResultTables {
             if (consent) {
                 tr.add(new NativeTableCell(String.valueOf(v.object())));
             }
-            tr.add(new NativeTableCell(Show.percent(v.support(), locale)));
+            if (!consent) {
+                tr.add(new NativeTableCell(Show.percent(v.support(), locale)));
+            }
         }
         wrapper.add(table);
         return wrapper;

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextArea;
 import dk.ligevaerd.round.DecisionRule;
 import dk.ligevaerd.round.LiveCounts;
+import dk.ligevaerd.round.OpenObjection;
 import dk.ligevaerd.round.RecordView;
 import dk.ligevaerd.round.RoundKind;
 import dk.ligevaerd.round.RoundState;
@@ -20,6 +21,7 @@ import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.round.domain.DecisionRound;
 import dk.ligevaerd.round.rules.AdoptResult;
 import dk.ligevaerd.round.rules.PrioritizeMethod;
+import dk.ligevaerd.round.rules.PrioritizeResult;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Formats;
@@ -111,7 +113,7 @@ class RoundCard extends Div {
                     Objects.requireNonNull(counts.get(side.sideId())));
         }
         quorumWarning(now);
-        if (now.liveTallies() && !now.secret()) {
+        if ((now.liveTallies() && !now.secret()) || !now.objections().equals(before.objections())) {
             standings(now);
         }
         shown = now;
@@ -205,6 +207,9 @@ class RoundCard extends Div {
                     ? getTranslation("round.summary.dots", r.budget(), r.capPerOption())
                     : getTranslation("round.summary.ranking"));
             text.append(" · ").append(getTranslation("round.summary.topPlaces", r.adoptTopPlaces()));
+            if (r.adoptEverySide()) {
+                text.append(" · ").append(getTranslation("round.summary.everySide"));
+            }
         } else {
             text.append(" · ").append(getTranslation("record.rule", getTranslation(r.rule().messageKey())));
         }
@@ -331,30 +336,137 @@ class RoundCard extends Div {
                 standings.add(Show.withClass(new Paragraph(getTranslation("round.warning.loneVoter",
                         tab.sideName(side))), "quorum-warning", "round-warning"));
             }
+            if (r.kind() == RoundKind.PRIORITIZE) {
+                standings.add(Show.withClass(new Paragraph(adoptionPromise(r)), "muted", "round-adoption"));
+            }
         }
         if (r.state() != RoundState.OPEN) {
             return;
         }
         if (!r.liveTallies() || r.secret()) {
             standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.hidden")), "muted"));
+            objections(r);
             return;
         }
         List<Show.Side> sides = r.sides().stream().map(s -> new Show.Side(s.sideId(), s.name(), s.colour())).toList();
         if (r.prioritizeStandings() != null) {
+            PrioritizeResult result = r.prioritizeStandings();
             standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.title")), "standings-title"));
-            standings.add(ResultTables.prioritize(standings, ResultTables.rows(r, r.prioritizeStandings()), sides,
+            verdict(prioritizeVerdict(r, result));
+            standings.add(ResultTables.prioritize(standings, ResultTables.rows(r, result), sides,
                     false, getLocale()));
         } else if (r.adoptStandings() != null) {
             AdoptResult result = r.adoptStandings();
             standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.title")), "standings-title"));
+            verdict(adoptVerdict(r, result));
             standings.add(ResultTables.adopt(standings, ResultTables.votes(result), sides,
                     r.rule() == DecisionRule.CONSENT, getLocale()));
-            standings.add(new Paragraph(getTranslation("record.adopt.parity", Show.percent(result.paritySupport(),
-                    getLocale()), getTranslation(result.ruleAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
-            standings.add(new Paragraph(getTranslation("record.adopt.headCount",
-                    Show.percent(result.headCountSupport(), getLocale()),
-                    getTranslation(result.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
+            if (r.rule() != DecisionRule.CONSENT) {
+                // Under consent every person holds the same veto, so head count decides the same.
+                standings.add(Show.withClass(new Paragraph(getTranslation("record.adopt.headCount",
+                        Show.percent(result.headCountSupport(), getLocale()), getTranslation(
+                                result.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))),
+                        "round-head-count"));
+            }
+            objections(r);
         }
+    }
+
+    /** The rule's state now, in words: the first thing the standings say. */
+    private void verdict(String text) {
+        Paragraph verdict = new Paragraph(text);
+        verdict.addClassName("round-verdict");
+        verdict.setId("round-verdict-" + roundId);
+        standings.add(verdict);
+    }
+
+    /**
+     * What the rule says about an ADOPT round's ballots now. Each line states only what the rule
+     * uses: which side has not reached its quorum, the objections under consent, the mean support
+     * under side parity, the sides without a majority under double majority.
+     */
+    private String adoptVerdict(RoundView r, AdoptResult result) {
+        List<String> lines = new java.util.ArrayList<>();
+        if (!result.sidesMissingQuorum().isEmpty()) {
+            lines.add(noDecisionYet(r, result.sidesMissingQuorum(), result.ballotsPerSide()));
+        }
+        if (result.blockingObjections() > 0) {
+            lines.add(getTranslation("round.live.blocked", result.blockingObjections()));
+        } else if (result.sidesMissingQuorum().isEmpty()) {
+            lines.add(switch (r.rule()) {
+                case SIDE_PARITY -> getTranslation(result.ruleAdopts() ? "round.live.parity.adopt"
+                        : "round.live.parity.reject", Show.percent(result.paritySupport(), getLocale()));
+                case DOUBLE_MAJORITY -> result.ruleAdopts() ? getTranslation("round.live.double.adopt")
+                        : getTranslation("round.live.double.reject", sideNames(r, result.sidesWithoutMajority()));
+                case CONSENT -> getTranslation("round.live.consent.adopt");
+            });
+        }
+        return String.join(" ", lines);
+    }
+
+    /** What a PRIORITIZE round would adopt now, by the same rule that will write its record. */
+    private String prioritizeVerdict(RoundView r, PrioritizeResult result) {
+        if (!result.sidesMissingQuorum().isEmpty()) {
+            return noDecisionYet(r, result.sidesMissingQuorum(), result.ballotsPerSide());
+        }
+        List<Long> adopted = r.adoption().select(result).adopted();
+        if (adopted.isEmpty()) {
+            return getTranslation("round.live.prioritize.none");
+        }
+        return getTranslation("round.live.prioritize.adopt", adopted.size(),
+                adopted.stream().map(id -> "“" + r.optionTitle(id) + "”").collect(Collectors.joining(", ")));
+    }
+
+    /** "No decision yet: Civilsamfund has not voted", a clause for every side below its quorum. */
+    private String noDecisionYet(RoundView r, java.util.Set<Long> missing, Map<Long, Integer> ballots) {
+        String clauses = missing.stream().map(side -> {
+            int cast = ballots.getOrDefault(side, 0);
+            return cast == 0 ? getTranslation("round.live.sideNotVoted", sideName(r, side))
+                    : getTranslation("round.live.sideBelowQuorum", sideName(r, side), cast, r.quorumFor(side));
+        }).collect(Collectors.joining(getTranslation("round.live.and")));
+        return getTranslation("round.live.noDecisionYet", clauses);
+    }
+
+    private String sideNames(RoundView r, java.util.Set<Long> sides) {
+        return sides.stream().map(side -> sideName(r, side)).collect(Collectors.joining(getTranslation("round.live.and")));
+    }
+
+    /** PRIORITIZE: before opening, how many priorities the round can adopt and on what condition. */
+    private String adoptionPromise(RoundView r) {
+        String places = getTranslation("round.adoption.places", Math.max(1, r.adoptTopPlaces()), r.options().size());
+        return r.adoptEverySide() ? places + " " + getTranslation("round.adoption.everySide") : places;
+    }
+
+    /**
+     * Under consent, every objection with its side, live: consent works only if everyone sees
+     * what blocks adoption while there is time to talk about it. A secret round shows the side alone.
+     */
+    private void objections(RoundView r) {
+        if (r.rule() != DecisionRule.CONSENT || r.kind() != RoundKind.ADOPT) {
+            return;
+        }
+        Div box = new Div();
+        box.addClassName("round-objections");
+        box.setId("round-objections-" + roundId);
+        if (r.objections().isEmpty()) {
+            box.add(Show.withClass(new Paragraph(getTranslation("round.objections.none")), "muted"));
+            standings.add(box);
+            return;
+        }
+        box.add(Show.withClass(new Paragraph(getTranslation("round.objections.title", r.objections().size())),
+                "standings-title"));
+        com.vaadin.flow.component.html.UnorderedList list = new com.vaadin.flow.component.html.UnorderedList();
+        list.addClassName("objection-list");
+        for (OpenObjection o : r.objections()) {
+            com.vaadin.flow.component.html.ListItem item = new com.vaadin.flow.component.html.ListItem();
+            item.getElement().setAttribute("data-side", String.valueOf(o.sideId()));
+            r.side(o.sideId()).ifPresent(s -> item.add(new Show.Side(s.sideId(), s.name(), s.colour()).badge(),
+                    new Span(" ")));
+            item.add(new Span(o.reason() == null ? getTranslation("round.objections.secretReason") : o.reason()));
+            list.add(item);
+        }
+        box.add(list);
+        standings.add(box);
     }
 
     private void actions(RoundView r, WorkspaceDetails d) {

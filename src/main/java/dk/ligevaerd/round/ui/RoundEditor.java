@@ -64,6 +64,9 @@ class RoundEditor extends Dialog {
     private final IntegerField budget = new IntegerField();
     private final IntegerField cap = new IntegerField();
     private final IntegerField topPlaces = new IntegerField();
+    private final Checkbox everySide = new Checkbox();
+    /** How many priorities the round will adopt at most, said before it is saved or opened. */
+    private final Paragraph willAdopt = new Paragraph();
     private final Select<VersionChoice> version = new Select<>();
     private final RadioButtonGroup<DecisionRule> rule = new RadioButtonGroup<>();
     private final IntegerField quorum = new IntegerField();
@@ -127,6 +130,11 @@ class RoundEditor extends Dialog {
         topPlaces.setValue(1);
         topPlaces.setMax(1);
         topPlaces.setId("round-top-places");
+        everySide.setLabel(getTranslation("round.editor.everySide"));
+        everySide.setHelperText(getTranslation("round.editor.everySideHelp"));
+        everySide.setId("round-every-side");
+        willAdopt.addClassNames("muted", "round-will-adopt");
+        willAdopt.setId("round-will-adopt");
 
         List<VersionChoice> versions = new ArrayList<>();
         versions.add(new VersionChoice(null, getTranslation("round.editor.currentText")));
@@ -184,8 +192,12 @@ class RoundEditor extends Dialog {
             kind.setEnabled(false);
         }
         // The places adopted always lie between 1 and the number of ticked priorities; until the
-        // moderator sets it, it follows the default (3) as far as the ticked priorities allow.
-        topPlaces.addValueChangeListener(e -> topPlacesSet |= e.isFromClient());
+        // moderator sets it, it follows the default (half the ticked priorities, at least 1).
+        topPlaces.addValueChangeListener(e -> {
+            topPlacesSet |= e.isFromClient();
+            sayWhatWillBeAdopted();
+        });
+        everySide.addValueChangeListener(e -> sayWhatWillBeAdopted());
         priorities.addValueChangeListener(e -> fitTopPlaces());
         fitTopPlaces();
         secret.addValueChangeListener(e -> {
@@ -203,6 +215,8 @@ class RoundEditor extends Dialog {
         rule.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
         Div points = new Div(budget, cap, topPlaces);
         points.addClassName("editor-row");
+        Div adoption = new Div(everySide, willAdopt);
+        adoption.addClassName("round-adoption-settings");
         Div counting = new Div(quorum);
         quorumBySide.values().forEach(counting::add);
         counting.add(closesAt);
@@ -210,7 +224,8 @@ class RoundEditor extends Dialog {
         if (!quorumBySide.isEmpty()) {
             counting.add(Show.withClass(new Paragraph(getTranslation("round.editor.quorumHelp")), "muted"));
         }
-        VerticalLayout fields = new VerticalLayout(title, kind, method, priorities, points, version, rule, counting,
+        VerticalLayout fields = new VerticalLayout(title, kind, method, priorities, points, adoption, version, rule,
+                counting,
                 live, secret, error);
         fields.setPadding(false);
         fields.setSpacing(false);
@@ -262,6 +277,7 @@ class RoundEditor extends Dialog {
             topPlaces.setValue(existing.adoptTopPlaces());
             topPlacesSet = true;
         }
+        everySide.setValue(existing.adoptEverySide());
         versions.stream().filter(v -> Objects.equals(v.id(), existing.versionId())).findFirst()
                 .ifPresent(version::setValue);
         rule.setValue(existing.rule());
@@ -285,8 +301,20 @@ class RoundEditor extends Dialog {
         int ticked = Math.max(1, priorities.getValue().size());
         topPlaces.setMax(ticked);
         Integer now = topPlaces.getValue();
-        int wanted = topPlacesSet && now != null ? now : RoundDraft.DEFAULT_TOP_PLACES;
+        int wanted = topPlacesSet && now != null ? now : RoundDraft.defaultTopPlaces(priorities.getValue().size());
         topPlaces.setValue(Math.max(1, Math.min(wanted, ticked)));
+        sayWhatWillBeAdopted();
+    }
+
+    private void sayWhatWillBeAdopted() {
+        int ticked = priorities.getValue().size();
+        Integer places = topPlaces.getValue();
+        if (ticked == 0 || places == null) {
+            willAdopt.setText("");
+            return;
+        }
+        String text = getTranslation("round.editor.willAdopt", Math.min(places, ticked), ticked);
+        willAdopt.setText(everySide.getValue() ? text + " " + getTranslation("round.adoption.everySide") : text);
     }
 
     private void showFields() {
@@ -297,6 +325,8 @@ class RoundEditor extends Dialog {
         budget.setVisible(prioritize && dots);
         cap.setVisible(prioritize && dots);
         topPlaces.setVisible(prioritize);
+        everySide.setVisible(prioritize);
+        willAdopt.setVisible(prioritize);
         version.setVisible(!prioritize);
         rule.setVisible(!prioritize);
     }
@@ -320,7 +350,7 @@ class RoundEditor extends Dialog {
                 null, dots ? Objects.requireNonNullElse(budget.getValue(), 0) : 0,
                 dots ? Objects.requireNonNullElse(cap.getValue(), 0) : 0,
                 Objects.requireNonNullElse(topPlaces.getValue(), 0), quorumValue, live.getValue(), secret.getValue(),
-                closing, quorums());
+                closing, quorums(), everySide.getValue());
     }
 
     /** Each side's quorum as entered; an emptied field is sent as 0, which the service refuses. */

@@ -9,6 +9,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.priority.PriorityService;
@@ -55,12 +56,19 @@ class RoundEditorIT extends SpringBrowserlessTest {
         List<PriorityView> two = offered.subList(0, 2);
         IntegerField places = $(IntegerField.class).id("round-top-places");
         choices.setValue(Set.copyOf(two));
-        assertThat(places.getValue()).isEqualTo(2);
+        assertThat(places.getValue()).as("half the ticked priorities, at least one").isEqualTo(1);
         assertThat(places.getMax()).isEqualTo(2);
-        choices.setValue(Set.copyOf(offered.size() >= 4 ? offered.subList(0, 4) : offered));
-        assertThat(places.getValue()).as("back to the default once enough are ticked")
-                .isEqualTo(Math.min(3, Math.min(4, offered.size())));
+        assertThat($(Paragraph.class).id("round-will-adopt").getText())
+                .isEqualTo("Runden vedtager højst 1 af de 2 valgte prioriteter.");
+        List<PriorityView> more = offered.size() >= 4 ? offered.subList(0, 4) : offered;
+        choices.setValue(Set.copyOf(more));
+        assertThat(places.getValue()).as("the default follows the ticked priorities").isEqualTo(more.size() / 2);
         choices.setValue(Set.copyOf(two));
+        places.setValue(2);
+        $(Checkbox.class).id("round-every-side").setValue(true);
+        assertThat($(Paragraph.class).id("round-will-adopt").getText()).isEqualTo("Runden vedtager højst 2 af de 2 "
+                + "valgte prioriteter. Kun en prioritet, som alle sider har givet point, kan vedtages, så det kan blive "
+                + "færre.");
 
         $(Checkbox.class).id("round-secret").setValue(true);
         assertThat($(Checkbox.class).id("round-live").getValue()).isFalse();
@@ -71,6 +79,7 @@ class RoundEditorIT extends SpringBrowserlessTest {
         RoundView saved = rounds.list(id).stream().filter(r -> r.title().equals("Two priorities")).findFirst()
                 .orElseThrow();
         assertThat(saved.adoptTopPlaces()).isEqualTo(2);
+        assertThat(saved.adoptEverySide()).isTrue();
         assertThat(saved.state()).isEqualTo(RoundState.DRAFT);
         rounds.cancel(id, saved.id(), "Only a test of the dialog");
     }
