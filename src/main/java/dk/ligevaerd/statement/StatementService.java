@@ -96,6 +96,21 @@ public class StatementService {
     }
 
     /**
+     * Where a replay word by word stops: the versions, ascending, after which one person's typing
+     * (or deleting) on at one place reaches the end of a word; the last is the latest version.
+     * Empty while nothing has been written. Any member may replay.
+     */
+    @Transactional(readOnly = true)
+    public List<Integer> wordSteps(long workspaceId) {
+        access.requireMember(workspaceId);
+        return statements.findByWorkspaceId(workspaceId)
+                .map(s -> ReplayWords.stops(changes.between(s.id(), 0, s.version()).stream()
+                        .map(u -> new ReplayWords.Change(u.author().userId(), u.author().sideId(), u.changes()))
+                        .toList()))
+                .orElse(List.of());
+    }
+
+    /**
      * The statement after its first {@code version} changes, who wrote each stretch of it and what
      * the last of those changes did. Starts from the nearest checkpoint before {@code version}
      * ({@link ReplayCheckpoints}), so moving through a long history replays a few dozen changes per

@@ -390,6 +390,7 @@ class AuthorizationMatrixIT {
                     c -> c.statements.compare(c.f.workspaceId, c.versionId, null)),
             read("StatementService.replay(long)", workspace(MEMBERS), c -> c.statements.replay(c.f.workspaceId)),
             read("StatementService.frame(long,int)", workspace(MEMBERS), c -> c.statements.frame(c.f.workspaceId, 1)),
+            read("StatementService.wordSteps(long)", workspace(MEMBERS), c -> c.statements.wordSteps(c.f.workspaceId)),
             write("StatementService.saveVersion(long,String)", Need.NOTHING, workspace(CONTRIBUTORS),
                     c -> c.statements.saveVersion(c.f.workspaceId, "Udkast " + unique())),
             write("StatementService.snapshotForRound(long,String,Member)", Need.NOTHING, all(Outcome.INTERNAL_ONLY),

@@ -103,6 +103,7 @@ final class ResultTables {
             tr.add(new NativeTableCell(place(row.headCountPlace(), headTie) + " · "
                     + Show.percent(row.headCountScore(), locale)));
         }
+        labelCells(table);
         wrapper.add(table);
         if (anyParityTie) {
             wrapper.add(Show.withClass(new Div(new Span(host.getTranslation("round.result.tieNote"))), "muted"));
@@ -148,8 +149,38 @@ final class ResultTables {
                 tr.add(new NativeTableCell(Show.percent(v.support(), locale)));
             }
         }
+        labelCells(table);
         wrapper.add(table);
         return wrapper;
+    }
+
+    /**
+     * Gives every body cell its column's heading as {@code data-label}: on a phone the style sheet
+     * shows each row as a small card of "heading: value" lines instead of a table wider than the
+     * screen. The table's roles are stated outright, since a table laid out as blocks loses them
+     * in some browsers.
+     */
+    private static void labelCells(NativeTable table) {
+        table.getElement().setAttribute("role", "table");
+        table.getHead().getElement().setAttribute("role", "rowgroup");
+        table.getBody().getElement().setAttribute("role", "rowgroup");
+        List<String> labels = table.getHead().getElement().getChildren().findFirst()
+                .map(row -> row.getChildren().map(cell -> cell.getTextRecursively().strip()).toList())
+                .orElse(List.of());
+        table.getHead().getElement().getChildren().forEach(row -> {
+            row.setAttribute("role", "row");
+            row.getChildren().forEach(cell -> cell.setAttribute("role", "columnheader"));
+        });
+        table.getBody().getElement().getChildren().forEach(row -> {
+            row.setAttribute("role", "row");
+            List<com.vaadin.flow.dom.Element> cells = row.getChildren().toList();
+            for (int i = 0; i < cells.size(); i++) {
+                cells.get(i).setAttribute("role", "cell");
+                if (i < labels.size()) {
+                    cells.get(i).setAttribute("data-label", labels.get(i));
+                }
+            }
+        });
     }
 
     static VoteCount total(List<SideVotes> votes) {

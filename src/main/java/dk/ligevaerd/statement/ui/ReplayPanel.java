@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.RangeInput;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.ui.Formats;
@@ -90,6 +91,8 @@ class ReplayPanel extends Div {
     private final Button previous = navButton(VaadinIcon.STEP_BACKWARD, "statement.replay.previous",
             "replay-previous");
     private final Button play = new Button();
+    /** Whether the slider and the buttons move one change or one word at a time. */
+    private final RadioButtonGroup<Unit> unit = new RadioButtonGroup<>();
     private final Button next = navButton(VaadinIcon.STEP_FORWARD, "statement.replay.next", "replay-next");
     private final Button last = navButton(VaadinIcon.FAST_FORWARD, "statement.replay.last", "replay-last");
     private final Div caption = new Div();
@@ -99,14 +102,17 @@ class ReplayPanel extends Div {
     private final AtomicBoolean growthScheduled = new AtomicBoolean();
 
     private List<ReplayStep> steps = List.of();
+    /** Word by word: the change after which each step stops (see StatementService#wordSteps). */
+    private List<Integer> wordStops = List.of();
+    private Unit stepUnit = Unit.CHANGE;
+    /** A change a link asked to show at the next show, or -1. */
+    private int asked = -1;
     /** Saved versions' names by the number of changes they were taken at. */
     private Map<Integer, String> savedAt = Map.of();
     private Map<Long, MemberView> members = Map.of();
     private Map<Long, SideView> sides = Map.of();
     private List<SideView> sideOrder = List.of();
-    /** A link asked for a change to show: draw it at the next show even if nothing else changed. */
-    private boolean jumpAsked;
-    /** The change shown (0: the empty start); -1 until first shown. */
+    /** The slider's place: the step shown (0: the empty start); -1 until first shown. */
     private int position = -1;
     private boolean playing;
     /** Ticks of an earlier play (or of a detached panel) carry an older number and do nothing. */
@@ -144,9 +150,9 @@ class ReplayPanel extends Div {
                 pause();
             }
             int wanted = (int) Math.round(e.getValue() == null ? 0 : e.getValue());
-            int clamped = Math.clamp(wanted, 0, steps.size());
+            int clamped = Math.clamp(wanted, 0, stepCount());
             if (clamped != wanted) {
-                slider.setValue((double) clamped);
+                placeThumb(clamped);
             } else if (clamped != position) {
                 showStep(clamped);
             }
@@ -155,7 +161,7 @@ class ReplayPanel extends Div {
         first.addClickListener(e -> manually(0));
         previous.addClickListener(e -> manually(position - 1));
         next.addClickListener(e -> manually(position + 1));
-        last.addClickListener(e -> manually(steps.size()));
+        last.addClickListener(e -> manually(stepCount()));
         play.setId("replay-play");
         play.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         play.addClassName("replay-play");
@@ -169,7 +175,18 @@ class ReplayPanel extends Div {
         showPlayButton();
         Div buttons = new Div(first, previous, play, next, last);
         buttons.addClassName("replay-buttons");
-        Div controls = new Div(slider, buttons);
+        unit.setId("replay-unit");
+        unit.addClassName("replay-unit");
+        unit.setLabel(getTranslation("statement.replay.unit"));
+        unit.setItems(Unit.values());
+        unit.setItemLabelGenerator(u -> getTranslation(u.labelKey));
+        unit.setValue(Unit.CHANGE);
+        unit.addValueChangeListener(e -> {
+            if (e.getValue() != null && e.getValue() != stepUnit) {
+                changeUnit(e.getValue());
+            }
+        });
+        Div controls = new Div(slider, buttons, unit);
         controls.addClassName("replay-controls");
         controls.getElement().setAttribute("role", "group");
         controls.getElement().setAttribute("aria-label", getTranslation("statement.replay.controls"));
@@ -230,30 +247,83 @@ class ReplayPanel extends Div {
         savedAt = newSavedAt;
         if (position < 0 || textVersion != steps.size()) {
             reloadSteps();
-        } else if (relabelled || jumpAsked) {
+        } else if (asked >= 0) {
+            moveTo(stepOf(asked), true);
+        } else if (relabelled) {
             moveTo(position, true);
         }
-        jumpAsked = false;
+        asked = -1;
     }
 
     /** Shows this change (0 is the empty start) at the next {@link #show}, as a link asked for. */
     void startAt(int version) {
         pause();
-        position = version;
-        jumpAsked = true;
+        asked = version;
     }
 
     private void reloadSteps() {
-        boolean following = position < 0 || position == steps.size();
+        int shown = asked >= 0 ? asked : position < 0 ? -1 : changeAt(position);
+        boolean following = asked < 0 && (position < 0 || position == stepCount());
         steps = statements.replay(workspaceId);
-        int total = steps.size();
+        wordStops = stepUnit == Unit.WORD ? statements.wordSteps(workspaceId) : List.of();
+        int total = stepCount();
         empty.setVisible(total == 0);
         player.setVisible(total > 0);
-        slider.setMax(Math.max(total, 1));
-        int target = following && !playing ? total : Math.min(position, total);
+        int target = following && !playing ? total : stepOf(Math.max(shown, 0));
         position = target;
-        slider.setValue((double) target);
+        placeThumb(target);
         showStep(target);
+    }
+
+    /** Switches between stepping change by change and word by word, staying at the text shown. */
+    private void changeUnit(Unit newUnit) {
+        pause();
+        int shown = position < 0 ? 0 : changeAt(position);
+        stepUnit = newUnit;
+        wordStops = newUnit == Unit.WORD ? statements.wordSteps(workspaceId) : List.of();
+        int target = stepOf(shown);
+        position = target;
+        placeThumb(target);
+        showStep(target);
+    }
+
+    /** How many steps the slider has after the start: changes, or words. */
+    private int stepCount() {
+        return stepUnit == Unit.WORD ? wordStops.size() : steps.size();
+    }
+
+    /** How many changes the text has had at this step. */
+    private int changeAt(int step) {
+        if (stepUnit == Unit.CHANGE || step == 0) {
+            return step;
+        }
+        return wordStops.get(step - 1);
+    }
+
+    /** The step that shows this change: the change itself, or the word it belongs to. */
+    private int stepOf(int change) {
+        if (stepUnit == Unit.CHANGE) {
+            return Math.min(change, steps.size());
+        }
+        for (int step = 0; step < wordStops.size(); step++) {
+            if (changeAt(step) >= change) {
+                return step;
+            }
+        }
+        return wordStops.size();
+    }
+
+    /**
+     * Puts the slider's thumb at this step. The browser also gets the range and the value again,
+     * in that order: sent as they are, a new value can reach the browser before its larger
+     * maximum (one is a property, the other an attribute), and the browser then stops the thumb
+     * at the old end while the caption names the new latest change.
+     */
+    private void placeThumb(int step) {
+        int max = Math.max(stepCount(), 1);
+        slider.setMax(max);
+        slider.setValue((double) step);
+        slider.getElement().executeJs("this.max = $0; this.value = $1;", max, step);
     }
 
     private void manually(int step) {
@@ -266,8 +336,8 @@ class ReplayPanel extends Div {
     }
 
     private void moveTo(int step, boolean drawAnyway) {
-        int target = Math.clamp(step, 0, steps.size());
-        slider.setValue((double) target);
+        int target = Math.clamp(step, 0, stepCount());
+        placeThumb(target);
         if (drawAnyway || target != position) {
             showStep(target);
         }
@@ -275,29 +345,70 @@ class ReplayPanel extends Div {
 
     private void showStep(int step) {
         position = step;
-        int total = steps.size();
         updateButtons();
-        if (total == 0) {
+        if (steps.isEmpty()) {
             return;
         }
-        ReplayFrame frame = statements.frame(workspaceId, step);
+        int version = changeAt(step);
+        ReplayFrame frame = frameFor(step);
         slider.getElement().setAttribute("aria-valuetext", step == 0
-                ? getTranslation("statement.replay.valueStart")
-                : getTranslation("statement.replay.value", step, total));
-        showCaption(step, total, frame);
+                ? getTranslation("statement.replay.valueStart") : label(step));
+        showCaption(step, version, frame);
         showLegend(frame);
         showText(frame);
     }
 
-    private void showCaption(int step, int total, ReplayFrame frame) {
+    /**
+     * The text at this step, with what the step did: the change's own frame, or for a word of
+     * several changes the frame of its last change with what the whole word inserted and removed.
+     */
+    private ReplayFrame frameFor(int step) {
+        int version = changeAt(step);
+        int before = step == 0 ? 0 : changeAt(step - 1);
+        ReplayFrame frame = statements.frame(workspaceId, version);
+        if (version - before <= 1) {
+            return frame;
+        }
+        String old = statements.frame(workspaceId, before).text();
+        String now = frame.text();
+        int prefix = 0;
+        int shorter = Math.min(old.length(), now.length());
+        while (prefix < shorter && old.charAt(prefix) == now.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix
+                && old.charAt(old.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) {
+            suffix++;
+        }
+        List<ReplayFrame.Edit> edits = prefix == old.length() - suffix && prefix == now.length() - suffix ? List.of()
+                : List.of(new ReplayFrame.Edit(prefix, now.length() - suffix,
+                        old.substring(prefix, old.length() - suffix)));
+        return new ReplayFrame(version, now, frame.authorship(), edits);
+    }
+
+    /** What the thumb's place means, as the caption and screen readers say it. */
+    private String label(int step) {
+        if (stepUnit == Unit.CHANGE) {
+            return getTranslation("statement.replay.value", step, steps.size());
+        }
+        int from = changeAt(step - 1) + 1;
+        int to = changeAt(step);
+        return from == to
+                ? getTranslation("statement.replay.wordValue", step, wordStops.size(), to, steps.size())
+                : getTranslation("statement.replay.wordValueRange", step, wordStops.size(), from, to, steps.size());
+    }
+
+    private void showCaption(int step, int version, ReplayFrame frame) {
         summary.removeAll();
         if (step == 0) {
             caption.removeAll();
-            caption.setText(getTranslation("statement.replay.start", total));
+            caption.setText(stepUnit == Unit.CHANGE ? getTranslation("statement.replay.start", steps.size())
+                    : getTranslation("statement.replay.wordStart", wordStops.size()));
             summary.setText(getTranslation("statement.replay.startSummary"));
             return;
         }
-        ReplayStep change = steps.get(step - 1);
+        ReplayStep change = steps.get(version - 1);
         // The side as a badge in its colour, the colour its text has below.
         SideView side = sides.get(change.sideId());
         Span sideBadge = side == null ? formerSideBadge(getTranslation("statement.replay.formerSide"))
@@ -306,7 +417,7 @@ class ReplayPanel extends Div {
         at.setText(Formats.dateTime(change.acceptedAt(), getLocale()));
         at.getElement().setAttribute("datetime", change.acceptedAt().toString());
         caption.removeAll();
-        caption.add(new Text(getTranslation("statement.replay.value", step, total) + " · "
+        caption.add(new Text(label(step) + " · "
                 + nameOf(change.authorId()) + " · "), sideBadge, new Text(" · "), at);
         List<String> parts = new ArrayList<>();
         if (frame.insertedLength() > 0) {
@@ -318,7 +429,7 @@ class ReplayPanel extends Div {
         if (parts.isEmpty()) {
             parts.add(getTranslation("statement.replay.unchanged"));
         }
-        String saved = savedAt.get(step);
+        String saved = savedAt.get(version);
         if (saved != null) {
             parts.add(getTranslation("statement.replay.savedAs", saved));
         }
@@ -480,7 +591,7 @@ class ReplayPanel extends Div {
     }
 
     private void updateButtons() {
-        int total = steps.size();
+        int total = stepCount();
         first.setEnabled(position > 0);
         previous.setEnabled(position > 0);
         next.setEnabled(position < total);
@@ -500,7 +611,7 @@ class ReplayPanel extends Div {
     /** Plays from the change shown (from the start, if that is the latest) to the latest. */
     private void play() {
         UI ui = getUI().orElse(null);
-        int total = steps.size();
+        int total = stepCount();
         if (ui == null || total == 0) {
             return;
         }
@@ -543,7 +654,7 @@ class ReplayPanel extends Div {
             Notices.error(ui.getLocale(), e);
             return;
         }
-        if (position >= steps.size()) {
+        if (position >= stepCount()) {
             pause();
         } else {
             scheduleTick(ui, run);
@@ -582,6 +693,17 @@ class ReplayPanel extends Div {
                     growthScheduled.set(false);
                 }
             });
+        }
+    }
+
+    /** How far one step of the slider and the buttons goes. */
+    enum Unit {
+        CHANGE("statement.replay.unitChange"), WORD("statement.replay.unitWord");
+
+        final String labelKey;
+
+        Unit(String labelKey) {
+            this.labelKey = labelKey;
         }
     }
 

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -89,6 +90,9 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final LiveEventBus bus;
     private final PageHideBeacon beacon;
 
+    /** Up to this window width (CSS pixels, as the style sheet's phone rules) the header is folded. */
+    static final int PHONE_WIDTH = 600;
+
     private long workspaceId;
     private @Nullable WorkspaceDetails details;
     private final GovernanceService governance;
@@ -97,6 +101,13 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final Div me = new Div();
     private final OnlinePanel online = new OnlinePanel();
     private final StartChecklist start = new StartChecklist(this::inviteFirstModerator, this::openTab);
+    /**
+     * The description, one's own place and who is here, behind a disclosure that is open on a
+     * wide screen (where its summary line is hidden) and closed on a phone, so that the tabs start
+     * on the first screen.
+     */
+    private final NativeDetails about = new NativeDetails();
+    private final Span aboutSummary = new Span();
     private TabSheet tabs = new TabSheet();
     private @Nullable PeoplePanel people;
     private @Nullable SidesPanel sides;
@@ -128,7 +139,15 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         title.setId("workspace-title");
         description.addClassName("muted");
         me.addClassName("my-place");
-        add(title, description, me, start, online, tabs);
+        about.setId("workspace-about");
+        about.addClassName("workspace-about");
+        about.setSummary(aboutSummary);
+        aboutSummary.setId("workspace-about-summary");
+        Div aboutContent = new Div(description, me, online);
+        aboutContent.addClassName("workspace-about-content");
+        about.setContent(aboutContent);
+        about.setOpen(true);
+        add(title, about, start, tabs);
     }
 
     @Override
@@ -285,7 +304,21 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         if (details == null) {
             return;
         }
+        foldOnPhones(event.getUI());
         goLive(event.getUI());
+    }
+
+    /**
+     * Folds the header away on a narrow screen (a phone), where it would push the tabs down. Asks
+     * the browser for its width now rather than using what it said when the page was first
+     * loaded: a window can have been narrowed since.
+     */
+    private void foldOnPhones(UI ui) {
+        ui.getPage().executeJs("return window.innerWidth").then(Integer.class, width -> {
+            if (width != null && width > 0 && width <= PHONE_WIDTH) {
+                about.setOpen(false);
+            }
+        });
     }
 
     /** Follows the workspace live and counts this browser as present in it. */
@@ -386,6 +419,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             try {
                 Set<Long> here = presence.online(workspaceId);
                 online.show(d, here);
+                summarise(d, here);
                 if (people != null) {
                     people.show(d, here);
                 }
@@ -449,6 +483,12 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
+    /** The disclosure's one line: what is behind it, and how many are here now. */
+    private void summarise(WorkspaceDetails d, Set<Long> onlineIds) {
+        long here = d.members().stream().filter(m -> onlineIds.contains(m.userId())).count();
+        aboutSummary.setText(getTranslation("workspace.about") + " · " + getTranslation("workspace.aboutHere", here));
+    }
+
     private void show(WorkspaceDetails d, Set<Long> onlineIds) {
         title.setText(d.name());
         description.setText(d.description());
@@ -461,6 +501,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         me.add(new Span(" " + getTranslation(d.me().role().messageKey())
                 + (d.me().owner() ? " · " + getTranslation("role.owner") : "")));
         online.show(d, onlineIds);
+        summarise(d, onlineIds);
         if (people != null) {
             people.show(d, onlineIds);
         }

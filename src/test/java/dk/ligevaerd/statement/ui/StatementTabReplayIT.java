@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.RangeInput;
 import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.dom.Element;
@@ -268,5 +269,65 @@ class StatementTabReplayIT extends SpringBrowserlessTest {
         assertThat(visibleText(textBox())).isEqualTo("Borgernes ord. Kommunens ord.");
         assertThat(textBox().getChildren().map(e -> e.getClassList().contains("replay-former")).toList())
                 .containsExactly(true, false);
+    }
+
+    /** Types the text into the statement one character (one accepted change) at a time, as an editor does. */
+    private void typeLetterByLetter(long ws, String typed) {
+        int at = collab.snapshot(ws).text().length();
+        for (char c : typed.toCharArray()) {
+            collab.edit(ws, "owner", at, at, String.valueOf(c));
+            at++;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private RadioButtonGroup<ReplayPanel.Unit> unit() {
+        return $(RadioButtonGroup.class).id("replay-unit");
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE1)
+    void word_by_word_steps_over_whole_words_and_the_label_always_names_the_thumbs_place() {
+        long ws = workspaces.create("Skrevet tegn for tegn", "", List.of("Kommune", "Civilsamfund"), 0);
+        typeLetterByLetter(ws, "Hej alle sammen");
+        openStatementTab(ws);
+        assertThat(slider().getMax()).isEqualTo(15.0);
+        assertThat(slider().getValue()).isEqualTo(15.0);
+        assertThat(caption()).startsWith(t("statement.replay.value", 15, 15) + " · ");
+        assertThat(unit().getValue()).isEqualTo(ReplayPanel.Unit.CHANGE);
+
+        unit().setValue(ReplayPanel.Unit.WORD);
+
+        // "Hej " (changes 1–4), "alle " (5–9), "sammen" (10–15): three steps, the latest shown.
+        assertThat(slider().getMax()).isEqualTo(3.0);
+        assertThat(slider().getValue()).isEqualTo(3.0);
+        String third = t("statement.replay.wordValueRange", 3, 3, 10, 15, 15);
+        assertThat(caption()).startsWith(third + " · ");
+        assertThat(slider().getElement().getAttribute("aria-valuetext")).isEqualTo(third);
+        assertThat(visibleText(children("mark").getFirst())).isEqualTo("sammen");
+        assertThat(summary()).contains(t("statement.replay.added", 6));
+        assertThat(button("replay-next").isEnabled()).isFalse();
+
+        test(button("replay-first")).click();
+        assertThat(caption()).isEqualTo(t("statement.replay.wordStart", 3));
+        test(button("replay-next")).click();
+        assertThat(slider().getValue()).isEqualTo(1.0);
+        assertThat(caption()).startsWith(t("statement.replay.wordValueRange", 1, 3, 1, 4, 15) + " · ");
+        assertThat(visibleText(textBox())).isEqualTo("Hej ");
+        test(button("replay-next")).click();
+        assertThat(visibleText(textBox())).isEqualTo("Hej alle ");
+        assertThat(visibleText(children("mark").getFirst())).isEqualTo("alle ");
+
+        slider().setValue(3.0);
+        assertThat(visibleText(textBox())).isEqualTo("Hej alle sammen");
+
+        // Back to single changes at the same text: the word "alle " ended with change 9.
+        slider().setValue(2.0);
+        unit().setValue(ReplayPanel.Unit.CHANGE);
+        assertThat(slider().getMax()).isEqualTo(15.0);
+        assertThat(slider().getValue()).isEqualTo(9.0);
+        assertThat(caption()).startsWith(t("statement.replay.value", 9, 15) + " · ");
+        assertThat(slider().getElement().getAttribute("aria-valuetext")).isEqualTo(t("statement.replay.value", 9, 15));
+        assertThat(visibleText(textBox())).isEqualTo("Hej alle ");
     }
 }

@@ -17,6 +17,8 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.NativeDetails;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.Tab;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.shared.Messages;
@@ -65,6 +67,23 @@ class WorkspaceViewIT extends SpringBrowserlessTest {
         assertThat($(H1.class).single().getText())
                 .isEqualTo(Messages.get(Messages.DANISH, "error.notFoundOrNoAccess.title"));
         assertThat($(H1.class).withText("Kun kommunen").exists()).isFalse();
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE2)
+    void the_description_and_who_is_here_sit_in_a_disclosure_whose_summary_counts_those_here() {
+        openDemoWorkspace();
+
+        NativeDetails about = $(NativeDetails.class).id("workspace-about");
+        // Open unless the browser reports a phone's width (see PhoneWidthBrowserIT).
+        assertThat(about.isOpen()).isTrue();
+        assertThat(about.getElement().getTextRecursively()).contains(
+                Messages.get(Messages.DANISH, "workspace.onlineNow"), Messages.get(Messages.DANISH, "workspace.you"));
+        int here = $(Span.class).withClassName("online-person").all().size();
+        assertThat(here).isPositive();
+        assertThat($(Span.class).id("workspace-about-summary").getText()).isEqualTo(
+                Messages.get(Messages.DANISH, "workspace.about") + " · "
+                        + Messages.get(Messages.DANISH, "workspace.aboutHere", here));
     }
 
     @Test
