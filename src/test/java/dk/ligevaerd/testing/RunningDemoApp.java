@@ -5,8 +5,9 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.TestExecutionListeners;
 
 /**
  * The whole application on a random port, with the demo workspace in a fresh H2 file database
@@ -19,6 +20,10 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+// Its own security-context strategy in the global holder: the page-hide beacon and every other
+// plain HTTP endpoint read the logged-in user through it (SecurityStrategyOfThisContext).
+@TestExecutionListeners(listeners = SecurityStrategyOfThisContext.class,
+        mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         // Resolved once per application context: a new database for every test run.
         "spring.datasource.url=jdbc:h2:file:./target/it-db/${random.uuid};DB_CLOSE_ON_EXIT=FALSE",
