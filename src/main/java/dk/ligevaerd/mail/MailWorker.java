@@ -23,7 +23,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -212,7 +211,7 @@ public class MailWorker implements SmartLifecycle {
             // Stable per outbox row, so a mail repeated after a crash can be recognised as the same.
             message.setHeader("Message-ID", "<outbox-" + id + "-" + row.createdAt().toEpochMilli() + "@ligevaerd>");
             sender.send(message);
-        } catch (MessagingException | MailException | RuntimeException e) {
+        } catch (MessagingException | RuntimeException e) {
             failed(id, row, e);
             return;
         }

@@ -21,8 +21,10 @@ public record ReceivedMail(List<String> to, String subject, String text, String 
             StringBuilder html = new StringBuilder();
             collect(message, text, html);
             return new ReceivedMail(Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .map(a -> ((InternetAddress) a).getAddress()).toList(), message.getSubject(), text.toString(),
-                    html.toString(), message.getMessageID());
+                    .map(a -> ((InternetAddress) a).getAddress()).toList(), message.getSubject(),
+                    // Lines travel as CRLF; compared as the application wrote them.
+                    text.toString().replace("\r\n", "\n"), html.toString().replace("\r\n", "\n"),
+                    message.getMessageID());
         } catch (Exception e) {
             throw new IllegalStateException("cannot read received message", e);
         }
