@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,7 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * lease ({@code claimed_until}) and only a conditional update that finds the mail unclaimed (or its
  * lease run out) wins it. On PostgreSQL the candidates are read with {@code FOR UPDATE SKIP LOCKED},
  * so racing nodes take disjoint mails without waiting for each other; the conditional update is what
- * makes the claim correct on every database, including the embedded H2 file. A node that dies
+ * makes the claim correct on every database; on the embedded H2 file, which only this process can
+ * open, claims are also taken one at a time. A node that dies
  * between claiming and marking leaves the mail to be sent again after the lease: at most that window
  * can repeat a mail, never lose one, and the Message-ID is stable so mail systems can spot the twin.
  *
@@ -57,6 +59,12 @@ public class MailWorker implements SmartLifecycle {
     private final String node = UUID.randomUUID().toString();
     private final boolean skipLocked;
     private final AtomicBoolean running = new AtomicBoolean();
+    /**
+     * On the embedded H2 file only one process can open the database (no {@code AUTO_SERVER}), so
+     * all its workers are threads of this JVM: one claim at a time among them is the whole of the
+     * cross-worker guarantee there, with no reliance on how H2 re-checks a waiting update.
+     */
+    private final ReentrantLock embeddedClaim = new ReentrantLock();
     private @Nullable ScheduledExecutorService executor;
 
     MailWorker(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ObjectProvider<JavaMailSender> senders,
@@ -164,6 +172,18 @@ public class MailWorker implements SmartLifecycle {
     }
 
     private List<Long> claim() {
+        if (skipLocked) {
+            return claimUnlocked();
+        }
+        embeddedClaim.lock();
+        try {
+            return claimUnlocked();
+        } finally {
+            embeddedClaim.unlock();
+        }
+    }
+
+    private List<Long> claimUnlocked() {
         Instant now = clock.instant();
         OffsetDateTime at = utc(now);
         OffsetDateTime until = utc(now.plus(settings.lease()));
