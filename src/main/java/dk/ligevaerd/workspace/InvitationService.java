@@ -3,7 +3,13 @@ package dk.ligevaerd.workspace;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.account.CurrentUser;
 import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.mail.MailBody;
+import dk.ligevaerd.mail.MailOutbox;
+import dk.ligevaerd.mail.MailSettings;
+import dk.ligevaerd.mail.OutgoingMail;
 import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.Text;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.NotPermittedException;
 import dk.ligevaerd.workspace.WorkspaceEvents.InvitationCreated;
@@ -23,10 +29,13 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -44,6 +53,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class InvitationService {
 
+    /** The longest note an inviter may add to an invitation mail. */
+    public static final int NOTE_MAX_LENGTH = 1000;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private final SecureRandom random = new SecureRandom();
 
@@ -55,10 +66,15 @@ public class InvitationService {
     private final AccountService accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MailOutbox outbox;
+    private final MailSettings mailSettings;
 
     InvitationService(InvitationRepository invitations, WorkspaceRepository workspaces,
             MembershipRepository memberships, WorkspaceAccess access, CurrentUser currentUser,
-            AccountService accounts, ApplicationEventPublisher events, Clock clock) {
+            AccountService accounts, ApplicationEventPublisher events, Clock clock, MailOutbox outbox,
+            MailSettings mailSettings) {
+        this.outbox = outbox;
+        this.mailSettings = mailSettings;
         this.invitations = invitations;
         this.workspaces = workspaces;
         this.memberships = memberships;
@@ -71,6 +87,17 @@ public class InvitationService {
 
     @Transactional
     public NewInvitation create(long workspaceId, @Nullable Long sideId, Role role, Duration validity) {
+        return create(workspaceId, sideId, role, validity, null, null);
+    }
+
+    /**
+     * Makes an invitation link and, when an address is given, mails it there in the same
+     * transaction: in the workspace's language, with the side, the role, the inviter's note and the
+     * single-use link. The link is returned as well, as with a link-only invitation.
+     */
+    @Transactional
+    public NewInvitation create(long workspaceId, @Nullable Long sideId, Role role, Duration validity,
+            @Nullable String email, @Nullable String note) {
         Member owner = access.requireMember(workspaceId);
         Workspace workspace = workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
         if (role.needsSide()) {
@@ -83,6 +110,8 @@ public class InvitationService {
             access.requireModeratorOrOwner(workspaceId);
             sideId = null;
         }
+        String address = email == null || email.isBlank() ? null : OutgoingMail.address(email);
+        String message = Text.optional(note, NOTE_MAX_LENGTH, "invitation.note");
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -90,8 +119,37 @@ public class InvitationService {
                 owner.userId(), clock.instant(), validity));
         events.publishEvent(new InvitationCreated(workspaceId, owner.userId(), owner.sideId(), invitation.id(),
                 invitation.sideId(), role));
-        return new NewInvitation(view(invitation, workspace, clock.instant()), token);
+        NewInvitation made = new NewInvitation(view(invitation, workspace, clock.instant()), token);
+        if (address != null) {
+            outbox.queue(invitationMail(address, message, made, workspace, owner));
+        }
+        return made;
     }
+
+    private OutgoingMail invitationMail(String address, String note, NewInvitation made, Workspace workspace,
+            Member inviter) {
+        Locale language = Messages.supported(Locale.forLanguageTag(workspace.language()));
+        InvitationView view = made.invitation();
+        String inviterName = accounts.summaries(List.of(inviter.userId())).values().stream()
+                .map(UserSummary::displayName).findFirst().orElse("");
+        String role = Messages.get(language, view.role().messageKey());
+        MailBody body = new MailBody()
+                .paragraph(Messages.get(language, "mail.invitation.intro", inviterName, workspace.name()))
+                .paragraph(view.sideName() == null ? Messages.get(language, "mail.invitation.asObserver", role)
+                        : Messages.get(language, "mail.invitation.sideRole", view.sideName(), role));
+        if (!note.isEmpty()) {
+            body.quote(Messages.get(language, "mail.invitation.note", inviterName), note);
+        }
+        body.link(Messages.get(language, "mail.invitation.accept"), mailSettings.link(made.path()))
+                .paragraph(Messages.get(language, "mail.invitation.expires",
+                        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                                .withLocale(language).withZone(MAIL_ZONE).format(view.expiresAt())))
+                .paragraph(Messages.get(language, "mail.invitation.unexpected"));
+        return new OutgoingMail(address, Messages.get(language, "mail.invitation.subject", workspace.name()), body);
+    }
+
+    /** The product is made for Danish municipalities; mails give times in their zone. */
+    private static final java.time.ZoneId MAIL_ZONE = java.time.ZoneId.of("Europe/Copenhagen");
 
     @Transactional(readOnly = true)
     /** The invitations the caller manages: their own, and those into a side they govern. */

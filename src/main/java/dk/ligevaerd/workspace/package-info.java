@@ -1,5 +1,5 @@
 @NullMarked
-@ApplicationModule(allowedDependencies = {"account", "shared"})
+@ApplicationModule(allowedDependencies = {"account", "mail", "shared"})
 package dk.ligevaerd.workspace;
 
 import org.jspecify.annotations.NullMarked;

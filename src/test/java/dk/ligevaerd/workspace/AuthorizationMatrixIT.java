@@ -223,6 +223,10 @@ class AuthorizationMatrixIT {
             // invitations
             write("InvitationService.create(long,Long,Role,Duration)", Need.NOTHING, workspace(CIVIL_MODERATOR),
                     c -> c.invitations.create(c.f.workspaceId, c.f.civilSideId, Role.PARTICIPANT, Duration.ofDays(7))),
+            // Mailing the link is part of making it: the same people may, into the same sides.
+            write("InvitationService.create(long,Long,Role,Duration,String,String)", Need.NOTHING,
+                    workspace(CIVIL_MODERATOR), c -> c.invitations.create(c.f.workspaceId, c.f.civilSideId,
+                            Role.PARTICIPANT, Duration.ofDays(7), "invited@example.org", "Velkommen")),
             read("InvitationService.list(long)", workspace(MODERATORS), c -> c.invitations.list(c.f.workspaceId)),
             write("InvitationService.revoke(long,long)", Need.INVITATION, workspace(MODERATORS), c -> {
                 c.invitations.revoke(c.f.workspaceId, c.invitationId);

@@ -10,11 +10,15 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import dk.ligevaerd.mail.OutgoingMail;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Formats;
@@ -46,6 +50,8 @@ class InvitationsPanel extends Div {
     private final Select<Role> role = new Select<>();
     private final Select<SideView> side = new Select<>();
     private final IntegerField days = new IntegerField();
+    private final EmailField email = new EmailField();
+    private final TextArea note = new TextArea();
     private final Paragraph error = new Paragraph();
     private final Grid<InvitationView> grid = new Grid<>();
     private List<InvitationView> current = List.of();
@@ -74,6 +80,15 @@ class InvitationsPanel extends Div {
         days.setMax((int) Invitation.MAX_VALIDITY.toDays());
         days.setStepButtonsVisible(true);
         days.setId("invite-days");
+        email.setLabel(getTranslation("invitation.email"));
+        email.setHelperText(getTranslation("invitation.emailHelp"));
+        email.setMaxLength(OutgoingMail.ADDRESS_MAX_LENGTH);
+        email.setClearButtonVisible(true);
+        email.setId("invite-email");
+        note.setLabel(getTranslation("invitation.note"));
+        note.setMaxLength(InvitationService.NOTE_MAX_LENGTH);
+        note.setWidthFull();
+        note.setId("invite-note");
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
         Button create = new Button(getTranslation("invitation.create"), VaadinIcon.LINK.create(), e -> create(false));
@@ -82,6 +97,9 @@ class InvitationsPanel extends Div {
         HorizontalLayout form = new HorizontalLayout(role, side, days, create);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
+        HorizontalLayout mail = new HorizontalLayout(email, note);
+        mail.setWidthFull();
+        mail.setWrap(true);
 
         grid.addColumn(i -> i.sideName() == null ? "—" : i.sideName()).setHeader(getTranslation("field.side"));
         grid.addColumn(i -> getTranslation(i.role().messageKey())).setHeader(getTranslation("field.role"));
@@ -105,7 +123,7 @@ class InvitationsPanel extends Div {
 
         Paragraph intro = new Paragraph(getTranslation("invitation.intro"));
         intro.addClassName("muted");
-        add(proposals, intro, form, error, new H3(getTranslation("invitation.list")), grid);
+        add(proposals, intro, form, mail, error, new H3(getTranslation("invitation.list")), grid);
     }
 
     void show(WorkspaceDetails d) {
@@ -164,7 +182,15 @@ class InvitationsPanel extends Div {
             int validDays = days.getValue() == null ? -1 : days.getValue();
             NewInvitation made = invitations.create(workspaceId,
                     chosen.needsSide() && side.getValue() != null ? side.getValue().id() : null, chosen,
-                    Duration.ofDays(validDays));
+                    Duration.ofDays(validDays), email.getValue(), note.getValue());
+            String mailedTo = email.getValue() == null ? "" : email.getValue().strip();
+            if (!mailedTo.isEmpty()) {
+                Notification.show(getTranslation("invitation.mailed", mailedTo));
+                email.clear();
+                note.clear();
+            }
+            current = invitations.list(workspaceId);
+            grid.setItems(current);
             // From the start checklist this tab is not in view, and a tab sheet keeps only the
             // tab in view attached: the page is then reached through the UI handling the click.
             Optional.ofNullable(getUI().orElseGet(UI::getCurrent)).ifPresent(ui -> ui.getPage().fetchCurrentURL(url -> {

@@ -20,7 +20,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * An invitation link from the owner's screen to a stranger's browser: the stranger creates an
@@ -34,6 +36,9 @@ class InvitationIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void a_new_person_registers_through_a_link_joins_its_side_and_the_link_then_refuses_others() {
@@ -77,6 +82,31 @@ class InvitationIT {
         latecomer.navigate(link);
         assertThat(latecomer.locator("#invitation-refused")).hasText(text("error.invitation.used"));
         assertThat(latecomer.locator("#join")).hasCount(0);
+    }
+
+    @Test
+    void an_invitation_with_an_address_and_a_note_is_mailed_with_the_same_link() {
+        Page moderator = BrowserSupport.login(browser.newContext(base()), CIVIL1, PASSWORD);
+        openDemoWorkspace(moderator);
+        moderator.locator("#tab-invitations").click();
+        moderator.locator("#invite-side").click();
+        moderator.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(CIVIL_SOCIETY)).click();
+        String address = "ny-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        moderator.locator("#invite-email input").fill(address);
+        moderator.locator("#invite-note textarea").fill("Velkommen <b>til</b> os");
+        moderator.locator("#create-invitation").click();
+
+        Locator field = moderator.locator("#invitation-link input");
+        assertThat(field).hasValue(Pattern.compile("^http.*/invite/[A-Za-z0-9_-]{43}$"));
+        String link = field.inputValue();
+        String token = link.substring(link.lastIndexOf('/') + 1);
+        // No SMTP server in this application: the mail waits in the outbox, with the dialog's link.
+        String mailText = jdbc.queryForObject("select body_text from mail_outbox where recipient = ?", String.class,
+                address);
+        assertThat(mailText).contains("/invite/" + token).contains("> Velkommen <b>til</b> os")
+                .contains(text("mail.invitation.accept")).contains(CIVIL_SOCIETY);
+        moderator.locator("#close-invitation").click();
+        assertThat(moderator.locator("#invite-email input")).hasValue("");
     }
 
     @Test
