@@ -18,14 +18,12 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Slows down guessing: failed logins are counted per account, per client address and per trusted
@@ -59,13 +57,21 @@ public class SignInThrottle {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private final TransactionTemplate rowMaker;
+    private volatile @Nullable Boolean postgres;
 
-    SignInThrottle(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
+    SignInThrottle(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.rowMaker = new TransactionTemplate(transactions);
-        this.rowMaker.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) connection ->
+                    "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())));
+            postgres = known;
+        }
+        return known;
     }
 
     /**
@@ -207,16 +213,23 @@ public class SignInThrottle {
     }
 
     private Row lockOrCreate(String key, Instant now) {
-        // The row is made in a transaction of its own: on PostgreSQL a failed insert would spoil the
-        // caller's transaction, and two requests may try to make the same row at the same moment.
-        try {
-            rowMaker.executeWithoutResult(status -> jdbc.update(
-                    "insert into sign_in_throttle (throttle_key, attempts, window_start, last_attempt) "
-                            + "select ?, 0, ?, ? "
-                            + "where not exists (select 1 from sign_in_throttle where throttle_key = ?)",
-                    key, Timestamp.from(now), Timestamp.from(now), key));
-        } catch (DuplicateKeyException madeAtTheSameMoment) {
-            // The other request's row is as good as ours.
+        // The row is made in the caller's own transaction, never in a second one: a request that
+        // held one pooled connection while waiting for another could, with enough of them at once,
+        // empty the pool and wait for ever. Two requests may make the same row at the same moment:
+        // PostgreSQL then lets the later insert do nothing (a failed statement would spoil the
+        // transaction there); H2 refuses it alone and the transaction goes on.
+        Timestamp at = Timestamp.from(now);
+        if (postgres()) {
+            jdbc.update("insert into sign_in_throttle (throttle_key, attempts, window_start, last_attempt) "
+                    + "values (?, 0, ?, ?) on conflict (throttle_key) do nothing", key, at, at);
+        } else {
+            try {
+                jdbc.update("insert into sign_in_throttle (throttle_key, attempts, window_start, last_attempt) "
+                        + "select ?, 0, ?, ? where not exists (select 1 from sign_in_throttle where throttle_key = ?)",
+                        key, at, at, key);
+            } catch (DuplicateKeyException madeAtTheSameMoment) {
+                // The other request's row is as good as ours.
+            }
         }
         return jdbc.queryForObject(
                 "select attempts, window_start, last_attempt from sign_in_throttle where throttle_key = ? for update",
