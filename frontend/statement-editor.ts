@@ -206,6 +206,12 @@ export class StatementEditor extends HTMLElement {
   private status: Status = 'connecting';
   private pushing = false;
   private pulling = false;
+  /**
+   * Set from a refused change until the server's text has replaced this editor's: nothing is sent
+   * meanwhile, so whatever is typed in between goes into the box to copy and never also into the
+   * saved text, where a later push would put it.
+   */
+  private restarting = false;
   private canEdit = false;
   private session = '';
   private texts: Record<string, string> = {};
@@ -466,7 +472,9 @@ export class StatementEditor extends HTMLElement {
       this.lastHeard = Date.now();
       this.reconnectDelay = 500;
       this.setStatus('connected');
-      this.pull();
+      // A restart from the server's text asked for on the old connection is asked for again.
+      if (this.restarting) this.send({ type: 'snapshot' });
+      else this.pull();
       this.sendPresence();
     };
     socket.onmessage = (event) => {
@@ -535,7 +543,7 @@ export class StatementEditor extends HTMLElement {
 
   private maybePush() {
     const view = this.view;
-    if (!view || !this.canEdit || this.pushing || this.pulling || !this.socket) return;
+    if (!view || !this.canEdit || this.pushing || this.pulling || this.restarting || !this.socket) return;
     const updates = sendableUpdates(view.state);
     if (!updates.length) return;
     const batch: { clientID: string; changes: unknown }[] = [];
@@ -656,6 +664,7 @@ export class StatementEditor extends HTMLElement {
       // the server's text.
       this.pushing = false;
       this.pulling = false;
+      this.restarting = true;
       this.showUnsaved(text);
       this.send({ type: 'snapshot' });
       return;
@@ -675,6 +684,7 @@ export class StatementEditor extends HTMLElement {
     this.view?.dispatch({ selection: { anchor: pos } });
     this.pushing = false;
     this.pulling = false;
+    this.restarting = false;
     if (!this.unsavedEl.hidden || this.discarded.length) this.showUnsaved(this.unsavedReason);
     this.pull();
   }
