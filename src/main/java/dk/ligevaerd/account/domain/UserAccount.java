@@ -25,6 +25,10 @@ public class UserAccount {
     public static final int REQUESTED_USERNAME_MAX_LENGTH = USERNAME_MAX_LENGTH - 7;
     public static final int DISPLAY_NAME_MAX_LENGTH = 80;
     public static final int PASSWORD_MIN_LENGTH = 8;
+    /** The longest address SMTP carries (RFC 5321: 256 octets in the path, less the brackets). */
+    public static final int EMAIL_MAX_LENGTH = 254;
+    private static final Pattern EMAIL = Pattern.compile(
+            "[^@\\s\\p{Cntrl}<>,;\"]+@[^@\\s\\p{Cntrl}<>,;\"]+\\.[^@\\s\\p{Cntrl}<>,;\".]+");
     /** bcrypt reads no further; counted in UTF-8 bytes, see {@link #checkPassword}. */
     public static final int PASSWORD_MAX_BYTES = 72;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -44,6 +48,12 @@ public class UserAccount {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    @Column(length = EMAIL_MAX_LENGTH)
+    private @Nullable String email;
+
+    @Column(name = "email_verified_at")
+    private @Nullable Instant emailVerifiedAt;
 
     protected UserAccount() {
         this.username = "";
@@ -121,5 +131,37 @@ public class UserAccount {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The account's address in lower case, or null when the person gave none. */
+    public @Nullable String email() {
+        return email;
+    }
+
+    /** When the person proved they receive mail at {@link #email()}; null while unproven. */
+    public @Nullable Instant emailVerifiedAt() {
+        return emailVerifiedAt;
+    }
+
+    /**
+     * Sets (or, with a blank address, removes) the account's address. {@code verifiedAt} is null for
+     * an address the person typed and has not yet confirmed.
+     */
+    public void changeEmail(@Nullable String address, @Nullable Instant verifiedAt) {
+        String value = normalizeEmail(address);
+        this.email = value;
+        this.emailVerifiedAt = value == null ? null : verifiedAt;
+    }
+
+    /** Lower case, trimmed; null for blank; refused when it cannot be an address. */
+    public static @Nullable String normalizeEmail(@Nullable String address) {
+        if (address == null || address.isBlank()) {
+            return null;
+        }
+        String value = address.strip().toLowerCase(Locale.ROOT);
+        if (value.length() > EMAIL_MAX_LENGTH || !EMAIL.matcher(value).matches()) {
+            throw new DomainException("error.mail.address");
+        }
+        return value;
     }
 }
