@@ -110,7 +110,8 @@ public final class VaadinPushClient implements AutoCloseable {
 
     /**
      * Opens a UI at the address (e.g. {@code workspace/1/rounds}) in the logged-in session, connects
-     * its push channel, and hands every pushed message to the listener, on a client thread.
+     * its push channel, and hands the first drawing of the page and then every pushed message to
+     * the listener (the first on the calling thread, the rest on a client thread).
      */
     public static VaadinPushClient open(URI base, String cookie, String location, Consumer<String> listener)
             throws Exception {
@@ -143,6 +144,9 @@ public final class VaadinPushClient implements AutoCloseable {
             throw new IllegalStateException("the UI did not open " + location + ": " + page.statusCode() + " "
                     + page.body().substring(0, Math.min(300, page.body().length())));
         }
+        // The page as first drawn, before any push: a listener that follows components by node id
+        // learns them here (a later push may change only one of them).
+        listener.accept(page.body());
         String scheme = base.getScheme().equals("https") ? "wss" : "ws";
         URI push = URI.create(scheme + "://" + base.getAuthority() + "/VAADIN/push?v-r=push&v-uiId=" + ui
                 + "&v-pushId=" + URLEncoder.encode(pushId.group(1), StandardCharsets.UTF_8)
