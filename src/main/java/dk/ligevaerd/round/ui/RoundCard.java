@@ -26,6 +26,7 @@ import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.LengthLimit;
+import dk.ligevaerd.shared.ui.Morph;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
@@ -54,6 +55,8 @@ class RoundCard extends Div {
     private final Div live = new Div();
     private final Div formSlot = new Div();
     private final Div standings = new Div();
+    /** Where {@link #standings(RoundView)} builds; laid over the shown standings once built. */
+    private Div draft = standings;
     private final Div actions = new Div();
     private final Div record = new Div();
     /** The open round's turnout per side, kept so that ballots change their text in place. */
@@ -329,41 +332,54 @@ class RoundCard extends Div {
         return r.side(sideId).map(RoundView.SideTurnout::name).orElse("?");
     }
 
+    /**
+     * Draws the standings anew and lays them over the shown ones ({@link Morph}): after a ballot,
+     * usually a few numbers change, and only those go to the browser.
+     */
     private void standings(RoundView r) {
-        standings.removeAll();
+        draft = new Div();
+        try {
+            drawStandings(r);
+            Morph.children(standings.getElement(), draft.getElement());
+        } finally {
+            draft = standings;
+        }
+    }
+
+    private void drawStandings(RoundView r) {
         if (r.state() == RoundState.DRAFT) {
             for (Long side : r.secretWarnings()) {
-                standings.add(Show.withClass(new Paragraph(getTranslation("round.warning.loneVoter",
+                draft.add(Show.withClass(new Paragraph(getTranslation("round.warning.loneVoter",
                         tab.sideName(side))), "quorum-warning", "round-warning"));
             }
             if (r.kind() == RoundKind.PRIORITIZE) {
-                standings.add(Show.withClass(new Paragraph(adoptionPromise(r)), "muted", "round-adoption"));
+                draft.add(Show.withClass(new Paragraph(adoptionPromise(r)), "muted", "round-adoption"));
             }
         }
         if (r.state() != RoundState.OPEN) {
             return;
         }
         if (!r.liveTallies() || r.secret()) {
-            standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.hidden")), "muted"));
+            draft.add(Show.withClass(new Paragraph(getTranslation("round.standings.hidden")), "muted"));
             objections(r);
             return;
         }
         List<Show.Side> sides = r.sides().stream().map(s -> new Show.Side(s.sideId(), s.name(), s.colour())).toList();
         if (r.prioritizeStandings() != null) {
             PrioritizeResult result = r.prioritizeStandings();
-            standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.title")), "standings-title"));
+            draft.add(Show.withClass(new Paragraph(getTranslation("round.standings.title")), "standings-title"));
             verdict(prioritizeVerdict(r, result));
-            standings.add(ResultTables.prioritize(standings, ResultTables.rows(r, result), sides,
+            draft.add(ResultTables.prioritize(standings, ResultTables.rows(r, result), sides,
                     false, getLocale()));
         } else if (r.adoptStandings() != null) {
             AdoptResult result = r.adoptStandings();
-            standings.add(Show.withClass(new Paragraph(getTranslation("round.standings.title")), "standings-title"));
+            draft.add(Show.withClass(new Paragraph(getTranslation("round.standings.title")), "standings-title"));
             verdict(adoptVerdict(r, result));
-            standings.add(ResultTables.adopt(standings, ResultTables.votes(result), sides,
+            draft.add(ResultTables.adopt(standings, ResultTables.votes(result), sides,
                     r.rule() == DecisionRule.CONSENT, getLocale()));
             if (r.rule() != DecisionRule.CONSENT) {
                 // Under consent every person holds the same veto, so head count decides the same.
-                standings.add(Show.withClass(new Paragraph(getTranslation("record.adopt.headCount",
+                draft.add(Show.withClass(new Paragraph(getTranslation("record.adopt.headCount",
                         Show.percent(result.headCountSupport(), getLocale()), getTranslation(
                                 result.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))),
                         "round-head-count"));
@@ -377,7 +393,7 @@ class RoundCard extends Div {
         Paragraph verdict = new Paragraph(text);
         verdict.addClassName("round-verdict");
         verdict.setId("round-verdict-" + roundId);
-        standings.add(verdict);
+        draft.add(verdict);
     }
 
     /**
@@ -450,7 +466,7 @@ class RoundCard extends Div {
         box.setId("round-objections-" + roundId);
         if (r.objections().isEmpty()) {
             box.add(Show.withClass(new Paragraph(getTranslation("round.objections.none")), "muted"));
-            standings.add(box);
+            draft.add(box);
             return;
         }
         box.add(Show.withClass(new Paragraph(getTranslation("round.objections.title", r.objections().size())),
@@ -466,7 +482,7 @@ class RoundCard extends Div {
             list.add(item);
         }
         box.add(list);
-        standings.add(box);
+        draft.add(box);
     }
 
     private void actions(RoundView r, WorkspaceDetails d) {

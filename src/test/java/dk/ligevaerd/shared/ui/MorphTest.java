@@ -1,0 +1,96 @@
+package dk.ligevaerd.shared.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.dom.Element;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MorphTest {
+
+    /** A small table as the standings draw it: a caption and one row per option. */
+    private static Element table(String caption, List<String[]> rows) {
+        Element table = new Element("table");
+        table.setAttribute("class", "result-table");
+        table.appendChild(new Element("caption").setText(caption));
+        Element body = new Element("tbody");
+        for (String[] row : rows) {
+            Element tr = new Element("tr").setAttribute("data-option", row[0]);
+            for (int i = 1; i < row.length; i++) {
+                tr.appendChild(new Element("td").setText(row[i]));
+            }
+            body.appendChild(tr);
+        }
+        table.appendChild(body);
+        return table;
+    }
+
+    private static Element host(Element... children) {
+        Element host = new Element("div");
+        host.appendChild(children);
+        return host;
+    }
+
+    @Test
+    void a_changed_number_changes_that_text_and_keeps_every_element() {
+        Element shown = host(table("Standings", List.<String[]>of(new String[] {"1", "Park", "3"}, new String[] {"2", "Bus", "1"})));
+        Element row = shown.getChild(0).getChild(1).getChild(0);
+        Element cell = row.getChild(1);
+
+        Morph.children(shown, host(table("Standings", List.<String[]>of(new String[] {"1", "Park", "4"},
+                new String[] {"2", "Bus", "1"}))));
+
+        // The same nodes in the page's state tree: nothing was replaced, so nothing is sent whole.
+        assertThat(shown.getChild(0).getChild(1).getChild(0).getNode()).isSameAs(row.getNode());
+        assertThat(row.getChild(1).getNode()).isSameAs(cell.getNode());
+        assertThat(cell.getTextRecursively()).isEqualTo("4");
+        assertThat(shown.getOuterHTML()).isEqualTo(host(table("Standings", List.<String[]>of(new String[] {"1", "Park", "4"},
+                new String[] {"2", "Bus", "1"}))).getOuterHTML());
+    }
+
+    @Test
+    void rows_that_swap_places_take_each_others_attributes_and_texts() {
+        Element shown = host(table("Standings", List.<String[]>of(new String[] {"1", "Park", "3"}, new String[] {"2", "Bus", "1"})));
+
+        Element fresh = host(table("Standings", List.<String[]>of(new String[] {"2", "Bus", "5"}, new String[] {"1", "Park", "3"})));
+        String expected = fresh.getOuterHTML();
+        Morph.children(shown, fresh);
+
+        assertThat(shown.getOuterHTML()).isEqualTo(expected);
+        assertThat(shown.getChild(0).getChild(1).getChild(0).getAttribute("data-option")).isEqualTo("2");
+    }
+
+    @Test
+    void a_new_row_or_a_different_element_is_put_in_whole() {
+        Element shown = host(new Element("p").setText("Nobody has voted"),
+                table("Standings", List.<String[]>of(new String[] {"1", "Park", "3"})));
+        Element oldTable = shown.getChild(1);
+
+        Element fresh = host(new Element("strong").setText("Park leads"),
+                table("Standings", List.<String[]>of(new String[] {"1", "Park", "3"}, new String[] {"2", "Bus", "1"})));
+        String expected = fresh.getOuterHTML();
+        Morph.children(shown, fresh);
+
+        assertThat(shown.getOuterHTML()).isEqualTo(expected);
+        assertThat(shown.getChild(1).getNode()).isSameAs(oldTable.getNode());
+        assertThat(shown.getChild(0).getTag()).isEqualTo("strong");
+    }
+
+    @Test
+    void attributes_and_classes_no_longer_drawn_are_removed() {
+        Element shown = host(new Element("tr").setAttribute("class", "adopted-row").setAttribute("title", "x"));
+
+        Morph.children(shown, host(new Element("tr")));
+
+        assertThat(shown.getChild(0).getAttributeNames()).isEmpty();
+    }
+
+    @Test
+    void fewer_children_replace_the_list() {
+        Element shown = host(new Element("li").setText("a"), new Element("li").setText("b"));
+
+        Morph.children(shown, host(new Element("li").setText("b")));
+
+        assertThat(shown.getOuterHTML()).isEqualTo("<div>\n <li>b</li>\n</div>");
+    }
+}
