@@ -64,6 +64,8 @@ class StartChecklistBrowserIT {
         writer.locator("#workspace-name input").fill(name);
         writer.locator("#create-workspace").click();
         assertThat(writer.locator("#workspace-title")).hasText(name);
+        // The address follows the new page a moment after it is drawn.
+        assertThat(writer).hasURL(Pattern.compile(".*/workspace/\\d+$"));
         Page other = person.newPage();
         other.navigate(writer.url());
         assertThat(other.locator("#workspace-title")).hasText(name);
