@@ -253,13 +253,17 @@ public class HistoryExportService {
     }
 
     /**
-     * An entry's line, naming the priority or round it is about where the entry holds its title,
+     * An entry's line, naming the priority, round or saved version it is about where the entry holds its title,
      * as the History tab does.
      */
     static String line(Locale locale, String kind, String actor, String subject, String detail) {
         java.util.Map<String, String> facts = new HistoryItem(0, java.time.Instant.EPOCH, kind, 0, actor, null, null,
                 subject, detail).facts();
         String title = facts.getOrDefault("title", facts.get("sourceTitle"));
+        if (title == null && kind.startsWith("statement.")) {
+            // A saved version of the statement is named by its name.
+            title = facts.get("name");
+        }
         if (title != null && !title.isBlank()) {
             String named = Messages.get(locale, "history.kind." + kind + ".named", actor, subject, title,
                     facts.getOrDefault("targetTitle", ""));

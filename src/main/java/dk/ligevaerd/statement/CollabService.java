@@ -220,10 +220,12 @@ public class CollabService {
         }
         List<AcceptedUpdate> stored = new ArrayList<>();
         Receipt[] receipts = new Receipt[group.size()];
+        boolean[] wasEmpty = {false};
         try {
             tx.executeWithoutResult(status -> {
                 Statement statement = statements.lockByWorkspaceId(workspaceId).orElseThrow();
                 room.catchUp(statement);
+                wasEmpty[0] = room.authority.text().isBlank();
                 int before = room.authority.version();
                 for (int i = 0; i < group.size(); i++) {
                     Pending p = group.get(i);
@@ -257,6 +259,10 @@ public class CollabService {
             stored.forEach(room.authorship::apply);
             room.tell(stored);
             relay.accepted(workspaceId, room.authority.version());
+            boolean empty = room.authority.text().isBlank();
+            if (empty != wasEmpty[0]) {
+                bus.publish(new StatementEvents.TextEmptinessChanged(workspaceId, empty));
+            }
         }
         for (int i = 0; i < group.size(); i++) {
             Pending p = group.get(i);

@@ -97,6 +97,47 @@ class PhoneWidthBrowserIT {
         assertThat(clipped).as("the record heading is cut off").isEqualTo(false);
     }
 
+    /**
+     * Notes, from the first moment of every document, whether the workspace header's disclosure
+     * was ever open: a header drawn open and folded afterwards flashes on the phone.
+     */
+    private static final String WATCH_HEADER = """
+            window.__aboutWasOpen = false;
+            new MutationObserver(() => {
+              const about = document.getElementById('workspace-about');
+              if (about && about.open) window.__aboutWasOpen = true;
+            }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ['open']});
+            """;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"da-DK", "en-GB"})
+    void on_a_phone_the_workspace_header_is_folded_from_the_first_drawing_and_never_flashes_open(String language) {
+        BrowserContext person = browser.newContext("http://localhost:" + port, language);
+        person.addInitScript(WATCH_HEADER);
+        person.newPage().setViewportSize(WIDTH, HEIGHT);
+        Page page = BrowserSupport.login(person, KOMMUNE3, PASSWORD);
+
+        // Arriving from the list of workspaces, within the running page.
+        page.locator("#workspace-list").getByText(WORKSPACE).click();
+        assertThat(page.locator("#workspace-title")).hasText(WORKSPACE);
+        assertThat(page.locator("vaadin-tabsheet > [tab]:not([hidden])").first()).isVisible();
+        assertThat(page.locator("#workspace-about-summary")).isVisible();
+        assertThat(page.locator("#workspace-about").evaluate("e => e.open")).isEqualTo(false);
+        assertThat(page.evaluate("() => window.__aboutWasOpen")).as("the header was drawn open").isEqualTo(false);
+
+        // Opening the workspace's address afresh.
+        page.reload();
+        assertThat(page.locator("#workspace-title")).hasText(WORKSPACE);
+        assertThat(page.locator("vaadin-tabsheet > [tab]:not([hidden])").first()).isVisible();
+        assertThat(page.locator("#workspace-about").evaluate("e => e.open")).isEqualTo(false);
+        assertThat(page.evaluate("() => window.__aboutWasOpen")).as("the header was drawn open on a fresh load")
+                .isEqualTo(false);
+
+        // The folded header still opens on a tap.
+        page.locator("#workspace-about-summary").click();
+        assertThat(page.locator("#workspace-about .my-place")).isVisible();
+    }
+
     private static void noSidewaysScrolling(Page page, String where) {
         Object pageWidth = page.evaluate("() => document.scrollingElement.scrollWidth");
         Object innerWidth = page.evaluate("() => window.innerWidth");

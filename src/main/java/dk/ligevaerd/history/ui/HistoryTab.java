@@ -314,15 +314,20 @@ class HistoryTab extends Div implements WorkspaceTab {
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         open.addClassName("history-open");
         li.add(open);
-        recordLink(item).ifPresent(link -> li.add(new Span(" · "), link));
+        // A closed round's line leads to its record; every other line about a thing, to the thing.
+        recordLink(item).or(() -> thingLink(item)).ifPresent(link -> li.add(new Span(" · "), link));
         return li;
     }
 
     private String sentence(HistoryItem item) {
         String subject = item.subjectName() == null ? "" : item.subjectName();
-        // A line names the priority or round it is about, where the entry holds its title.
+        // A line names the priority, round or saved version it is about, where the entry holds its title.
         Map<String, String> facts = item.facts();
         String title = facts.getOrDefault("title", facts.get("sourceTitle"));
+        if (title == null && item.kind().startsWith("statement.")) {
+            // A saved version of the statement is named by its name.
+            title = facts.get("name");
+        }
         if (title != null && !title.isBlank()) {
             String named = getTranslation("history.kind." + item.kind() + ".named", item.actorName(), subject, title,
                     facts.getOrDefault("targetTitle", ""));
@@ -337,14 +342,41 @@ class HistoryTab extends Div implements WorkspaceTab {
     private static final java.util.Set<String> INTERNAL_IDS = java.util.Set.of("priority", "round", "source",
             "target");
 
-    /** An entry about a priority or a round leads to the tab where it is. */
+    /**
+     * An entry about a priority, a round or a saved version leads to that very thing: the tab
+     * where it is, with the thing marked and brought into view ({@code ?priority=}, {@code ?round=},
+     * {@code ?version=}). A merge leads to the priority that remains.
+     */
     private Optional<Anchor> thingLink(HistoryItem item) {
-        String tab = item.kind().startsWith("priority.") ? "priorities"
-                : item.kind().startsWith("round.") ? "rounds" : null;
-        if (tab == null) {
+        Map<String, String> facts = item.facts();
+        String kind = item.kind();
+        String tab;
+        String parameter;
+        String id;
+        String label;
+        if (kind.startsWith("priority.")) {
+            tab = "priorities";
+            parameter = "priority";
+            id = facts.getOrDefault("priority", facts.get("target"));
+            label = "history.open.priority";
+        } else if (kind.startsWith("round.")) {
+            tab = "rounds";
+            parameter = "round";
+            id = facts.get("round");
+            label = "history.open.round";
+        } else if (kind.startsWith("statement.version")) {
+            tab = "statement";
+            parameter = "version";
+            id = facts.get("version");
+            label = "history.open.version";
+        } else {
             return Optional.empty();
         }
-        Anchor link = new Anchor("workspace/" + workspaceId + "/" + tab, getTranslation("history.open." + tab));
+        if (id == null || !id.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        Anchor link = new Anchor("workspace/" + workspaceId + "/" + tab + "?" + parameter + "=" + id,
+                getTranslation(label));
         link.addClassName("history-thing-link");
         return Optional.of(link);
     }

@@ -1,6 +1,5 @@
 package dk.ligevaerd.priority.ui;
 
-import dk.ligevaerd.shared.ui.LengthLimit;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -25,6 +24,8 @@ import dk.ligevaerd.priority.domain.Priority;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.WorkspaceEvent;
+import dk.ligevaerd.shared.ui.AddressReader;
+import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.MemberView;
@@ -48,6 +49,9 @@ class PrioritiesTab extends Div implements WorkspaceTab {
     private final Div list = new Div();
     private final Button propose = new Button();
     private @Nullable WorkspaceDetails details;
+    /** The priority the address names ({@code ?priority=12}, from a history line): marked and in view. */
+    private @Nullable Long linked;
+    private boolean scrollToLinked;
 
     PrioritiesTab(PriorityService priorities, long workspaceId) {
         this.priorities = priorities;
@@ -74,6 +78,24 @@ class PrioritiesTab extends Div implements WorkspaceTab {
     @Override
     public boolean concerns(WorkspaceEvent event) {
         return PriorityEvents.isPriorityEvent(event);
+    }
+
+    /**
+     * {@code ?priority=12} marks priority 12 and brings it into view, withdrawn or merged ones
+     * included (their state says so), so that a history line can lead to the priority itself.
+     */
+    @Override
+    public List<String> accept(WorkspaceDetails d, Map<String, List<String>> parameters) {
+        AddressReader address = new AddressReader(parameters);
+        Set<Long> known = priorities.list(workspaceId).stream().map(PriorityView::id).collect(Collectors.toSet());
+        linked = address.id("priority", known::contains);
+        scrollToLinked = linked != null;
+        return address.ignored();
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return linked == null ? Map.of() : Map.of("priority", String.valueOf(linked));
     }
 
     /**
@@ -128,7 +150,8 @@ class PrioritiesTab extends Div implements WorkspaceTab {
                 .collect(Collectors.toMap(MemberView::userId, Function.identity()));
         Map<Long, SideView> sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
         List<PriorityView> shown = all.stream()
-                .filter(p -> p.state() != PriorityState.MERGED && p.state() != PriorityState.WITHDRAWN)
+                .filter(p -> p.state() != PriorityState.MERGED && p.state() != PriorityState.WITHDRAWN
+                        || linked != null && p.id() == linked)
                 .sorted(Comparator.comparing((PriorityView p) -> p.state().ordinal()).thenComparing(PriorityView::proposedAt))
                 .toList();
         if (shown.isEmpty()) {
@@ -137,10 +160,21 @@ class PrioritiesTab extends Div implements WorkspaceTab {
             list.add(empty);
         }
         for (PriorityView p : shown) {
-            list.add(card(p, all, members, sides, d));
+            Div card = card(p, all, members, sides, d);
+            list.add(card);
+            if (linked != null && p.id() == linked) {
+                card.addClassName("linked-item");
+                card.getElement().setAttribute("aria-current", "true");
+                if (scrollToLinked) {
+                    card.scrollIntoView();
+                    scrollToLinked = false;
+                }
+            }
         }
-        long withdrawn = all.stream().filter(p -> p.state() == PriorityState.WITHDRAWN).count();
-        long merged = all.stream().filter(p -> p.state() == PriorityState.MERGED).count();
+        long withdrawn = all.stream().filter(p -> p.state() == PriorityState.WITHDRAWN
+                && (linked == null || p.id() != linked)).count();
+        long merged = all.stream().filter(p -> p.state() == PriorityState.MERGED
+                && (linked == null || p.id() != linked)).count();
         if (withdrawn + merged > 0) {
             Paragraph more = new Paragraph(getTranslation("priority.hiddenCount", withdrawn, merged));
             more.addClassName("muted");

@@ -26,6 +26,7 @@ import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.LengthLimit;
+import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.Morph;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.MemberView;
@@ -576,6 +577,11 @@ class RoundCard extends Div {
             }
             dialog.add(reason, error);
             Button cancel = new Button(getTranslation("round.action.cancel"), e -> {
+                error.setText("");
+                if (new MissingFields().check(reason, reason.getValue().isBlank(),
+                        getTranslation("error.missing.cancelReason")).any()) {
+                    return;
+                }
                 try {
                     boolean cancelled = tab.rounds().cancel(tab.workspaceId(), r.id(), reason.getValue());
                     dialog.close();

@@ -18,6 +18,7 @@ import dk.ligevaerd.round.RoundEvents.BallotCountChanged;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.shared.WorkspaceEvent;
+import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceTab;
@@ -45,6 +46,9 @@ class RoundsTab extends Div implements WorkspaceTab {
     private final Div verification = new Div();
     private final Map<Long, RoundCard> cards = new HashMap<>();
     private @Nullable WorkspaceDetails details;
+    /** The round the address names ({@code ?round=7}, from a history line): marked and in view. */
+    private @Nullable Long linked;
+    private boolean scrollToLinked;
 
     RoundsTab(RoundService rounds, RecordExportService exports, PriorityService priorities,
             StatementService statements, long workspaceId) {
@@ -103,7 +107,36 @@ class RoundsTab extends Div implements WorkspaceTab {
                 shown = list.getChildren().toList();
             }
             card.update(view, d);
+            boolean isLinked = linked != null && view.id() == linked;
+            card.setClassName("linked-item", isLinked);
+            if (isLinked) {
+                card.getElement().setAttribute("aria-current", "true");
+            } else {
+                card.getElement().removeAttribute("aria-current");
+            }
+            if (isLinked && scrollToLinked) {
+                card.scrollIntoView();
+                scrollToLinked = false;
+            }
         }
+    }
+
+    /**
+     * {@code ?round=7} marks round 7's card and brings it into view, so that a history line can
+     * lead to the round itself.
+     */
+    @Override
+    public List<String> accept(WorkspaceDetails d, Map<String, List<String>> parameters) {
+        AddressReader address = new AddressReader(parameters);
+        List<Long> known = rounds.list(workspaceId).stream().map(RoundView::id).toList();
+        linked = address.id("round", known::contains);
+        scrollToLinked = linked != null;
+        return address.ignored();
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return linked == null ? Map.of() : Map.of("round", String.valueOf(linked));
     }
 
     @Override

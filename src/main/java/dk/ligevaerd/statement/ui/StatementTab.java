@@ -25,6 +25,7 @@ import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.LengthLimit;
+import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.statement.CollabService;
@@ -82,6 +83,9 @@ class StatementTab extends Div implements WorkspaceTab {
     private @Nullable Choice askedFrom;
     private @Nullable Choice askedTo;
     private boolean askedReplay;
+    /** The saved version the address names ({@code ?version=12}, from a history line): marked and in view. */
+    private @Nullable Long linkedVersion;
+    private boolean scrollToVersion;
 
     StatementTab(StatementService statements, CollabService collab, long workspaceId) {
         this.statements = statements;
@@ -201,7 +205,8 @@ class StatementTab extends Div implements WorkspaceTab {
 
     /**
      * {@code ?compare=12} compares saved version 12 with the current text ({@code &to=14} with
-     * another saved version); {@code ?replay=57} opens the replay at change 57.
+     * another saved version); {@code ?replay=57} opens the replay at change 57; {@code ?version=12}
+     * marks saved version 12 in the list of versions and brings it into view.
      */
     @Override
     public List<String> accept(WorkspaceDetails d, Map<String, List<String>> parameters) {
@@ -216,12 +221,19 @@ class StatementTab extends Div implements WorkspaceTab {
         }
         askedFrom = from == null ? null : new Choice(from, "");
         askedTo = to == null ? null : new Choice(to.equals("current") ? null : Long.parseLong(to), "");
+        linkedVersion = address.id("version", saved::contains);
+        scrollToVersion = linkedVersion != null;
         Integer step = address.number("replay", 0, collab.snapshot(workspaceId).version());
         if (step != null) {
             replay.startAt(step);
             askedReplay = true;
         }
         return address.ignored();
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return linkedVersion == null ? Map.of() : Map.of("version", String.valueOf(linkedVersion));
     }
 
     @Override
@@ -323,6 +335,14 @@ class StatementTab extends Div implements WorkspaceTab {
             }
             item.add(meta);
             versionList.add(item);
+            if (linkedVersion != null && v.id() == linkedVersion) {
+                item.addClassName("linked-item");
+                item.getElement().setAttribute("aria-current", "true");
+                if (scrollToVersion) {
+                    item.scrollIntoView();
+                    scrollToVersion = false;
+                }
+            }
         }
         List<Choice> choices = new ArrayList<>();
         choices.add(new Choice(null, getTranslation("statement.compare.current")));
@@ -338,6 +358,10 @@ class StatementTab extends Div implements WorkspaceTab {
     }
 
     private void saveVersion() {
+        if (new MissingFields().check(versionName, versionName.getValue().isBlank(),
+                getTranslation("error.missing.versionName")).any()) {
+            return;
+        }
         try {
             statements.saveVersion(workspaceId, versionName.getValue());
             versionName.clear();

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.LengthLimit;
+import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.DefaultRule;
 import dk.ligevaerd.workspace.GovernanceService;
@@ -66,6 +67,10 @@ class SettingsPanel extends Div {
         error.setId("settings-error");
         save = new Button(getTranslation("action.save"), e -> {
             error.setText("");
+            if (new MissingFields().check(name, name.getValue().isBlank(), getTranslation("error.missing.workspaceName"))
+                    .any()) {
+                return;
+            }
             try {
                 workspaces.rename(workspaceId, name.getValue(), description.getValue());
                 if (language.getValue() != null) {

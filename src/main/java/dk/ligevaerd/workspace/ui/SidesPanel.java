@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.LengthLimit;
+import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.ProposalKind;
@@ -58,6 +59,7 @@ class SidesPanel extends Div {
     private Div row(SideView side, int sideCount, WorkspaceDetails d) {
         TextField name = new TextField(getTranslation("field.sideName"), side.name(), "");
         LengthLimit.counted(name, Side.NAME_MAX_LENGTH);
+        name.setId("side-name-" + side.id());
         Select<String> colour = ColourPicker.create(getTranslation("field.colour"), side.colour());
         Paragraph error = new Paragraph();
         error.addClassName("form-error");
@@ -73,6 +75,11 @@ class SidesPanel extends Div {
         save.setVisible(d.me().owner());
         colour.setEnabled(d.me().owner());
         Button rename = new Button(getTranslation("sides.proposeRename"), e -> {
+            error.setText("");
+            if (new MissingFields().check(name, name.getValue().isBlank(), getTranslation("error.missing.sideName"))
+                    .any()) {
+                return;
+            }
             try {
                 governance.proposeRenameSide(workspaceId, side.id(), name.getValue());
                 Notices.success(this, "proposal.made");
@@ -80,6 +87,7 @@ class SidesPanel extends Div {
                 error.setText(Messages.get(getLocale(), refused));
             }
         });
+        rename.setId("side-rename-" + side.id());
         Button remove = new Button(getTranslation("sides.proposeRemove"), VaadinIcon.TRASH.create(), e -> {
             try {
                 governance.proposeRemoveSide(workspaceId, side.id());
@@ -118,6 +126,11 @@ class SidesPanel extends Div {
         error.getElement().setAttribute("role", "alert");
         error.setId("new-side-error");
         Button add = new Button(getTranslation("sides.proposeAdd"), VaadinIcon.PLUS.create(), e -> {
+            error.setText("");
+            if (new MissingFields().check(name, name.getValue().isBlank(), getTranslation("error.missing.sideName"))
+                    .any()) {
+                return;
+            }
             try {
                 governance.proposeAddSide(workspaceId, name.getValue(), colour.getValue());
                 Notices.success(this, "proposal.made");

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -194,16 +195,13 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             event.rerouteToError(NotFoundException.class);
             return;
         }
+        // Folded from the first drawing on a phone, so the header never shows open and then folds.
+        about.setOpen(!phoneWidth(event.getUI()));
         build(details);
         open(section, query);
         fresh.addSelectedChangeListener(e -> {
             catchUp(e.getSelectedTab());
             writeAddress();
-            // The statement's text comes over the editor's own connection, not the bus: moving on
-            // from writing is when its step gets ticked.
-            if (details != null && details.forming()) {
-                showStart(details);
-            }
         });
         if (wasLive) {
             getUI().ifPresent(this::goLive);
@@ -309,9 +307,18 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     }
 
     /**
-     * Folds the header away on a narrow screen (a phone), where it would push the tabs down. Asks
-     * the browser for its width now rather than using what it said when the page was first
-     * loaded: a window can have been narrowed since.
+     * Whether the browser said, when this page's UI started (Vaadin sends the window's width with
+     * its first request), that its window is a phone's width. Unknown counts as wide.
+     */
+    static boolean phoneWidth(UI ui) {
+        ExtendedClientDetails browser = ui.getPage().getExtendedClientDetails();
+        int width = browser == null ? -1 : browser.getWindowInnerWidth();
+        return width > 0 && width <= PHONE_WIDTH;
+    }
+
+    /**
+     * Folds the header away should the window have been narrowed to a phone's width since the UI
+     * started; the usual case, a phone, is folded from the first drawing (see {@link #phoneWidth}).
      */
     private void foldOnPhones(UI ui) {
         ui.getPage().executeJs("return window.innerWidth").then(Integer.class, width -> {
@@ -429,7 +436,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             }
         }
         if (d.forming() && events.stream().anyMatch(e -> !e.is(PresenceChanged.class))) {
-            // A first draft or a first priority may just have ticked a step.
+            // A first draft (the statement's text going from empty to written) or a first priority
+            // may just have ticked a step.
             showStart(d);
         }
         Tab selected = tabs.getSelectedTab();

@@ -75,7 +75,7 @@ class HistoryLinesViewIT extends SpringBrowserlessTest {
             assertThat(detail).contains("Navngivet i historikken").doesNotContain("Priority no.")
                     .doesNotContain(String.valueOf(proposed) + "Title");
             assertThat($(Anchor.class, dialog).all()).anyMatch(a -> a.getHref()
-                    .equals("workspace/" + workspaceId + "/priorities"));
+                    .equals("workspace/" + workspaceId + "/priorities?priority=" + proposed));
         } finally {
             RunAs.user(users, KOMMUNE1, () -> {
                 rounds.cancel(workspaceId, round, "Test over");

@@ -6,6 +6,7 @@ import static dk.ligevaerd.support.Acting.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;
 import dk.ligevaerd.account.AccountService;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -153,5 +155,55 @@ class HistoryObserverIT {
         assertThat(page.locator("#equality-warnings")).containsText("Kommune");
         assertThat(page.locator("#equality-shares-chart")).isVisible();
         AxeCheck.assertNoSeriousViolations(page, "the equality view (" + language + ")");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"da-DK", "en-GB"})
+    void a_history_line_leads_to_the_priority_round_record_or_version_itself_marked_and_in_view(String language) {
+        Locale locale = Locale.forLanguageTag(language);
+        Page page = BrowserSupport.login(browser.newContext("http://localhost:" + port, language),
+                observer.username(), PASSWORD);
+        String history = "/workspace/" + workspaceId + "/history";
+
+        // The priority: its card, marked, in view; not merely the Priorities tab.
+        page.navigate(history);
+        Locator proposed = page.locator(".activity-item[data-kind='priority.proposed']")
+                .filter(new Locator.FilterOptions().setHasText("Gadefest"));
+        assertThat(proposed.locator(".history-thing-link")).hasText(Messages.get(locale, "history.open.priority"));
+        proposed.locator(".history-thing-link").click();
+        assertThat(page).hasURL(Pattern.compile(".*/workspace/" + workspaceId + "/priorities\\?priority=\\d+$"));
+        Locator marked = page.locator(".priority-card.linked-item");
+        assertThat(marked).hasCount(1);
+        assertThat(marked).containsText("Gadefest");
+        assertThat(marked).hasAttribute("aria-current", "true");
+        assertThat(marked).isInViewport();
+
+        // The round: its card.
+        page.navigate(history);
+        Locator opened = page.locator(".activity-item[data-kind='round.opened']");
+        assertThat(opened).containsText("Hvad først?");
+        opened.locator(".history-thing-link").click();
+        assertThat(page).hasURL(Pattern.compile(".*/workspace/" + workspaceId + "/rounds\\?round=" + roundId + "$"));
+        assertThat(page.locator("#round-" + roundId)).hasClass(Pattern.compile(".*\\blinked-item\\b.*"));
+        assertThat(page.locator(".round-card.linked-item")).hasCount(1);
+        assertThat(page.locator("#round-" + roundId)).isInViewport();
+
+        // The closed round's line: its record's own page.
+        page.navigate(history);
+        page.locator(".activity-item[data-kind='round.closed'] .history-record-link").click();
+        assertThat(page).hasURL(Pattern.compile(".*/workspace/" + workspaceId + "/record/1$"));
+        assertThat(page.locator("#record-page")).containsText("Hvad først?");
+
+        // A saved version, named in its line: the version in the statement's list of versions.
+        page.navigate(history);
+        Locator saved = page.locator(".activity-item[data-kind='statement.versionSaved']")
+                .filter(new Locator.FilterOptions().setHasText("Første udkast"));
+        assertThat(saved).hasCount(1);
+        saved.locator(".history-thing-link").click();
+        assertThat(page).hasURL(Pattern.compile(".*/workspace/" + workspaceId + "/statement\\?version=\\d+$"));
+        Locator version = page.locator(".statement-version.linked-item");
+        assertThat(version).hasCount(1);
+        assertThat(version.locator(".statement-version-name")).hasText("Første udkast");
+        assertThat(version).isInViewport();
     }
 }

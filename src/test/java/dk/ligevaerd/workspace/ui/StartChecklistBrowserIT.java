@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static dk.ligevaerd.testing.DemoUsers.KOMMUNE2;
 import static dk.ligevaerd.testing.DemoUsers.PASSWORD;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import dk.ligevaerd.browser.BrowserSupport;
@@ -22,6 +23,8 @@ class StartChecklistBrowserIT {
 
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
+
+    private static final String EDITOR = "ligevaerd-statement-editor";
 
     @LocalServerPort
     int port;
@@ -50,5 +53,34 @@ class StartChecklistBrowserIT {
         page.locator("#close-invitation").click();
         assertThat(invite).hasClass(Pattern.compile(".*\\bdone\\b.*"));
         assertThat(invite).containsText(Messages.get(Messages.DANISH, "start.invite.waiting"));
+    }
+
+    @Test
+    void a_first_draft_ticks_its_step_at_once_on_the_writers_page_and_on_another_open_page() {
+        BrowserContext person = browser.newContext("http://localhost:" + port);
+        Page writer = BrowserSupport.login(person, KOMMUNE2, PASSWORD);
+        String name = "Udkast " + UUID.randomUUID().toString().substring(0, 6);
+        writer.locator("#new-workspace").click();
+        writer.locator("#workspace-name input").fill(name);
+        writer.locator("#create-workspace").click();
+        assertThat(writer.locator("#workspace-title")).hasText(name);
+        // The address follows the new page a moment after it is drawn.
+        assertThat(writer).hasURL(Pattern.compile(".*/workspace/\\d+$"));
+        Page other = person.newPage();
+        other.navigate(writer.url());
+        assertThat(other.locator("#workspace-title")).hasText(name);
+        String draft = ".start-step[data-step='statement']";
+        assertThat(writer.locator(draft)).not().hasClass(Pattern.compile(".*\\bdone\\b.*"));
+        assertThat(other.locator(draft)).not().hasClass(Pattern.compile(".*\\bdone\\b.*"));
+
+        writer.locator("#start-open-statement").click();
+        writer.locator(EDITOR + "[data-status=connected]").waitFor();
+        writer.locator(EDITOR + " .cm-content").click();
+        writer.keyboard().type("Flere besøgsvenner");
+
+        // No reload and no other tab: the step ticks where it was written and on the other page.
+        assertThat(writer.locator(draft)).hasClass(Pattern.compile(".*\\bdone\\b.*"));
+        assertThat(other.locator(draft)).hasClass(Pattern.compile(".*\\bdone\\b.*"));
+        assertThat(writer).hasURL(Pattern.compile(".*/statement$"));
     }
 }
