@@ -350,6 +350,39 @@ class PostgresTwoNodesIT {
         }
     }
 
+    /**
+     * Carets go to the other nodes folded per editor, at most one message each 100 ms for all of a
+     * node's editors: a burst of 50 moves costs a few NOTIFYs, and the newest carets arrive last.
+     */
+    @Test
+    void a_burst_of_caret_moves_reaches_the_other_node_as_few_messages_ending_with_the_newest() throws Exception {
+        LiveTestClient onA = editor(a, f.owner);
+        LiveTestClient moving = editor(b, f.participant);
+        try {
+            moving.next("welcome");
+            String id = peer(onA.next("welcome"), onA, f.participant).path("session").asString();
+            ClusterChannel channelB = on(b, ClusterChannel.class);
+            long sentBefore = channelB.status().sent();
+            long start = System.nanoTime();
+
+            for (int i = 1; i <= 50; i++) {
+                moving.send("{\"type\":\"presence\",\"ranges\":[{\"anchor\":" + i + ",\"head\":" + i + "}]}");
+            }
+
+            onA.next(m -> m.path("type").asString().equals("presence") && m.path("session").asString().equals(id)
+                    && m.path("ranges").get(0).path("anchor").asInt() == 50);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            long sent = channelB.status().sent() - sentBefore;
+            // Carets at most every 100 ms, two heartbeats (presence, editors) every 300 ms, and a
+            // little for anything else.
+            long allowed = took.toMillis() / 100 + 2 * (took.toMillis() / HEARTBEAT.toMillis()) + 6;
+            assertThat(sent).as("NOTIFYs from B in %s", took).isLessThanOrEqualTo(allowed).isLessThan(50);
+        } finally {
+            onA.close();
+            moving.close();
+        }
+    }
+
     /** A member removed on node A while its editor is open on node B: it leaves A's list too. */
     @Test
     void an_editor_removed_from_the_workspace_leaves_the_list_on_the_other_node() throws Exception {
