@@ -712,7 +712,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         senders.shutdownNow();
     }
 
-    // The editors of the other nodes (docs/live-editing.md, "Several nodes").
+    // The editors of the other nodes: docs/live-editing.md.
 
     /** How the list of who is here shows a member: name, side's name and colour (empty for none). */
     record Identity(String name, String sideName, String colour) {
