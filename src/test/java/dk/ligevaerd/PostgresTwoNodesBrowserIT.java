@@ -30,6 +30,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 class PostgresTwoNodesBrowserIT {
 
     private static final String EDITOR = "ligevaerd-statement-editor";
+    /** The demo's names of {@code kommune2} and {@code civil2}. */
+    private static final String METTE = "Mette Lund";
+    private static final String INGE = "Inge Sørensen";
 
     @RegisterExtension
     static final BrowserSupport browser = new BrowserSupport();
@@ -131,6 +134,30 @@ class PostgresTwoNodesBrowserIT {
         assertNotReloaded(inge);
         mette.context().close();
         inge.context().close();
+    }
+
+    @Test
+    void the_editor_shows_who_writes_on_the_other_node_and_their_caret_until_they_leave() {
+        Page mette = openStatement(a, KOMMUNE2);
+        Page inge = openStatement(b, CIVIL2);
+
+        // Each editor's list of who is here names the person on the other node.
+        assertThat(peer(mette, INGE)).isVisible();
+        assertThat(peer(inge, METTE)).isVisible();
+        caretToEnd(inge);
+        inge.keyboard().type(" B");
+        assertThat(mette.locator(EDITOR + " .cm-remote-caret-label", new Page.LocatorOptions().setHasText(INGE)))
+                .isVisible();
+
+        inge.context().close();
+
+        assertThat(peer(mette, INGE)).hasCount(0);
+        assertThat(peer(mette, METTE)).isVisible();
+        mette.context().close();
+    }
+
+    private static Locator peer(Page page, String name) {
+        return page.locator(EDITOR + " .peer", new Page.LocatorOptions().setHasText(name));
     }
 
     private static Page openStatement(ConfigurableApplicationContext node, String username) {

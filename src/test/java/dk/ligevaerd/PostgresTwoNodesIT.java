@@ -53,6 +53,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Two application nodes, each a whole application context with its own web server, on one fresh
@@ -292,6 +293,157 @@ class PostgresTwoNodesIT {
         await().atMost(DEADLINE).until(() -> !onlineOnB().contains(f.otherModerator.id()));
         assertThat(as(f.owner, () -> on(a, PresenceService.class).online(f.workspaceId)))
                 .doesNotContain(f.otherModerator.id());
+    }
+
+    /**
+     * Live editors (real /collab sockets) on both nodes: the one on node B is in the list of the
+     * one on node A (its welcome when B came first, a joined when A came first) with its name, side
+     * and colour, read by A itself; its carets reach A; and it leaves A's list when it disconnects.
+     * Session ids are those of B's node, so two editors with the same local id stay two peers.
+     */
+    @Test
+    void an_editor_on_one_node_is_in_the_list_of_an_editor_on_the_other_with_its_carets_until_it_leaves()
+            throws Exception {
+        LiveTestClient first = editor(b, f.otherModerator);
+        LiveTestClient onA = editor(a, f.owner);
+        LiveTestClient second = null;
+        try {
+            String firstSession = first.next("welcome").path("session").asString();
+            JsonNode welcome = onA.next("welcome");
+            String mine = welcome.path("session").asString();
+            // B's editor may have come before A heard of it; then it arrives as a joined.
+            JsonNode firstOnA = peer(welcome, onA, f.otherModerator);
+            String firstId = firstOnA.path("session").asString();
+            assertThat(firstId).isNotEqualTo(mine).isNotEqualTo(firstSession).endsWith(firstSession);
+            assertThat(firstOnA.path("side").asString()).as("read by node A").isNotEmpty();
+            assertThat(firstOnA.path("colour").asString()).startsWith("#");
+            assertThat(firstOnA.path("canEdit").asBoolean()).isTrue();
+
+            second = editor(b, f.participant);
+            JsonNode joined = onA.next(m -> m.path("type").asString().equals("joined")
+                    && m.path("peer").path("name").asString().equals(f.participant.displayName()));
+            String secondId = joined.path("peer").path("session").asString();
+            assertThat(secondId).isNotEqualTo(firstId).isNotEqualTo(mine);
+
+            second.next("welcome");
+            second.send("{\"type\":\"presence\",\"ranges\":[{\"anchor\":0,\"head\":0}]}");
+            second.send("{\"type\":\"presence\",\"ranges\":[{\"anchor\":0,\"head\":0},{\"anchor\":2,\"head\":5}]}");
+            JsonNode carets = onA.next(m -> m.path("type").asString().equals("presence")
+                    && m.path("session").asString().equals(secondId) && m.path("ranges").size() == 2);
+            assertThat(carets.path("name").asString()).isEqualTo(f.participant.displayName());
+            assertThat(carets.path("ranges").get(1).path("anchor").asInt()).isEqualTo(2);
+            assertThat(carets.path("ranges").get(1).path("head").asInt()).isEqualTo(5);
+
+            second.close();
+
+            onA.next(m -> m.path("type").asString().equals("left") && m.path("session").asString().equals(secondId));
+            // Held by B's heartbeat beyond the expiry: the first editor stays in A's list.
+            await().during(EXPIRY.plusSeconds(1)).atMost(DEADLINE).until(() -> onA.received().stream()
+                    .noneMatch(m -> m.path("type").asString().equals("left")
+                            && m.path("session").asString().equals(firstId)));
+        } finally {
+            first.close();
+            onA.close();
+            if (second != null) {
+                second.close();
+            }
+        }
+    }
+
+    /**
+     * Carets go to the other nodes folded per editor, at most one message each 100 ms for all of a
+     * node's editors: a burst of 50 moves costs a few NOTIFYs, and the newest carets arrive last.
+     */
+    @Test
+    void a_burst_of_caret_moves_reaches_the_other_node_as_few_messages_ending_with_the_newest() throws Exception {
+        LiveTestClient onA = editor(a, f.owner);
+        LiveTestClient moving = editor(b, f.participant);
+        try {
+            moving.next("welcome");
+            String id = peer(onA.next("welcome"), onA, f.participant).path("session").asString();
+            ClusterChannel channelB = on(b, ClusterChannel.class);
+            long sentBefore = channelB.status().sent();
+            long start = System.nanoTime();
+
+            for (int i = 1; i <= 50; i++) {
+                moving.send("{\"type\":\"presence\",\"ranges\":[{\"anchor\":" + i + ",\"head\":" + i + "}]}");
+            }
+
+            onA.next(m -> m.path("type").asString().equals("presence") && m.path("session").asString().equals(id)
+                    && m.path("ranges").get(0).path("anchor").asInt() == 50);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            long sent = channelB.status().sent() - sentBefore;
+            // Carets at most every 100 ms, two heartbeats (presence, editors) every 300 ms, and a
+            // little for anything else.
+            long allowed = took.toMillis() / 100 + 2 * (took.toMillis() / HEARTBEAT.toMillis()) + 6;
+            assertThat(sent).as("NOTIFYs from B in %s", took).isLessThanOrEqualTo(allowed).isLessThan(50);
+        } finally {
+            onA.close();
+            moving.close();
+        }
+    }
+
+    /** A member removed on node A while its editor is open on node B: it leaves A's list too. */
+    @Test
+    void an_editor_removed_from_the_workspace_leaves_the_list_on_the_other_node() throws Exception {
+        LiveTestClient onA = editor(a, f.owner);
+        LiveTestClient removed = editor(b, f.participant);
+        try {
+            removed.next("welcome");
+            JsonNode welcome = onA.next("welcome");
+            String id = peer(welcome, onA, f.participant).path("session").asString();
+
+            as(f.owner, () -> {
+                on(a, WorkspaceService.class).remove(f.workspaceId, f.participant.id());
+                return null;
+            });
+
+            assertThat(removed.awaitClose()).isEqualTo(1008);
+            onA.next(m -> m.path("type").asString().equals("left") && m.path("session").asString().equals(id));
+        } finally {
+            onA.close();
+            removed.close();
+        }
+    }
+
+    /** A node that dies says no goodbye and sends no heartbeat (played here by hand): its editor expires. */
+    @Test
+    void an_editor_announced_by_a_node_that_then_falls_silent_leaves_the_list_at_expiry() throws Exception {
+        LiveTestClient onA = editor(a, f.owner);
+        try {
+            onA.next("welcome");
+
+            notifyRaw("1;node-ghost;editors;on.1." + f.workspaceId + ":c1:" + f.observer.id() + ":v");
+
+            JsonNode joined = onA.next("joined");
+            assertThat(joined.path("peer").path("session").asString()).isEqualTo("node-ghost:c1");
+            assertThat(joined.path("peer").path("name").asString()).isEqualTo(f.observer.displayName());
+            assertThat(joined.path("peer").path("canEdit").asBoolean()).isFalse();
+            long heard = System.nanoTime();
+            onA.next(m -> m.path("type").asString().equals("left")
+                    && m.path("session").asString().equals("node-ghost:c1"));
+            assertThat(Duration.ofNanos(System.nanoTime() - heard)).as("not before the expiry")
+                    .isGreaterThanOrEqualTo(EXPIRY.minusMillis(500));
+        } finally {
+            onA.close();
+        }
+    }
+
+    private LiveTestClient editor(ConfigurableApplicationContext node, UserSummary who) throws Exception {
+        URI base = URI.create("http://localhost:" + node.getEnvironment().getProperty("local.server.port"));
+        return LiveTestClient.to(base, f.workspaceId).as(LiveTestClient.login(base, who.username(),
+                "bla-hest-tromme-7")).connect();
+    }
+
+    /** The peer named {@code who}: in the welcome, else in a joined that follows it. */
+    private static JsonNode peer(JsonNode welcome, LiveTestClient client, UserSummary who) throws Exception {
+        for (JsonNode peer : welcome.path("peers")) {
+            if (peer.path("name").asString().equals(who.displayName())) {
+                return peer;
+            }
+        }
+        return client.next(m -> m.path("type").asString().equals("joined")
+                && m.path("peer").path("name").asString().equals(who.displayName())).path("peer");
     }
 
     @Test

@@ -21,6 +21,7 @@ final class LiveConnection {
 
     final String id = "c" + COUNTER.incrementAndGet();
     final long workspaceId;
+    final long userId;
     final Authentication user;
     final Locale locale;
     final Outbox outbox;
@@ -48,10 +49,11 @@ final class LiveConnection {
     /** The latest carets and selections, as sent on to others ({@code presence} message), if any. */
     volatile @Nullable String presence;
 
-    LiveConnection(long workspaceId, Authentication user, Locale locale, Outbox outbox,
+    LiveConnection(long workspaceId, long userId, Authentication user, Locale locale, Outbox outbox,
             LiveSocketHandler.Account account, @Nullable String httpSessionId, String name, String sideName,
             String colour, boolean canEdit) {
         this.workspaceId = workspaceId;
+        this.userId = userId;
         this.user = user;
         this.locale = locale;
         this.outbox = outbox;

@@ -28,9 +28,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +44,10 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -100,6 +104,8 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     static final String USER_ATTRIBUTE = LiveSocketHandler.class.getName() + ".user";
     /** Topic of the message that tells the other nodes a login session ended. */
     static final String SESSION_TOPIC = "session";
+    /** The least time between two messages to the other nodes with one editor's carets. */
+    static final Duration CARET_INTERVAL = Duration.ofMillis(100);
 
     private static final Logger log = LoggerFactory.getLogger(LiveSocketHandler.class);
     private static final JsonMapper JSON = JsonMapper.builder()
@@ -120,6 +126,15 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     private final int perSecond;
     private final ClusterChannel cluster;
     private final Runnable unsubscribe;
+    /** The editors on other nodes; null when this node runs alone. */
+    private final @Nullable RemoteEditors remote;
+    /** Takes in the other nodes' word about their editors, one message after another, in order. */
+    private final ExecutorService remoteWork = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory());
+    private final @Nullable ScheduledExecutorService timer;
+    private final AtomicLong seq = new AtomicLong();
+    private final AtomicBoolean heartbeatAsked = new AtomicBoolean();
+    /** Each local editor's newest carets not yet told to the other nodes. */
+    private final Map<LiveConnection, EditorMessage.Carets> pendingCarets = new ConcurrentHashMap<>();
     /** Accepted changes (their rate is changes per second) and push-to-ack time: docs/operations.md. */
     private final Counter acceptedChanges;
     private final Timer pushToAck;
@@ -128,6 +143,8 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             @Value("${ligevaerd.live.connections-per-account:" + CONNECTIONS_PER_ACCOUNT + "}") int connectionsPerAccount,
             @Value("${ligevaerd.live.burst-per-account:" + BURST + "}") int burst,
             @Value("${ligevaerd.live.messages-per-second-per-account:" + PER_SECOND + "}") int perSecond,
+            @Value("${ligevaerd.presence.heartbeat-interval:10s}") Duration heartbeatInterval,
+            @Value("${ligevaerd.presence.expiry:30s}") Duration expiry,
             MeterRegistry registry) {
         this.acceptedChanges = Counter.builder("ligevaerd.collab.changes")
                 .description("Changes to the purpose statement accepted from live editors").register(registry);
@@ -140,10 +157,50 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         this.burst = burst;
         this.perSecond = perSecond;
         this.cluster = cluster;
-        this.unsubscribe = cluster.spansNodes()
-                ? cluster.subscribe(SESSION_TOPIC, (fromNode, body) -> httpSessionEndedElsewhere(body))
-                : () -> {
-                };
+        if (!cluster.spansNodes()) {
+            this.remote = null;
+            this.timer = null;
+            this.unsubscribe = () -> {
+            };
+            return;
+        }
+        this.remote = new RemoteEditors(expiry, System::nanoTime);
+        Runnable sessions = cluster.subscribe(SESSION_TOPIC, (fromNode, body) -> httpSessionEndedElsewhere(body));
+        Runnable editors = cluster.subscribe(EditorMessage.TOPIC, new ClusterChannel.Listener() {
+            @Override
+            public void received(String fromNode, String body) {
+                EditorMessage message;
+                try {
+                    message = EditorMessage.decode(body);
+                } catch (IllegalArgumentException e) {
+                    log.warn("Ignored an editors message from node {}: {}", fromNode, e.getMessage());
+                    return;
+                }
+                onRemoteWork(() -> remoteMessage(fromNode, message));
+            }
+
+            @Override
+            public void resumed() {
+                // Messages may have been missed: the others repeat their editors at once.
+                announce(new EditorMessage.Asking(seq.incrementAndGet()));
+            }
+        });
+        this.unsubscribe = () -> {
+            sessions.run();
+            editors.run();
+        };
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "live-editors");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.timer = scheduler;
+        long carets = CARET_INTERVAL.toNanos();
+        scheduler.scheduleWithFixedDelay(this::flushCarets, carets, carets, TimeUnit.NANOSECONDS);
+        long every = heartbeatInterval.toNanos();
+        scheduler.scheduleWithFixedDelay(this::heartbeatAndSweep, every, every, TimeUnit.NANOSECONDS);
+        // A node that starts knows no other node's editors: the others answer with their heartbeats.
+        announce(new EditorMessage.Asking(seq.incrementAndGet()));
     }
 
     @Override
@@ -183,13 +240,12 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             return;
         }
         Member me = details.me();
-        String name = details.members().stream().filter(m -> m.userId() == me.userId()).map(MemberView::displayName)
-                .findFirst().orElse(user.getName());
-        SideView side = me.sideId() == null ? null : details.side(me.sideId()).orElse(null);
+        Map<Long, Identity> identities = identities(details);
+        Identity identity = identities.getOrDefault(me.userId(), new Identity(user.getName(), "", ""));
         Object httpSession = session.getAttributes().get(HttpSessionHandshakeInterceptor.HTTP_SESSION_ID_ATTR_NAME);
-        LiveConnection connection = new LiveConnection(workspaceId, user, language, outbox, account,
-                httpSession instanceof String id ? id : null, name, side == null ? "" : side.name(),
-                side == null ? "" : side.colour(), me.canContribute());
+        LiveConnection connection = new LiveConnection(workspaceId, me.userId(), user, language, outbox, account,
+                httpSession instanceof String id ? id : null, identity.name(), identity.sideName(),
+                identity.colour(), me.canContribute());
         connections.put(session.getId(), connection);
         try {
             connection.seat = as(user, () -> collab.seat(workspaceId, ending -> revoked(connection, ending)));
@@ -200,7 +256,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             session.close(CloseStatus.POLICY_VIOLATION);
             return;
         }
-        join(connection);
+        join(connection, identities);
     }
 
     @Override
@@ -448,6 +504,12 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         }
         String json = out.toString();
         connection.presence = json;
+        if (remote != null) {
+            List<EditorMessage.Range> told = new ArrayList<>(ranges.size());
+            outRanges.forEach(r -> told.add(new EditorMessage.Range(r.path("anchor").intValue(),
+                    r.path("head").intValue())));
+            pendingCarets.put(connection, new EditorMessage.Carets(connection.workspaceId, connection.id, told));
+        }
         Room room = room(connection.workspaceId);
         if (room != null) {
             for (LiveConnection other : room.connections) {
@@ -538,9 +600,9 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         return out.toString();
     }
 
-    /** The newcomer's welcome, with everyone in the editor (itself included). */
-    private static String welcome(LiveConnection connection, Room room) {
-        StringBuilder json = new StringBuilder(64 + 128 * room.connections.size());
+    /** The newcomer's welcome, with everyone in the editor (itself included), on this node or another. */
+    private static String welcome(LiveConnection connection, Room room, List<String> remotePeers) {
+        StringBuilder json = new StringBuilder(64 + 128 * (room.connections.size() + remotePeers.size()));
         json.append("{\"type\":\"welcome\",\"session\":\"").append(connection.id).append("\",\"canEdit\":")
                 .append(connection.canEdit).append(",\"peers\":[");
         boolean first = true;
@@ -550,6 +612,9 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             }
             first = false;
             json.append(c.peerJson);
+        }
+        for (String peer : remotePeers) {
+            json.append(',').append(peer);
         }
         return json.append("]}").toString();
     }
@@ -565,7 +630,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
      * in proportion to the square of the editors present, which stalled arrivals beyond about 100
      * (docs/performance.md).
      */
-    private synchronized void join(LiveConnection connection) {
+    private synchronized void join(LiveConnection connection, Map<Long, Identity> identities) {
         Room room = rooms.get(connection.workspaceId);
         if (room == null) {
             Room created = new Room(senders);
@@ -576,7 +641,16 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         }
         room.connections.add(connection);
         connection.room = room;
-        connection.outbox.send(welcome(connection, room));
+        room.identities.putAll(identities);
+        List<String> remotePeers = new ArrayList<>();
+        List<RemoteEditors.Present> present = remote == null ? List.of() : remote.present(connection.workspaceId);
+        for (RemoteEditors.Present p : present) {
+            Identity identity = identities.get(p.editor().editor().userId());
+            if (identity != null) {
+                remotePeers.add(peerJson(p.editor(), identity));
+            }
+        }
+        connection.outbox.send(welcome(connection, room, remotePeers));
         String joined = "{\"type\":\"joined\",\"peer\":" + connection.peerJson + "}";
         for (LiveConnection other : room.connections) {
             if (other != connection) {
@@ -587,6 +661,13 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
                 }
             }
         }
+        for (RemoteEditors.Present p : present) {
+            Identity identity = identities.get(p.editor().editor().userId());
+            if (identity != null && p.carets() != null) {
+                connection.outbox.presence(p.editor().id(), presenceJson(p.editor(), identity, p.carets()));
+            }
+        }
+        announce(new EditorMessage.Joined(seq.incrementAndGet(), editor(connection)));
     }
 
     private synchronized void leave(LiveConnection connection) {
@@ -594,6 +675,8 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         if (room == null || !room.connections.remove(connection)) {
             return;
         }
+        pendingCarets.remove(connection);
+        announce(new EditorMessage.Left(seq.incrementAndGet(), connection.workspaceId, connection.id));
         if (room.connections.isEmpty()) {
             rooms.remove(connection.workspaceId);
             room.stopListening.run();
@@ -619,8 +702,201 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
 
     @Override
     public void destroy() {
+        if (timer != null) {
+            timer.shutdownNow();
+            // The other nodes forget this node's editors at once rather than at expiry.
+            announce(new EditorMessage.Farewell(seq.incrementAndGet()));
+        }
         unsubscribe.run();
+        remoteWork.shutdownNow();
         senders.shutdownNow();
+    }
+
+    // The editors of the other nodes: docs/live-editing.md.
+
+    /** How the list of who is here shows a member: name, side's name and colour (empty for none). */
+    record Identity(String name, String sideName, String colour) {
+    }
+
+    private static Map<Long, Identity> identities(WorkspaceDetails details) {
+        Map<Long, Identity> identities = new HashMap<>();
+        for (MemberView member : details.members()) {
+            SideView side = member.sideId() == null ? null : details.side(member.sideId()).orElse(null);
+            identities.put(member.userId(), new Identity(member.displayName(), side == null ? "" : side.name(),
+                    side == null ? "" : side.colour()));
+        }
+        return identities;
+    }
+
+    private static EditorMessage.Editor editor(LiveConnection connection) {
+        return new EditorMessage.Editor(connection.workspaceId, connection.id, connection.userId, connection.canEdit);
+    }
+
+    private static String peerJson(RemoteEditors.Remote editor, Identity identity) {
+        ObjectNode peer = JSON.createObjectNode();
+        peer.put("session", editor.id()).put("name", identity.name()).put("side", identity.sideName())
+                .put("colour", identity.colour()).put("canEdit", editor.editor().canEdit());
+        return peer.toString();
+    }
+
+    private static String presenceJson(RemoteEditors.Remote editor, Identity identity, EditorMessage.Carets carets) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("type", "presence");
+        out.put("session", editor.id());
+        out.put("name", identity.name());
+        out.put("side", identity.sideName());
+        out.put("colour", identity.colour());
+        ArrayNode ranges = out.putArray("ranges");
+        for (EditorMessage.Range range : carets.ranges()) {
+            ranges.addObject().put("anchor", range.anchor()).put("head", range.head());
+        }
+        return out.toString();
+    }
+
+    /** Tells the other nodes; nothing when this node runs alone. */
+    private void announce(EditorMessage message) {
+        if (remote != null) {
+            cluster.send(EditorMessage.TOPIC, message.encode());
+        }
+    }
+
+    private void onRemoteWork(Runnable work) {
+        try {
+            remoteWork.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("Taking in another node's editors failed", e);
+                }
+            });
+        } catch (RejectedExecutionException stopping) {
+            // Shutting down.
+        }
+    }
+
+    /** The carets local editors moved since the last time, all in as few messages as fit. */
+    private void flushCarets() {
+        try {
+            if (pendingCarets.isEmpty()) {
+                return;
+            }
+            List<EditorMessage.Carets> moved = new ArrayList<>();
+            for (LiveConnection connection : List.copyOf(pendingCarets.keySet())) {
+                EditorMessage.Carets carets = pendingCarets.remove(connection);
+                if (carets != null) {
+                    moved.add(carets);
+                }
+            }
+            for (EditorMessage.Moved message : EditorMessage.Moved.of(moved,
+                    cluster.maxBodyLength(EditorMessage.TOPIC), seq::incrementAndGet)) {
+                announce(message);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Telling the other nodes of carets failed; trying again at the next", e);
+        }
+    }
+
+    private void heartbeatAndSweep() {
+        try {
+            heartbeat();
+            RemoteEditors editors = remote;
+            if (editors != null) {
+                onRemoteWork(() -> deliver(editors.sweep()));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Live editors' heartbeat failed; trying again at the next", e);
+        }
+    }
+
+    /** Every local editor, repeated to the other nodes so that they keep showing it. */
+    private synchronized void heartbeat() {
+        List<EditorMessage.Editor> here = new ArrayList<>();
+        for (Room room : rooms.values()) {
+            room.connections.forEach(c -> here.add(editor(c)));
+        }
+        for (EditorMessage.Heartbeat part : EditorMessage.Heartbeat.of(here,
+                cluster.maxBodyLength(EditorMessage.TOPIC), seq::incrementAndGet)) {
+            announce(part);
+        }
+    }
+
+    /** Another node asked; several asking at once get one answer. */
+    private void heartbeatSoon() {
+        ScheduledExecutorService scheduler = timer;
+        if (scheduler != null && heartbeatAsked.compareAndSet(false, true)) {
+            try {
+                scheduler.execute(() -> {
+                    heartbeatAsked.set(false);
+                    heartbeat();
+                });
+            } catch (RejectedExecutionException stopping) {
+                heartbeatAsked.set(false);
+            }
+        }
+    }
+
+    /** On the remote work's thread: what another node said about its editors. */
+    private void remoteMessage(String fromNode, EditorMessage message) {
+        RemoteEditors editors = remote;
+        if (editors == null) {
+            return;
+        }
+        if (message instanceof EditorMessage.Asking) {
+            heartbeatSoon();
+            return;
+        }
+        deliver(editors.received(fromNode, message));
+    }
+
+    /** Hands changes of the other nodes' editors to this node's connections of their workspaces. */
+    private void deliver(List<RemoteEditors.Change> changes) {
+        Set<Long> reread = new HashSet<>();
+        for (RemoteEditors.Change change : changes) {
+            Room room = room(change.workspaceId());
+            if (room == null) {
+                continue;
+            }
+            switch (change) {
+                case RemoteEditors.Arrived arrived -> {
+                    // Names, sides and colours may have changed since they were read: read them
+                    // afresh, once for all the arrivals in one message.
+                    if (reread.add(change.workspaceId())) {
+                        reread(room, change.workspaceId());
+                    }
+                    Identity identity = room.identities.get(arrived.editor().editor().userId());
+                    if (identity != null) {
+                        String joined = "{\"type\":\"joined\",\"peer\":" + peerJson(arrived.editor(), identity) + "}";
+                        room.connections.forEach(c -> c.outbox.send(joined));
+                    }
+                }
+                case RemoteEditors.Departed departed -> {
+                    String left = "{\"type\":\"left\",\"session\":\"" + departed.id() + "\"}";
+                    for (LiveConnection c : room.connections) {
+                        c.outbox.forget(departed.id());
+                        c.outbox.send(left);
+                    }
+                }
+                case RemoteEditors.Moved moved -> {
+                    Identity identity = room.identities.get(moved.editor().editor().userId());
+                    if (identity != null) {
+                        String json = presenceJson(moved.editor(), identity, moved.carets());
+                        room.connections.forEach(c -> c.outbox.presence(moved.editor().id(), json));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Reads the workspace's members as one of the room's own editors may. */
+    private void reread(Room room, long workspaceId) {
+        for (LiveConnection connection : List.copyOf(room.connections)) {
+            try {
+                room.identities.putAll(identities(as(connection.user, () -> workspaces.details(workspaceId))));
+                return;
+            } catch (DomainException e) {
+                // No longer a member: its connection is being closed; another may read.
+            }
+        }
     }
 
     /** One account's open connections on this node and the rate they share. */
@@ -637,6 +913,8 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     /** The open connections of one workspace. */
     static final class Room {
         final Set<LiveConnection> connections = ConcurrentHashMap.newKeySet();
+        /** How the members show in the list of who is here, as last read. */
+        final Map<Long, Identity> identities = new ConcurrentHashMap<>();
         final Fanout fanout;
         Runnable stopListening = () -> {
         };
