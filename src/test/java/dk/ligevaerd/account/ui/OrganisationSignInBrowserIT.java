@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static dk.ligevaerd.support.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.account.OidcTestProvider;
@@ -127,14 +128,18 @@ class OrganisationSignInBrowserIT {
         // The provider writes the address in its own case; addresses are compared in lower case.
         provider.add(new Person(who + "-org", "provider-secret-2", "Sara S.", who.toUpperCase() + "@Kommune.test", true));
 
-        Page page = browser.newContext(base()).newPage();
+        BrowserContext context = browser.newContext(base());
+        Page page = context.newPage();
         page.navigate("/login");
+        String sessionBefore = appSession(context);
         page.locator("#sign-in-testkommune").click();
         signInAtProvider(page, who + "-org", "provider-secret-2");
 
         // Straight in as the account she had: no name page, her own name.
         assertThat(page.locator("#workspace-list")).isVisible();
         assertThat(page.locator("#current-user")).hasText("Sara Sagsbehandler");
+        // As at every login, the session id changed (session fixation).
+        assertThat(appSession(context)).isNotEqualTo(sessionBefore);
         assertThat(jdbc.queryForObject("select user_id from organisation_identity where subject = ?", Long.class,
                 who + "-org")).isEqualTo(existing.id());
 
@@ -176,6 +181,24 @@ class OrganisationSignInBrowserIT {
     }
 
     @Test
+    void password_logins_and_their_throttle_work_as_before_beside_the_organisations() {
+        String who = unique("lokal");
+        UserSummary local = accounts.register(who, "Lone Lokal", PASSWORD);
+
+        Page wrong = browser.newContext(base()).newPage();
+        wrong.navigate("/login");
+        wrong.locator("vaadin-login-form input[name='username']").fill(local.username());
+        wrong.locator("vaadin-login-form input[name='password']").fill("not-the-password");
+        wrong.locator("vaadin-login-form vaadin-button[slot='submit']").click();
+        assertThat(wrong).hasURL(Pattern.compile(".*/login\\?error$"));
+        assertThat(jdbc.queryForObject("select attempts from sign_in_throttle where throttle_key = ?", Integer.class,
+                "account:" + local.username())).isEqualTo(1);
+
+        Page right = BrowserSupport.login(browser.newContext(base()), local.username(), PASSWORD);
+        assertThat(right.locator("#current-user")).hasText("Lone Lokal");
+    }
+
+    @Test
     void the_login_page_offers_each_configured_organisation_in_both_languages() {
         Page danish = browser.newContext(base()).newPage();
         danish.navigate("/login");
@@ -193,6 +216,11 @@ class OrganisationSignInBrowserIT {
         page.locator("#username").fill(username);
         page.locator("#password").fill(password);
         page.locator("button[type=submit]").click();
+    }
+
+    private String appSession(BrowserContext context) {
+        return context.cookies(base()).stream().filter(c -> "JSESSIONID".equals(c.name)).map(c -> c.value)
+                .findFirst().orElseThrow();
     }
 
     private void verifiedAddress(UserSummary user, String address) {
