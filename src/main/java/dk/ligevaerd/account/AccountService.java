@@ -72,7 +72,7 @@ public class AccountService implements UserDetailsService {
     }
 
     /** The base with a drawn number that no account has yet: four digits, six if those seem used up. */
-    private String freeNameFor(String base) {
+    String freeNameFor(String base) {
         for (int attempt = 0; attempt < 40; attempt++) {
             int digits = attempt < 20 ? 4 : 6;
             int low = digits == 4 ? 1_000 : 100_000;

@@ -5,6 +5,10 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import dk.ligevaerd.account.ui.LoginView;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,10 +21,13 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -31,6 +38,7 @@ class SecurityConfig {
 
     /** Where a workspace page's page-hide beacon goes; see {@code workspace.ui.PageHideBeacon}. */
     static final String PRESENCE_BEACON = "/presence/hidden";
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
     /** Cost 10 in production; tests lower it through the property to keep fixtures fast. */
     @Bean
@@ -65,7 +73,9 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, RequestUtil vaadinRequests, SignInThrottle throttle,
-            ObjectProvider<SecurityContextHolderStrategy> securityContexts) throws Exception {
+            ObjectProvider<SecurityContextHolderStrategy> securityContexts,
+            ObjectProvider<ClientRegistrationRepository> organisations, OrganisationSignInService signIns)
+            throws Exception {
         // Must come before Vaadin's configurer, which ends with anyRequest().denyAll().
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/styles.css", "/images/**", "/favicon.ico").permitAll());
@@ -92,10 +102,35 @@ class SecurityConfig {
         http.addFilterBefore(new SignInThrottleFilter(throttle,
                 securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),
                 UsernamePasswordAuthenticationFilter.class);
+        // Sign-in with an organisation's account, when at least one provider is configured
+        // (docs/sign-in.md). The same login page offers it; the person becomes our own principal.
+        if (organisations.getIfAvailable() != null) {
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new OrganisationUserService(signIns)))
+                    // The provider's tokens live and die with the session, not in a map that only grows.
+                    .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
+                    .failureHandler(SecurityConfig::organisationSignInFailed));
+        }
         // Spring Security's default session-fixation protection gives every login a new session id.
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
                 .enableCsrfConfiguration(false));
         return http.build();
+    }
+
+    /**
+     * A provider vouched for someone without an account here: on to the name page, with the identity
+     * kept in the session. Anything else (the person cancelled, the provider refused, a token did not
+     * check out) goes back to the login page, which says so.
+     */
+    private static void organisationSignInFailed(HttpServletRequest request, HttpServletResponse response,
+            AuthenticationException exception) throws IOException {
+        if (exception instanceof UnlinkedIdentityException unlinked) {
+            PendingSignIn.remember(request, unlinked.identity());
+            response.sendRedirect(request.getContextPath() + "/" + OrganisationSignInService.NAME_PAGE);
+            return;
+        }
+        log.warn("Sign-in with an organisation's account failed: {}", exception.getMessage());
+        response.sendRedirect(request.getContextPath() + "/login?provider-error");
     }
 
     /** A page address that neither Vaadin's routes nor its own requests nor ours answer. */

@@ -4,6 +4,7 @@ import static dk.ligevaerd.support.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.OrganisationSignInService;
 import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryFilter;
@@ -179,6 +180,13 @@ class AuthorizationMatrixIT {
             read("AccountService.hasAnyAccount()", all(Outcome.ALLOWED), c -> c.accounts.hasAnyAccount()),
             read("AccountService.loadUserByUsername(String)", all(Outcome.ALLOWED),
                     c -> c.accounts.loadUserByUsername(c.f.owner.username())),
+            // Sign-in with an organisation's account: the login page lists the providers, the name
+            // page shows what waits in the caller's own session. Creating the account needs an
+            // identity a provider vouched for in this session, which no caller here has.
+            read("OrganisationSignInService.providers()", all(Outcome.ALLOWED), c -> c.signIns.providers()),
+            read("OrganisationSignInService.pending()", all(Outcome.ALLOWED), c -> c.signIns.pending()),
+            write("OrganisationSignInService.createAccount(String)", Need.NOTHING, all(Outcome.DOMAIN_REFUSAL),
+                    c -> c.signIns.createAccount("Ny fra kommunen")),
 
             // workspace
             write("WorkspaceService.create(String,String,List,int)", Need.NOTHING, loggedIn(),
@@ -458,6 +466,7 @@ class AuthorizationMatrixIT {
     static final class Ctx {
         final WorkspaceFixture f;
         AccountService accounts;
+        OrganisationSignInService signIns;
         WorkspaceService workspaces;
         InvitationService invitations;
         PresenceService presence;
@@ -490,6 +499,7 @@ class AuthorizationMatrixIT {
 
     @Autowired ApplicationContext context;
     @Autowired AccountService accounts;
+    @Autowired OrganisationSignInService signIns;
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
     @Autowired PresenceService presence;
@@ -623,6 +633,7 @@ class AuthorizationMatrixIT {
         WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
         Ctx c = new Ctx(f);
         c.accounts = accounts;
+        c.signIns = signIns;
         c.workspaces = workspaces;
         c.invitations = invitations;
         c.presence = presence;

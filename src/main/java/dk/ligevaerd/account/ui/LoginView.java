@@ -1,7 +1,9 @@
 package dk.ligevaerd.account.ui;
 
 import com.vaadin.flow.component.html.Anchor;
+import dk.ligevaerd.account.OrganisationSignInService;
 import dk.ligevaerd.account.PendingInvitation;
+import dk.ligevaerd.account.SignInProvider;
 import dk.ligevaerd.account.TriedUsername;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -18,14 +20,17 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
 import java.util.List;
 
-/** Username and password, posted to Spring Security; nothing else needs to be public. */
+/**
+ * Username and password, posted to Spring Security; below them one link per organisation configured
+ * for sign-in (docs/sign-in.md), none when none is. Nothing else needs to be public.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final LoginForm form = new LoginForm();
 
-    public LoginView() {
+    public LoginView(OrganisationSignInService organisations) {
         getElement().setAttribute("role", "main");
         addClassName("login-view");
         setSizeFull();
@@ -43,7 +48,25 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         register.setId("register-link");
         Div notice = new Div();
         notice.setId("login-notice");
-        add(new LanguageSwitcher(), title, tagline, notice, form, register);
+        add(new LanguageSwitcher(), title, tagline, notice, form);
+        List<SignInProvider> providers = organisations.providers();
+        if (!providers.isEmpty()) {
+            Div links = new Div();
+            links.setId("organisation-sign-in");
+            links.addClassName("organisation-sign-in");
+            links.add(new Paragraph(getTranslation("login.organisations")));
+            for (SignInProvider provider : providers) {
+                // A plain link: the provider's page is outside the app, so the router must not take it.
+                Anchor link = new Anchor("oauth2/authorization/" + provider.registrationId(),
+                        getTranslation("login.withProvider", provider.name()));
+                link.setRouterIgnore(true);
+                link.setId("sign-in-" + provider.registrationId());
+                link.addClassName("organisation-sign-in-link");
+                links.add(new Div(link));
+            }
+            add(links);
+        }
+        add(register);
     }
 
     private LoginI18n i18n() {
@@ -92,6 +115,13 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
                     .ifPresent(c -> {
                         c.getElement().setAttribute("role", "alert");
                         ((Div) c).setText(getTranslation("login.locked", minutes));
+                    });
+        }
+        if (parameters.containsKey("provider-error")) {
+            getChildren().filter(c -> "login-notice".equals(c.getId().orElse(null))).findFirst()
+                    .ifPresent(c -> {
+                        c.getElement().setAttribute("role", "alert");
+                        ((Div) c).setText(getTranslation("login.providerError"));
                     });
         }
         if (PendingInvitation.peek().isPresent()) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -29,6 +30,19 @@ class LoginViewIT extends SpringBrowserlessTest {
         assertThat($(Paragraph.class).withClassName("tagline").single().getText())
                 .isEqualTo(Messages.get(Messages.DANISH, "login.tagline"));
         assertThat($(Div.class).id("login-notice").getText()).isEmpty();
+        // No organisation is configured in this application: no sign-in links for one.
+        assertThat($(Div.class).withId("organisation-sign-in").all()).isEmpty();
+        assertThat($(Anchor.class).withClassName("organisation-sign-in-link").all()).isEmpty();
+    }
+
+    @Test
+    void a_failed_sign_in_with_an_organisation_says_so() {
+        openLogin(QueryParameters.fromString("provider-error"));
+
+        assertThat($(Div.class).id("login-notice").getText())
+                .isEqualTo(Messages.get(Messages.DANISH, "login.providerError"));
+        assertThat($(Div.class).id("login-notice").getElement().getAttribute("role")).isEqualTo("alert");
+        assertThat($(LoginForm.class).single().isError()).isFalse();
     }
 
     @Test
