@@ -82,6 +82,12 @@ class MeetingBenchmark {
     static final String LABEL = System.getProperty("meeting.label", "this code");
     /** A side's count as its turnout chip shows it, in English or Danish; not the quorum in the summary. */
     static final Pattern COUNT = Pattern.compile("(?<!quorum )(?<!kvorum )\\b(\\d+) (?:ballots?|stemmer?)\\b");
+    /**
+     * A turnout chip's text as pushed ("12 ballots — quorum 5 reached"); the standings' verdict also
+     * names ballots ("has 3 of the 5 ballots needed") and must not be taken for a chip. The dash may
+     * come escaped in the JSON.
+     */
+    static final Pattern CHIP = Pattern.compile("\\b(\\d+) (?:ballots?|stemmer?) (?:\u2014|\\\\u2014) (?:quorum|kvorum)\\b");
 
     @LocalServerPort int port;
     @Autowired AccountService accounts;
@@ -355,7 +361,7 @@ class MeetingBenchmark {
             Matcher change = CHANGE.matcher(message);
             while (change.find()) {
                 String c = change.group();
-                Matcher count = COUNT.matcher(c);
+                Matcher count = CHIP.matcher(c);
                 Matcher node = NODE.matcher(c);
                 if (TEXT.matcher(c).find() && count.find() && node.find()) {
                     found.add(new int[] {Integer.parseInt(node.group(1)), Integer.parseInt(count.group(1))});
