@@ -41,9 +41,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         tagline.addClassName("tagline");
         Anchor register = new Anchor("register", getTranslation("login.createAccount"));
         register.setId("register-link");
+        Anchor privacy = new Anchor("privacy", getTranslation("privacy.title"));
+        privacy.setId("privacy-link");
+        privacy.addClassName("privacy-link");
         Div notice = new Div();
         notice.setId("login-notice");
-        add(new LanguageSwitcher(), title, tagline, notice, form, register);
+        add(new LanguageSwitcher(), title, tagline, notice, form, register, privacy);
     }
 
     private LoginI18n i18n() {
