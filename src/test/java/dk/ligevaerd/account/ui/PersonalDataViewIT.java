@@ -15,6 +15,7 @@ import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.support.Acting;
 import dk.ligevaerd.testing.DemoAppContext;
 import dk.ligevaerd.ui.MainLayout;
+import dk.ligevaerd.workspace.ui.WorkspaceListView;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,6 +33,10 @@ class PersonalDataViewIT extends SpringBrowserlessTest {
         UserSummary me = accounts.registerDemoAccount("slet.mig." + System.nanoTime() % 100000, "Slet Mig",
                 "bla-hest-tromme-7");
         Acting.as(me);
+        // Under the workspace list (phones hide the name in the header) and in the header.
+        navigate(WorkspaceListView.class);
+        assertThat($(Anchor.class).id("footer-my-data").getHref()).isEqualTo("my-data");
+        assertThat($(Anchor.class).id("footer-privacy").getHref()).isEqualTo("privacy");
         navigate(PersonalDataView.class);
 
         // The header's name leads here; the page offers the download and the privacy notice.
