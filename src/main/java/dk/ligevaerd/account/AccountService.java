@@ -3,14 +3,18 @@ package dk.ligevaerd.account;
 import dk.ligevaerd.account.domain.UserAccount;
 import dk.ligevaerd.account.domain.UserAccountRepository;
 import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
+import java.io.OutputStream;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,6 +22,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.json.JsonMapper;
 
 @Service
 public class AccountService implements UserDetailsService {
@@ -26,10 +32,20 @@ public class AccountService implements UserDetailsService {
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
     private final SignInThrottle throttle;
+    private final List<PersonalData> personalData;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** The personal-data download's format; see docs/personal-data.md. */
+    public static final int PERSONAL_DATA_FORMAT_VERSION = 1;
 
-    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock, SignInThrottle throttle) {
+    AccountService(UserAccountRepository users, PasswordEncoder passwordEncoder, Clock clock, SignInThrottle throttle,
+            List<PersonalData> personalData, CurrentUser currentUser, ApplicationEventPublisher events) {
         this.users = users;
+        this.personalData = personalData.stream().sorted(Comparator.comparingInt(PersonalData::order)).toList();
+        this.currentUser = currentUser;
+        this.events = events;
         this.throttle = throttle;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
@@ -114,11 +130,85 @@ public class AccountService implements UserDetailsService {
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) throws UsernameNotFoundException {
         return users.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT))
+                .filter(u -> u.erasedAt() == null)
                 .map(u -> new LigevaerdUser(u.id(), u.username(), u.displayName(), u.passwordHash()))
                 .orElseThrow(() -> new UsernameNotFoundException("no such user"));
     }
 
+    /**
+     * Everything the application holds about the logged-in person, as JSON (docs/personal-data.md):
+     * their account, then each feature's part ({@link PersonalData}).
+     */
+    @Transactional(readOnly = true)
+    public void writePersonalData(OutputStream out) {
+        long me = currentUser.id();
+        UserAccount account = users.findById(me).orElseThrow(() -> new DomainException("error.loginRequired"));
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringProperty("format", "ligevaerd-personal-data");
+            json.writeNumberProperty("formatVersion", PERSONAL_DATA_FORMAT_VERSION);
+            json.writeStringProperty("exportedAt", clock.instant().toString());
+            json.writeName("account");
+            json.writeStartObject();
+            json.writeNumberProperty("id", account.id());
+            json.writeStringProperty("username", account.username());
+            json.writeStringProperty("displayName", account.displayName());
+            json.writeStringProperty("email", account.email());
+            json.writeStringProperty("emailVerifiedAt",
+                    account.emailVerifiedAt() == null ? null : account.emailVerifiedAt().toString());
+            json.writeStringProperty("createdAt", account.createdAt().toString());
+            json.writeEndObject();
+            for (PersonalData part : personalData) {
+                json.writeName(part.section());
+                part.writeJson(me, json);
+            }
+            json.writeEndObject();
+        }
+    }
+
+    /**
+     * Erases the logged-in person's account (docs/personal-data.md). They confirm by typing their
+     * username or their password. Every feature may refuse first (a side would be left without a
+     * moderator, a ballot of theirs waits in an open round); then each removes or pseudonymises
+     * what it holds, and the account loses its name, e-mail, password and login. Their sessions on
+     * this node end once this has been committed.
+     *
+     * @return the number of the pseudonym now shown in their place
+     */
+    @Transactional
+    public int erase(String confirmation) {
+        long me = currentUser.id();
+        UserAccount account = users.lockById(me).orElseThrow(() -> new DomainException("error.loginRequired"));
+        if (account.erasedAt() != null) {
+            throw new DomainException("error.erase.already");
+        }
+        String typed = confirmation.strip();
+        boolean confirmed = typed.toLowerCase(java.util.Locale.ROOT).equals(account.username())
+                || (!confirmation.isEmpty() && !account.passwordHash().isEmpty()
+                        && passwordEncoder.matches(confirmation, account.passwordHash()));
+        if (!confirmed) {
+            throw new DomainException("error.erase.confirmation");
+        }
+        personalData.forEach(part -> part.checkErasable(me));
+        personalData.forEach(part -> part.erase(me));
+        int number = users.maxFormerMemberNo() + 1;
+        account.erase(number, clock.instant());
+        try {
+            users.saveAndFlush(account);
+        } catch (DataIntegrityViolationException erasedAtTheSameMoment) {
+            throw new DomainException("error.erase.retry");
+        }
+        events.publishEvent(new AccountErased(me, number));
+        return number;
+    }
+
     private static UserSummary summary(UserAccount account) {
+        if (account.erasedAt() != null) {
+            // Translated as it is shown, so each reader sees it in their own language.
+            return new UserSummary(account.id(), account.username(),
+                    Messages.get(Messages.displayLocale(), "account.formerMember",
+                            String.valueOf(account.formerMemberNo())), true);
+        }
         return new UserSummary(account.id(), account.username(), account.displayName());
     }
 

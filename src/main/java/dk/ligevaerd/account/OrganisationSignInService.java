@@ -86,7 +86,10 @@ public class OrganisationSignInService {
     Optional<LigevaerdUser> signIn(ProviderIdentity identity) {
         Optional<OrganisationIdentity> linked = identities.findByIssuerAndSubject(identity.issuer(), identity.subject());
         if (linked.isPresent()) {
-            return users.findById(linked.get().userId()).map(OrganisationSignInService::principal);
+            // An erased account signs in no more (its links go with the erasure; this also holds for a
+            // link made at the same moment).
+            return users.findById(linked.get().userId()).filter(u -> u.erasedAt() == null)
+                    .map(OrganisationSignInService::principal);
         }
         String email = verifiedAddress(identity);
         if (email == null) {

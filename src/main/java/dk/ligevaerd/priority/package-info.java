@@ -1,5 +1,5 @@
 @NullMarked
-@ApplicationModule(allowedDependencies = {"workspace", "history", "shared"})
+@ApplicationModule(allowedDependencies = {"workspace", "account", "history", "shared"})
 package dk.ligevaerd.priority;
 
 import org.jspecify.annotations.NullMarked;

@@ -49,12 +49,16 @@ final class RecordContent {
     /**
      * Version 2 added, per side, the ballots voided at closing, whether the side had been removed,
      * and its own quorum; records written as version 1 keep verifying and read as having voided
-     * none, with the round's one quorum for every side.
+     * none, with the round's one quorum for every side. Version 4 names people by their account id
+     * only: their names are looked up as the record is shown, so that a person who erases their
+     * account is shown by their pseudonym while the hashed content stays as it was.
      */
-    static final String FORMAT = "ligevaerd.decision-record/3";
+    static final String FORMAT = "ligevaerd.decision-record/4";
     /** Version 3 added {@code round.adoptEverySide}; earlier records read as adopting by places alone. */
+    static final java.util.Set<String> WITH_NAMES = java.util.Set.of("ligevaerd.decision-record/1",
+            "ligevaerd.decision-record/2", "ligevaerd.decision-record/3");
     static final java.util.Set<String> READABLE = java.util.Set.of("ligevaerd.decision-record/1",
-            "ligevaerd.decision-record/2", FORMAT);
+            "ligevaerd.decision-record/2", "ligevaerd.decision-record/3", FORMAT);
 
     private RecordContent() {
     }
@@ -162,11 +166,16 @@ final class RecordContent {
         };
     }
 
+    /** Since format 4 only the account id: the name is beside the hash, not inside it. */
     private static Map<String, Object> person(Person p) {
         Map<String, Object> person = new TreeMap<>();
         person.put("id", p.id());
-        person.put("name", p.name());
         return person;
+    }
+
+    /** Whether the record's hashed content holds people's names (formats 1 to 3) or only their ids. */
+    static boolean namesInside(DecisionRecord record) {
+        return WITH_NAMES.contains(header(record.content()).format());
     }
 
     private static Map<String, Object> prioritize(DecisionRound r, List<RoundSide> tallied, PrioritizeResult result,
@@ -317,7 +326,7 @@ final class RecordContent {
     }
 
     private static Person person(JsonNode node) {
-        return new Person(node.path("id").asLong(), node.path("name").asString());
+        return new Person(node.path("id").asLong(), node.path("name").asString(""));
     }
 
     private static Instant instant(JsonNode node) {

@@ -38,10 +38,12 @@ public class RecordExportService {
     private final WorkspaceAccess access;
     private final WorkspaceService workspaces;
     private final Clock clock;
+    private final RecordNames names;
 
     RecordExportService(DecisionRecordRepository records, WorkspaceAccess access, WorkspaceService workspaces,
-            Clock clock) {
+            Clock clock, RecordNames names) {
         this.records = records;
+        this.names = names;
         this.access = access;
         this.workspaces = workspaces;
         this.clock = clock;
@@ -68,7 +70,7 @@ public class RecordExportService {
     @Transactional(readOnly = true)
     public void writePdf(long workspaceId, long roundId, Locale locale, OutputStream out) {
         access.requireMember(workspaceId);
-        RecordView record = RecordContent.read(stored(workspaceId, roundId));
+        RecordView record = names.view(stored(workspaceId, roundId));
         new RecordPdf(record, workspaces.details(workspaceId).name(), Messages.supported(locale), clock.instant())
                 .write(out);
     }
@@ -115,7 +117,7 @@ public class RecordExportService {
     @Transactional(readOnly = true)
     public void writeBallotsCsv(long workspaceId, long roundId, Locale locale, OutputStream out) {
         access.requireMember(workspaceId);
-        RecordView record = RecordContent.read(stored(workspaceId, roundId));
+        RecordView record = names.view(stored(workspaceId, roundId));
         if (record.secret()) {
             throw new DomainException("error.recordExport.secretBallots");
         }

@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -61,17 +60,14 @@ class RecordKeeper {
     private final WorkspaceService workspaces;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    /**
-     * Parsed records. A record never changes; the key includes the digest of the stored content, so
-     * that a record changed behind the application's back is shown as it now reads, not as cached.
-     */
-    private final Map<String, RecordView> parsed = new ConcurrentHashMap<>();
+    private final RecordNames names;
 
     RecordKeeper(BallotRepository ballots, DecisionRecordRepository records, DecisionRoundRepository rounds,
             DecisionChainRepository chains,
             PriorityService priorities, StatementService statements, AccountService accounts,
-            WorkspaceService workspaces, ApplicationEventPublisher events, Clock clock) {
+            WorkspaceService workspaces, ApplicationEventPublisher events, Clock clock, RecordNames names) {
         this.workspaces = workspaces;
+        this.names = names;
         this.ballots = ballots;
         this.records = records;
         this.rounds = rounds;
@@ -243,12 +239,11 @@ class RecordKeeper {
     }
 
     List<RecordView> records(long workspaceId) {
-        return records.findByWorkspaceIdOrderBySeqAsc(workspaceId).stream().map(this::view).toList();
+        return names.views(records.findByWorkspaceIdOrderBySeqAsc(workspaceId));
     }
 
     private RecordView view(DecisionRecord record) {
-        return parsed.computeIfAbsent(record.id() + ":" + record.hash() + ":" + CanonicalJson.sha256(record.content()),
-                key -> RecordContent.read(record));
+        return names.view(record);
     }
 
     /**

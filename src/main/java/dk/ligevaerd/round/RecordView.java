@@ -149,6 +149,30 @@ public record RecordView(long recordId, long roundId, long seq, String hash, Str
         return sides.stream().filter(s -> s.sideId() == sideId).findFirst();
     }
 
+    /** Everyone the record names: who opened and closed the round, who confirmed, who voted. */
+    public java.util.Set<Long> personIds() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        ids.add(openedBy.id());
+        if (closedBy != null) {
+            ids.add(closedBy.id());
+        }
+        confirmations.forEach(c -> ids.add(c.moderator().id()));
+        ballots.forEach(b -> ids.add(b.voter().id()));
+        return ids;
+    }
+
+    /** The same record with each person's name as {@code naming} gives it; the stored content is untouched. */
+    public RecordView withNames(java.util.function.UnaryOperator<Person> naming) {
+        return new RecordView(recordId, roundId, seq, hash, prevHash, recordedAt, title, kind, method, rule, budget,
+                capPerOption, adoptTopPlaces, quorumPerSide, liveTallies, secret, closesAt, openedAt,
+                naming.apply(openedBy), closedAt, closedHow, closedBy == null ? null : naming.apply(closedBy),
+                confirmations.stream().map(c -> new ConfirmationView(c.sideId(), naming.apply(c.moderator()), c.at()))
+                        .toList(),
+                sides, outcome, headCountDiffers, prioritize, adopt,
+                ballots.stream().map(b -> new NamedBallot(naming.apply(b.voter()), b.sideId(), b.ballot())).toList(),
+                adoptEverySide);
+    }
+
     public int totalBallots() {
         return sides.stream().mapToInt(SideResult::ballots).sum();
     }

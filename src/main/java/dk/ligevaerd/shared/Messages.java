@@ -26,6 +26,23 @@ public final class Messages {
     private Messages() {
     }
 
+    /**
+     * The language of the page being served: the Vaadin UI's (or session's) when there is one,
+     * else Danish. For the few texts a service puts together for display, such as the pseudonym of
+     * an erased account, which must follow the reader's language rather than be stored in one.
+     */
+    public static Locale displayLocale() {
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        if (ui != null) {
+            return supported(ui.getLocale());
+        }
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        if (session != null && session.getLocale() != null) {
+            return supported(session.getLocale());
+        }
+        return DANISH;
+    }
+
     /** The supported locale closest to the one asked for; Danish when nothing matches. */
     public static Locale supported(Locale requested) {
         return "en".equals(requested.getLanguage()) ? ENGLISH : DANISH;

@@ -4,7 +4,7 @@
  */
 @NullMarked
 @ApplicationModule(allowedDependencies = {
-        "workspace", "history", "insight", "insight :: metrics", "shared"})
+        "workspace", "account", "history", "insight", "insight :: metrics", "shared"})
 package dk.ligevaerd.statement;
 
 import org.jspecify.annotations.NullMarked;

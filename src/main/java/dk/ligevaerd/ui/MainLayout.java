@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -36,9 +35,11 @@ public class MainLayout extends AppLayout {
         right.addClassName("header-tools");
         right.add(new LanguageSwitcher());
         currentUser.find().ifPresentOrElse(user -> {
-            Span name = new Span(user.displayName());
+            // The person's own page: their data as a download, and erasing the account.
+            Anchor name = new Anchor("my-data", user.displayName());
             name.addClassName("header-user");
             name.setId("current-user");
+            name.setTitle(getTranslation("myData.title"));
             Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),
                     e -> authentication.logout());
             logout.setId("logout");

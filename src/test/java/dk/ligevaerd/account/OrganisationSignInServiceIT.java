@@ -65,6 +65,20 @@ class OrganisationSignInServiceIT {
         assertThat(signIns.signIn(elsewhere)).isEmpty();
     }
 
+    @Test
+    void an_erased_account_loses_its_organisation_links_and_a_later_sign_in_finds_no_way_back() {
+        String name = unique("uffe");
+        UserSummary account = accounts.register(name, "Uffe Udtræder", "bla-hest-tromme-7");
+        address(account, name + "@kommune.test", Instant.now());
+        assertThat(signIns.signIn(identity(name + "-sub", name + "@kommune.test", true)))
+                .map(LigevaerdUser::id).contains(account.id());
+
+        dk.ligevaerd.support.Acting.run(account, () -> accounts.erase("bla-hest-tromme-7"));
+
+        assertThat(identities.findByUserId(account.id())).isEmpty();
+        assertThat(signIns.signIn(identity(name + "-sub", name + "@kommune.test", true))).isEmpty();
+    }
+
     private void address(UserSummary user, String email, @Nullable Instant verifiedAt) {
         var account = users.findById(user.id()).orElseThrow();
         account.changeEmail(email, verifiedAt);

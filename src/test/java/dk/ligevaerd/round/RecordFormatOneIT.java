@@ -126,11 +126,16 @@ class RecordFormatOneIT {
                 .isEqualTo(formatOne);
     }
 
-    /** The content as format 1 wrote it: per side only id, name, colour, ballots and quorumMet. */
+    /**
+     * The content as format 1 wrote it: people with their names (as formats 1 to 3 did), per side
+     * only id, name, colour, ballots and quorumMet.
+     */
     @SuppressWarnings("unchecked")
-    private static String asFormatOne(String formatTwo) {
-        Map<String, Object> root = JSON.readValue(formatTwo, Map.class);
-        assertThat(root.get("format")).isEqualTo(RecordContent.FORMAT);
+    private String asFormatOne(String today) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        accounts.summaries(List.of(f.owner.id(), f.otherModerator.id()))
+                .forEach((id, user) -> names.put(id, user.displayName()));
+        Map<String, Object> root = JSON.readValue(OlderRecordFormats.asFormatThree(today, names), Map.class);
         root.put("format", "ligevaerd.decision-record/1");
         for (Object side : (List<Object>) root.get("sides")) {
             Map<String, Object> fields = (Map<String, Object>) side;

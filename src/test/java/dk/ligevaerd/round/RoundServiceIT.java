@@ -835,7 +835,7 @@ class RoundServiceIT {
         assertThat(state(c)).isEqualTo(PriorityState.NOT_ADOPTED);
 
         String content = jdbc.queryForObject("select content from decision_record where round_id = ?", String.class, id);
-        assertThat(content).contains("\"adoptEverySide\":true", "\"format\":\"ligevaerd.decision-record/3\"");
+        assertThat(content).contains("\"adoptEverySide\":true", "\"format\":\"ligevaerd.decision-record/4\"");
         java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream();
         as(f.observer, () -> {
             exports.writeJson(f.workspaceId, id, json);

@@ -187,6 +187,17 @@ class AuthorizationMatrixIT {
             read("OrganisationSignInService.pending()", all(Outcome.ALLOWED), c -> c.signIns.pending()),
             write("OrganisationSignInService.createAccount(String)", Need.NOTHING, all(Outcome.DOMAIN_REFUSAL),
                     c -> c.signIns.createAccount("Ny fra kommunen")),
+            // A person's own data: only ever the caller's, so anyone logged in may.
+            read("AccountService.writePersonalData(OutputStream)", loggedIn(), c -> {
+                c.accounts.writePersonalData(OutputStream.nullOutputStream());
+                return null;
+            }),
+            // Erasing oneself (confirmed with the password): refused for the owner of a workspace with
+            // other members and for a side's only moderator, who must hand over first.
+            write("AccountService.erase(String)", Need.NOTHING,
+                    with(with(loggedIn(), Actor.OWNER_MODERATOR_KOMMUNE, Outcome.DOMAIN_REFUSAL),
+                            Actor.MODERATOR_CIVIL, Outcome.DOMAIN_REFUSAL),
+                    c -> c.accounts.erase("bla-hest-tromme-7")),
 
             // workspace
             write("WorkspaceService.create(String,String,List,int)", Need.NOTHING, loggedIn(),

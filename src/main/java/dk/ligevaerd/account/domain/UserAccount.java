@@ -55,6 +55,12 @@ public class UserAccount {
     @Column(name = "email_verified_at")
     private @Nullable Instant emailVerifiedAt;
 
+    @Column(name = "erased_at")
+    private @Nullable Instant erasedAt;
+
+    @Column(name = "former_member_no")
+    private @Nullable Integer formerMemberNo;
+
     protected UserAccount() {
         this.username = "";
         this.displayName = "";
@@ -163,5 +169,34 @@ public class UserAccount {
             throw new DomainException("error.mail.address");
         }
         return value;
+    }
+
+    /** When the person erased the account; null while it is in use. */
+    public @Nullable Instant erasedAt() {
+        return erasedAt;
+    }
+
+    /** The number of the pseudonym shown in the person's place once erased ("Former member 7"). */
+    public @Nullable Integer formerMemberNo() {
+        return formerMemberNo;
+    }
+
+    /**
+     * Erases what identifies the person: name, username, e-mail and password. The row stays, under a
+     * username no registration can produce (registration always adds a dot and digits), so that
+     * what the person did keeps an author, shown as "Former member {@code number}".
+     */
+    public void erase(int number, Instant at) {
+        if (erasedAt != null) {
+            throw new DomainException("error.erase.already");
+        }
+        this.formerMemberNo = number;
+        this.erasedAt = at;
+        this.username = "erased-" + number;
+        this.displayName = "";
+        // Matches no password: bcrypt refuses a hash of the wrong form, and login refuses erased accounts anyway.
+        this.passwordHash = "";
+        this.email = null;
+        this.emailVerifiedAt = null;
     }
 }

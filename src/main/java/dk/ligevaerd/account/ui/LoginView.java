@@ -46,6 +46,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         tagline.addClassName("tagline");
         Anchor register = new Anchor("register", getTranslation("login.createAccount"));
         register.setId("register-link");
+        Anchor privacy = new Anchor("privacy", getTranslation("privacy.title"));
+        privacy.setId("privacy-link");
+        privacy.addClassName("privacy-link");
         Div notice = new Div();
         notice.setId("login-notice");
         add(new LanguageSwitcher(), title, tagline, notice, form);
@@ -66,7 +69,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             }
             add(links);
         }
-        add(register);
+        add(register, privacy);
     }
 
     private LoginI18n i18n() {

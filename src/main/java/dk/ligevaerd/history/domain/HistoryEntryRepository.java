@@ -10,6 +10,11 @@ public interface HistoryEntryRepository extends JpaRepository<HistoryEntry, Long
 
     List<HistoryEntry> findByWorkspaceIdOrderByOccurredAtDescIdDesc(long workspaceId);
 
+    /** Every entry that names the person, as the one who acted or the one it was about; oldest first. */
+    @org.springframework.data.jpa.repository.Query("select e from HistoryEntry e where e.actorId = :userId "
+            + "or e.subjectUserId = :userId order by e.occurredAt, e.id")
+    List<HistoryEntry> findAbout(long userId);
+
     /** Oldest first, read row by row, so an export of any size runs in constant memory. */
     @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FETCH_SIZE, value = "500"))
     Stream<HistoryEntry> streamByWorkspaceIdOrderByOccurredAtAscIdAsc(long workspaceId);

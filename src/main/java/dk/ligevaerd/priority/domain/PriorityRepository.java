@@ -8,4 +8,8 @@ public interface PriorityRepository extends JpaRepository<Priority, Long> {
     List<Priority> findByWorkspaceIdOrderByProposedAtAscIdAsc(long workspaceId);
 
     long countByWorkspaceId(long workspaceId);
+
+    @org.springframework.data.jpa.repository.Query("select distinct p from Priority p join p.proposers pr "
+            + "where pr.userId = :userId order by p.proposedAt, p.id")
+    List<Priority> findProposedBy(long userId);
 }

@@ -28,6 +28,14 @@ public interface BallotRepository extends JpaRepository<Ballot, Long> {
 
     List<Ballot> findByRoundIdInAndUserId(Collection<Long> roundIds, long userId);
 
+    /** The ballots still tied to the person: every named round's, and a secret round's until it closes. */
+    List<Ballot> findByUserIdOrderByCastAtAscIdAsc(long userId);
+
+    /** On erasure: the name kept beside each ballot goes; the ballot, its voter's id and its count stay. */
+    @Modifying(flushAutomatically = true)
+    @Query("update Ballot b set b.voterName = '' where b.userId = :userId")
+    int forgetVoterName(long userId);
+
     /**
      * Round id, side id, number of ballots and number of casts (re-votes included), for every
      * side that cast any. The casts only ever grow, so their sum tells whether anything changed.

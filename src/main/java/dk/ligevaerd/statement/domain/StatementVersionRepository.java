@@ -8,4 +8,6 @@ public interface StatementVersionRepository extends JpaRepository<StatementVersi
     List<StatementVersion> findByWorkspaceIdOrderByCreatedAtDescIdDesc(long workspaceId);
 
     long countByWorkspaceId(long workspaceId);
+
+    List<StatementVersion> findByCreatedByOrderByCreatedAtAscIdAsc(long createdBy);
 }

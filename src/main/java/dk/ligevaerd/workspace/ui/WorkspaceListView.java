@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -54,7 +55,14 @@ public class WorkspaceListView extends VerticalLayout implements BeforeEnterObse
         heading.setAlignItems(Alignment.BASELINE);
         list.addClassName("workspace-cards");
         list.setId("workspace-list");
-        add(heading, list);
+        // The person's own data and the privacy notice, also where the header hides the name (phones).
+        Anchor myData = new Anchor("my-data", getTranslation("myData.title"));
+        myData.setId("footer-my-data");
+        Anchor privacy = new Anchor("privacy", getTranslation("privacy.title"));
+        privacy.setId("footer-privacy");
+        Div footer = new Div(myData, new Span(" · "), privacy);
+        footer.addClassName("page-footer");
+        add(heading, list, footer);
         refresh();
     }
 
