@@ -5,7 +5,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -36,8 +35,10 @@ public class MainLayout extends AppLayout {
         right.addClassName("header-tools");
         right.add(new LanguageSwitcher());
         currentUser.find().ifPresentOrElse(user -> {
-            Span name = new Span(user.displayName());
+            // The name leads to the person's own account page (address for mail, notifications).
+            Anchor name = new Anchor("account", user.displayName());
             name.addClassName("header-user");
+            name.getElement().setAttribute("title", getTranslation("nav.account"));
             name.setId("current-user");
             Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),
                     e -> authentication.logout());

@@ -179,6 +179,25 @@ class AuthorizationMatrixIT {
             read("AccountService.hasAnyAccount()", all(Outcome.ALLOWED), c -> c.accounts.hasAnyAccount()),
             read("AccountService.loadUserByUsername(String)", all(Outcome.ALLOWED),
                     c -> c.accounts.loadUserByUsername(c.f.owner.username())),
+            read("AccountService.myEmail()", loggedIn(), c -> c.accounts.myEmail()),
+            write("AccountService.requestEmail(String,Locale)", Need.NOTHING, loggedIn(),
+                    c -> {
+                        c.accounts.requestEmail(unique() + "@example.org", java.util.Locale.ENGLISH);
+                        return null;
+                    }),
+            // The link is the credential: anyone may try one, and a wrong one is refused for everyone.
+            write("AccountService.confirmEmail(String)", Need.NOTHING, all(Outcome.DOMAIN_REFUSAL),
+                    c -> c.accounts.confirmEmail("A".repeat(43))),
+            write("AccountService.removeEmail()", Need.NOTHING, loggedIn(), c -> {
+                c.accounts.removeEmail();
+                return null;
+            }),
+            write("AccountService.setMailLanguage(String)", Need.NOTHING, loggedIn(), c -> {
+                c.accounts.setMailLanguage("en");
+                return null;
+            }),
+            read("AccountService.mailRecipients(Collection)", all(Outcome.INTERNAL_ONLY),
+                    c -> c.accounts.mailRecipients(List.of(c.f.owner.id()))),
 
             // workspace
             write("WorkspaceService.create(String,String,List,int)", Need.NOTHING, loggedIn(),
