@@ -9,6 +9,8 @@ import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryFilter;
 import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.insight.InsightService;
+import dk.ligevaerd.notify.NotificationKind;
+import dk.ligevaerd.notify.NotificationService;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.DecisionRule;
@@ -206,6 +208,18 @@ class AuthorizationMatrixIT {
             read("WorkspaceService.votersBySide(long)", all(Outcome.INTERNAL_ONLY),
                     c -> c.workspaces.votersBySide(c.f.workspaceId)),
             read("WorkspaceService.roster(long)", all(Outcome.INTERNAL_ONLY), c -> c.workspaces.roster(c.f.workspaceId)),
+            read("WorkspaceService.facts(long)", all(Outcome.INTERNAL_ONLY), c -> c.workspaces.facts(c.f.workspaceId)),
+            read("RoundService.notice(long)", all(Outcome.INTERNAL_ONLY), c -> c.rounds.notice(c.roundId)),
+            read("NotificationService.preferences()", loggedIn(), c -> c.notifications.preferences()),
+            write("NotificationService.setPreference(NotificationKind,boolean,boolean)", Need.NOTHING, loggedIn(), c -> {
+                c.notifications.setPreference(NotificationKind.ROUND_OPENED, false, false);
+                return null;
+            }),
+            // An unsubscribe link is its own credential; one that is not ours is refused for everyone.
+            read("NotificationService.unsubscribeKinds(String)", all(Outcome.DOMAIN_REFUSAL),
+                    c -> c.notifications.unsubscribeKinds("B".repeat(43))),
+            write("NotificationService.unsubscribe(String)", Need.NOTHING, all(Outcome.DOMAIN_REFUSAL),
+                    c -> c.notifications.unsubscribe("B".repeat(43))),
             read("WorkspaceService.details(long)", workspace(MEMBERS), c -> c.workspaces.details(c.f.workspaceId)),
             write("WorkspaceService.switchJointClosingOn(long)", Need.NOTHING, workspace(MODERATORS),
                     c -> {
@@ -489,6 +503,7 @@ class AuthorizationMatrixIT {
         InsightService insight;
         StatementService statements;
         CollabService collab;
+        NotificationService notifications;
         UserSummary civilParticipant;
         UserSummary removed;
         long priorityId = -1;
@@ -521,6 +536,7 @@ class AuthorizationMatrixIT {
     @Autowired InsightService insight;
     @Autowired StatementService statements;
     @Autowired CollabService collab;
+    @Autowired NotificationService notifications;
 
     @Test
     void every_service_method_is_classified_and_every_caller_gets_its_written_outcome() {
@@ -644,6 +660,7 @@ class AuthorizationMatrixIT {
         c.accounts = accounts;
         c.workspaces = workspaces;
         c.invitations = invitations;
+        c.notifications = notifications;
         c.presence = presence;
         c.governance = governance;
         c.priorities = priorities;
