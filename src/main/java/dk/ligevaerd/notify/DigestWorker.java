@@ -10,6 +10,8 @@ import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -116,10 +118,14 @@ public class DigestWorker implements SmartLifecycle {
         return running.get();
     }
 
-    /** The latest daily digest time at or before {@code now}. */
     Instant lastDigestTime(Instant now) {
-        ZonedDateTime local = now.atZone(settings.zone());
-        ZonedDateTime today = LocalDate.from(local).atTime(settings.digestAt()).atZone(settings.zone());
+        return lastDigestTime(now, settings.digestAt(), settings.zone());
+    }
+
+    /** The latest daily digest time at or before {@code now}: items from before it are due. */
+    static Instant lastDigestTime(Instant now, LocalTime at, ZoneId zone) {
+        ZonedDateTime local = now.atZone(zone);
+        ZonedDateTime today = LocalDate.from(local).atTime(at).atZone(zone);
         return (today.isAfter(local) ? today.minusDays(1) : today).toInstant();
     }
 

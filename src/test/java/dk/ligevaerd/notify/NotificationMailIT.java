@@ -3,6 +3,7 @@ package dk.ligevaerd.notify;
 import static dk.ligevaerd.support.Acting.as;
 import static dk.ligevaerd.support.Acting.run;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -13,6 +14,7 @@ import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.RoundDraft;
 import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.support.Racing;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.WorkspaceFixture;
@@ -26,9 +28,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +93,9 @@ class NotificationMailIT {
 
     @BeforeEach
     void fixture() throws Exception {
+        // Whatever an earlier test queued has gone out before this test starts counting.
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject("select count(*) from mail_outbox"
+                + " where sent_at is null and failed_at is null", Integer.class) == 0);
         SMTP.purgeEmailFromAllMailboxes();
         f = new WorkspaceFixture(accounts, workspaces, invitations);
     }
@@ -112,7 +119,7 @@ class NotificationMailIT {
         return id;
     }
 
-    private List<MimeMessage> await(int count) {
+    private List<MimeMessage> arrived(int count) {
         assertThat(SMTP.waitForIncomingEmail(15_000, count)).as(count + " mail(s) arrive").isTrue();
         return Arrays.asList(SMTP.getReceivedMessages());
     }
@@ -160,7 +167,7 @@ class NotificationMailIT {
 
         openRound("Visits & <care>");
 
-        MimeMessage message = await(1).getFirst();
+        MimeMessage message = arrived(1).getFirst();
         ReceivedMail mail = ReceivedMail.of(message);
         assertThat(mail.to()).containsExactly(address);
         String workspaceName = as(f.owner, () -> workspaces.details(f.workspaceId).name());
@@ -199,7 +206,7 @@ class NotificationMailIT {
 
         openRound("Which first?");
 
-        List<MimeMessage> received = await(1);
+        List<MimeMessage> received = arrived(1);
         // Everything about the opening was queued in its transaction: nothing more can come.
         assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient in (?, ?, ?)",
                 Integer.class, f.participant.username() + "@example.org", "unconfirmed." + f.otherModerator.username()
@@ -227,7 +234,7 @@ class NotificationMailIT {
         assertThat(digests.sendDigestsUpTo(clock.instant().plusSeconds(1))).isEqualTo(1);
         assertThat(digests.sendDigestsUpTo(clock.instant().plusSeconds(1))).as("each item is in one digest").isZero();
 
-        MimeMessage message = await(1).getFirst();
+        MimeMessage message = arrived(1).getFirst();
         ReceivedMail mail = ReceivedMail.of(message);
         assertThat(mail.to()).containsExactly(address);
         assertThat(mail.subject()).isEqualTo("Ligeværd: 3 beskeder siden i går");
@@ -239,10 +246,35 @@ class NotificationMailIT {
     }
 
     @Test
+    void four_workers_racing_for_the_digests_mail_each_person_exactly_once() throws Exception {
+        List<UserSummary> people = List.of(f.participant, f.otherModerator, f.observer, f.owner, f.outsider);
+        for (UserSummary person : people) {
+            confirmedAddress(person);
+            for (int i = 1; i <= 4; i++) {
+                jdbc.update("insert into notification_digest_item (user_id, kind, language, subject, summary, link,"
+                        + " created_at) values (?, 'ROUND_CLOSED', 'en', ?, 'What happened', ?, current_timestamp)",
+                        person.id(), "Item " + i, BASE + "/workspace/" + f.workspaceId + "/rounds");
+            }
+        }
+        AtomicInteger mails = new AtomicInteger();
+        Racing.race(4, () -> mails.addAndGet(digests.sendDigestsUpTo(clock.instant().plusSeconds(1))));
+
+        assertThat(mails).hasValue(people.size());
+        for (UserSummary person : people) {
+            assertThat(jdbc.queryForObject("select count(*) from mail_outbox where recipient = ? and subject = ?",
+                    Integer.class, person.username() + "@example.org", "Ligeværd: 4 notifications since yesterday"))
+                    .as(person.username()).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from notification_digest_item where digested_at is null",
+                Integer.class)).isZero();
+        assertThat(arrived(people.size())).hasSize(people.size());
+    }
+
+    @Test
     void the_one_click_unsubscribe_post_switches_the_kind_off_and_a_tampered_token_changes_nothing() throws Exception {
         confirmedAddress(f.participant);
         openRound("Which first?");
-        String header = header(await(1).getFirst(), "List-Unsubscribe");
+        String header = header(arrived(1).getFirst(), "List-Unsubscribe");
         String link = header.substring(1, header.length() - 1);
         HttpClient mailProgram = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
         HttpRequest.BodyPublisher oneClick = HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click");
@@ -275,7 +307,7 @@ class NotificationMailIT {
         run(f.otherModerator, () -> notifications.setPreference(NotificationKind.ROUND_OPENED, false, false));
 
         as(f.owner, () -> governance.proposeAddSide(f.workspaceId, "Erhverv", "#aa5500"));
-        ReceivedMail proposal = ReceivedMail.of(await(1).getFirst());
+        ReceivedMail proposal = ReceivedMail.of(arrived(1).getFirst());
         assertThat(proposal.to()).containsExactly(address);
         assertThat(proposal.subject()).startsWith("En ændring af “");
         assertThat(proposal.text()).contains(BASE + "/workspace/" + f.workspaceId + "/sides");
@@ -283,7 +315,7 @@ class NotificationMailIT {
         SMTP.purgeEmailFromAllMailboxes();
         long round = openRound("Which first?");
         run(f.owner, () -> rounds.confirmClosing(f.workspaceId, round));
-        ReceivedMail awaited = ReceivedMail.of(await(1).getFirst());
+        ReceivedMail awaited = ReceivedMail.of(arrived(1).getFirst());
         assertThat(awaited.to()).containsExactly(address);
         assertThat(awaited.subject()).isEqualTo("Din sides bekræftelse ventes: “Which first?” i “"
                 + as(f.owner, () -> workspaces.details(f.workspaceId).name()) + "”");
