@@ -35,7 +35,6 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +59,7 @@ class NotificationMailIT {
 
     private static final String BASE = "https://ligevaerd.example.org";
     private static final Pattern META_CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    // Left running until the JVM ends: PostgresNotificationMailIT runs the same tests against it.
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
     static {
@@ -70,11 +70,6 @@ class NotificationMailIT {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        SMTP.stop();
     }
 
     @LocalServerPort int port;
