@@ -40,6 +40,13 @@ class SecurityConfig {
     static final String PRESENCE_BEACON = "/presence/hidden";
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
+    /**
+     * One-click unsubscribe (RFC 8058) from a notification mail; see {@code notify.UnsubscribeEndpoint}.
+     * Mail programs POST here without a session or CSRF token: the random token in the path is the
+     * only credential, and the endpoint checks it.
+     */
+    static final String UNSUBSCRIBE = "/unsubscribe/*";
+
     /** Cost 10 in production; tests lower it through the property to keep fixtures fast. */
     @Bean
     PasswordEncoder passwordEncoder(@Value("${ligevaerd.security.bcrypt-strength:10}") int strength) {
@@ -87,6 +94,7 @@ class SecurityConfig {
         // beacon cannot carry the CSRF header (see docs/security.md).
         http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, PRESENCE_BEACON)
                 .authenticated());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, UNSUBSCRIBE).permitAll());
         // An address that is no page of the app: Vaadin shows its own not-found page, inside the
         // app's frame, to anyone. Vaadin's configurer would refuse it with a bare 403 (logged in) or
         // send the visitor to the login page (anonymous). Known pages keep their own rules below.
@@ -97,7 +105,8 @@ class SecurityConfig {
         // requests, which carry Vaadin's own CSRF token; the login form sends Spring's token, which
         // the page holds in its _csrf meta tags.
         http.csrf(csrf -> csrf.ignoringRequestMatchers(vaadinRequests::isFrameworkInternalRequest)
-                .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, PRESENCE_BEACON)));
+                .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, PRESENCE_BEACON))
+                .ignoringRequestMatchers(PathPatternRequestMatcher.pathPattern(HttpMethod.POST, UNSUBSCRIBE)));
         // Failed logins are counted and held back before the password is even checked.
         http.addFilterBefore(new SignInThrottleFilter(throttle,
                 securityContexts.getIfAvailable(SecurityContextHolder::getContextHolderStrategy)),

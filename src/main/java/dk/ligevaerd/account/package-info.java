@@ -1,5 +1,5 @@
 @NullMarked
-@ApplicationModule(allowedDependencies = {"shared"})
+@ApplicationModule(allowedDependencies = {"mail", "shared"})
 package dk.ligevaerd.account;
 
 import org.jspecify.annotations.NullMarked;

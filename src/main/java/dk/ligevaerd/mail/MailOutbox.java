@@ -37,13 +37,14 @@ public class MailOutbox {
     public void queue(OutgoingMail mail) {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         jdbc.update("insert into mail_outbox (recipient, subject, body_text, body_html, created_at, attempts,"
-                + " next_attempt_at) values (?, ?, ?, ?, ?, 0, ?)", ps -> {
+                + " next_attempt_at, headers) values (?, ?, ?, ?, ?, 0, ?, ?)", ps -> {
                     ps.setString(1, mail.to());
                     ps.setString(2, mail.subject());
                     ps.setString(3, mail.body().text());
                     ps.setString(4, mail.body().html());
                     ps.setObject(5, now, Types.TIMESTAMP_WITH_TIMEZONE);
                     ps.setObject(6, now, Types.TIMESTAMP_WITH_TIMEZONE);
+                    ps.setString(7, mail.headers().isEmpty() ? null : headerLines(mail.headers()));
                 });
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
@@ -51,5 +52,11 @@ public class MailOutbox {
                 worker.wakeUp();
             }
         });
+    }
+
+    private static String headerLines(java.util.Map<String, String> headers) {
+        StringBuilder lines = new StringBuilder();
+        headers.forEach((name, value) -> lines.append(name).append(": ").append(value).append('\n'));
+        return lines.toString();
     }
 }

@@ -212,14 +212,15 @@ public class MailWorker implements SmartLifecycle {
         });
     }
 
-    private record Row(String to, String subject, String text, String html, int attempts, Instant createdAt) {
+    private record Row(String to, String subject, String text, String html, int attempts, Instant createdAt,
+            @Nullable String headers) {
     }
 
     private void send(JavaMailSender sender, long id) {
-        Row row = jdbc.queryForObject("select recipient, subject, body_text, body_html, attempts, created_at"
-                + " from mail_outbox where id = ?", (rs, n) -> new Row(rs.getString(1), rs.getString(2),
+        Row row = jdbc.queryForObject("select recipient, subject, body_text, body_html, attempts, created_at,"
+                + " headers from mail_outbox where id = ?", (rs, n) -> new Row(rs.getString(1), rs.getString(2),
                         rs.getString(3), rs.getString(4), rs.getInt(5),
-                        rs.getObject(6, OffsetDateTime.class).toInstant()), id);
+                        rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7)), id);
         try {
             MimeMessage message = sender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -227,6 +228,14 @@ public class MailWorker implements SmartLifecycle {
             helper.setTo(row.to());
             helper.setSubject(row.subject());
             helper.setText(row.text(), row.html());
+            if (row.headers() != null) {
+                for (String line : row.headers().split("\n")) {
+                    int colon = line.indexOf(':');
+                    if (colon > 0) {
+                        message.setHeader(line.substring(0, colon), line.substring(colon + 1).strip());
+                    }
+                }
+            }
             message.saveChanges();
             // Stable per outbox row, so a mail repeated after a crash can be recognised as the same.
             message.setHeader("Message-ID", "<outbox-" + id + "-" + row.createdAt().toEpochMilli() + "@ligevaerd>");

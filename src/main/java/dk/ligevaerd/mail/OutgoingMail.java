@@ -1,10 +1,17 @@
 package dk.ligevaerd.mail;
 
 import dk.ligevaerd.shared.DomainException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
-/** One mail to one recipient, ready for the outbox. */
-public record OutgoingMail(String to, String subject, MailBody body) {
+/**
+ * One mail to one recipient, ready for the outbox.
+ *
+ * @param headers extra header lines, such as {@code List-Unsubscribe}; names are plain tokens and
+ *        values carry no line breaks, so nothing can be smuggled into the header block
+ */
+public record OutgoingMail(String to, String subject, MailBody body, Map<String, String> headers) {
 
     /** RFC 5321's limit for a forward path. */
     public static final int ADDRESS_MAX_LENGTH = 254;
@@ -13,7 +20,21 @@ public record OutgoingMail(String to, String subject, MailBody body) {
     // server is the judge of the rest; this only keeps typos and header injection out.
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s\\p{Cntrl}<>,;\"]+@[^@\\s\\p{Cntrl}<>,;\"]+\\.[^@\\s\\p{Cntrl}<>,;\".]+");
 
+    private static final Pattern HEADER_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,60}");
+
+    public OutgoingMail(String to, String subject, MailBody body) {
+        this(to, subject, body, Map.of());
+    }
+
     public OutgoingMail {
+        Map<String, String> checked = new LinkedHashMap<>();
+        headers.forEach((name, value) -> {
+            if (!HEADER_NAME.matcher(name).matches() || value.chars().anyMatch(Character::isISOControl)) {
+                throw new IllegalArgumentException("not a header line: " + name);
+            }
+            checked.put(name, value);
+        });
+        headers = java.util.Collections.unmodifiableMap(checked);
         to = address(to);
         subject = subject.replaceAll("\\p{Cntrl}", " ").strip();
         if (subject.length() > SUBJECT_MAX_LENGTH) {

@@ -494,6 +494,25 @@ public class RoundService {
         return false;
     }
 
+    /**
+     * For a feature telling members about a round, inside the transaction that changed it (which
+     * checked the caller, or is the closing time with nobody logged in).
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public RoundNotice notice(long roundId) {
+        DecisionRound round = rounds.findById(roundId).orElseThrow(NotFoundOrNoAccessException::new);
+        List<Long> awaiting = List.of();
+        if (round.state() == RoundState.OPEN) {
+            Roster roster = workspaces.roster(round.workspaceId());
+            awaiting = round.requiredSides(roster.sideIds()).stream()
+                    .filter(side -> round.confirmation(side)
+                            .filter(c -> roster.isModeratorOf(c.userId(), side)).isEmpty())
+                    .toList();
+        }
+        return new RoundNotice(round.id(), round.workspaceId(), round.title(), round.state(), round.closesAt(),
+                round.sides().stream().map(RoundSide::sideId).toList(), awaiting, round.votingEndedAt() != null);
+    }
+
     @Transactional(readOnly = true)
     List<Long> dueRoundIds() {
         return rounds.findIdsByStateAndClosesAtNotAfter(RoundState.OPEN, clock.instant());

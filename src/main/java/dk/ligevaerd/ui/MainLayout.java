@@ -35,9 +35,10 @@ public class MainLayout extends AppLayout {
         right.addClassName("header-tools");
         right.add(new LanguageSwitcher());
         currentUser.find().ifPresentOrElse(user -> {
-            // The person's own page: their data as a download, and erasing the account.
-            Anchor name = new Anchor("my-data", user.displayName());
+            // The name leads to the person's own account page (address for mail, notifications).
+            Anchor name = new Anchor("account", user.displayName());
             name.addClassName("header-user");
+            name.getElement().setAttribute("title", getTranslation("nav.account"));
             name.setId("current-user");
             name.setTitle(getTranslation("myData.title"));
             Button logout = new Button(getTranslation("nav.logout"), VaadinIcon.SIGN_OUT.create(),

@@ -274,6 +274,19 @@ public class GovernanceService {
             confirmFor(me, proposal, me.sideId(), all);
         }
         decideIfComplete(me, proposal);
+        if (proposal.state() == Proposal.State.PENDING) {
+            List<Membership> now = memberships.findByWorkspaceId(me.workspaceId());
+            Set<Long> waiting = new LinkedHashSet<>();
+            for (long side : requiredSides(proposal, now)) {
+                if (counted(proposal, side, now) == null) {
+                    waiting.add(side);
+                }
+            }
+            if (!waiting.isEmpty()) {
+                events.publishEvent(new ProposalAwaitingSides(me.workspaceId(), me.userId(), proposal.id(),
+                        proposal.kind(), waiting));
+            }
+        }
         return proposal.id();
     }
 

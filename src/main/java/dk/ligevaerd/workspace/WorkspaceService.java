@@ -117,6 +117,18 @@ public class WorkspaceService {
         return new Roster(workspace.sides().stream().map(Side::id).collect(Collectors.toSet()), members);
     }
 
+    /**
+     * For a feature mailing members, inside its own transaction (which decided whom to tell): the
+     * workspace's name, language and side names.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public WorkspaceFacts facts(long workspaceId) {
+        Workspace workspace = load(workspaceId);
+        Map<Long, String> sides = new java.util.LinkedHashMap<>();
+        workspace.sides().forEach(side -> sides.put(side.id(), side.name()));
+        return new WorkspaceFacts(workspace.id(), workspace.name(), workspace.language(), sides);
+    }
+
     @Transactional(readOnly = true)
     public WorkspaceDetails details(long workspaceId) {
         Member me = access.requireMember(workspaceId);

@@ -10,6 +10,8 @@ import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryFilter;
 import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.insight.InsightService;
+import dk.ligevaerd.notify.NotificationKind;
+import dk.ligevaerd.notify.NotificationService;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.DecisionRule;
@@ -198,6 +200,25 @@ class AuthorizationMatrixIT {
                     with(with(loggedIn(), Actor.OWNER_MODERATOR_KOMMUNE, Outcome.DOMAIN_REFUSAL),
                             Actor.MODERATOR_CIVIL, Outcome.DOMAIN_REFUSAL),
                     c -> c.accounts.erase("bla-hest-tromme-7")),
+            read("AccountService.myEmail()", loggedIn(), c -> c.accounts.myEmail()),
+            write("AccountService.requestEmail(String,Locale)", Need.NOTHING, loggedIn(),
+                    c -> {
+                        c.accounts.requestEmail(unique() + "@example.org", java.util.Locale.ENGLISH);
+                        return null;
+                    }),
+            // The link is the credential: anyone may try one, and a wrong one is refused for everyone.
+            write("AccountService.confirmEmail(String)", Need.NOTHING, all(Outcome.DOMAIN_REFUSAL),
+                    c -> c.accounts.confirmEmail("A".repeat(43))),
+            write("AccountService.removeEmail()", Need.NOTHING, loggedIn(), c -> {
+                c.accounts.removeEmail();
+                return null;
+            }),
+            write("AccountService.setMailLanguage(String)", Need.NOTHING, loggedIn(), c -> {
+                c.accounts.setMailLanguage("en");
+                return null;
+            }),
+            read("AccountService.mailRecipients(Collection)", all(Outcome.INTERNAL_ONLY),
+                    c -> c.accounts.mailRecipients(List.of(c.f.owner.id()))),
 
             // workspace
             write("WorkspaceService.create(String,String,List,int)", Need.NOTHING, loggedIn(),
@@ -206,6 +227,18 @@ class AuthorizationMatrixIT {
             read("WorkspaceService.votersBySide(long)", all(Outcome.INTERNAL_ONLY),
                     c -> c.workspaces.votersBySide(c.f.workspaceId)),
             read("WorkspaceService.roster(long)", all(Outcome.INTERNAL_ONLY), c -> c.workspaces.roster(c.f.workspaceId)),
+            read("WorkspaceService.facts(long)", all(Outcome.INTERNAL_ONLY), c -> c.workspaces.facts(c.f.workspaceId)),
+            read("RoundService.notice(long)", all(Outcome.INTERNAL_ONLY), c -> c.rounds.notice(c.roundId)),
+            read("NotificationService.preferences()", loggedIn(), c -> c.notifications.preferences()),
+            write("NotificationService.setPreference(NotificationKind,boolean,boolean)", Need.NOTHING, loggedIn(), c -> {
+                c.notifications.setPreference(NotificationKind.ROUND_OPENED, false, false);
+                return null;
+            }),
+            // An unsubscribe link is its own credential; one that is not ours is refused for everyone.
+            read("NotificationService.unsubscribeKinds(String)", all(Outcome.DOMAIN_REFUSAL),
+                    c -> c.notifications.unsubscribeKinds("B".repeat(43))),
+            write("NotificationService.unsubscribe(String)", Need.NOTHING, all(Outcome.DOMAIN_REFUSAL),
+                    c -> c.notifications.unsubscribe("B".repeat(43))),
             read("WorkspaceService.details(long)", workspace(MEMBERS), c -> c.workspaces.details(c.f.workspaceId)),
             write("WorkspaceService.switchJointClosingOn(long)", Need.NOTHING, workspace(MODERATORS),
                     c -> {
@@ -490,6 +523,7 @@ class AuthorizationMatrixIT {
         InsightService insight;
         StatementService statements;
         CollabService collab;
+        NotificationService notifications;
         UserSummary civilParticipant;
         UserSummary removed;
         long priorityId = -1;
@@ -523,6 +557,7 @@ class AuthorizationMatrixIT {
     @Autowired InsightService insight;
     @Autowired StatementService statements;
     @Autowired CollabService collab;
+    @Autowired NotificationService notifications;
 
     @Test
     void every_service_method_is_classified_and_every_caller_gets_its_written_outcome() {
@@ -647,6 +682,7 @@ class AuthorizationMatrixIT {
         c.signIns = signIns;
         c.workspaces = workspaces;
         c.invitations = invitations;
+        c.notifications = notifications;
         c.presence = presence;
         c.governance = governance;
         c.priorities = priorities;

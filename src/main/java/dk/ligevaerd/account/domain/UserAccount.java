@@ -61,6 +61,9 @@ public class UserAccount {
     @Column(name = "former_member_no")
     private @Nullable Integer formerMemberNo;
 
+    @Column(name = "mail_language", length = 2)
+    private @Nullable String mailLanguage;
+
     protected UserAccount() {
         this.username = "";
         this.displayName = "";
@@ -157,6 +160,18 @@ public class UserAccount {
         String value = normalizeEmail(address);
         this.email = value;
         this.emailVerifiedAt = value == null ? null : verifiedAt;
+    }
+
+    /** The language ("da" or "en") the person wants mail in; null: each workspace's language. */
+    public @Nullable String mailLanguage() {
+        return mailLanguage;
+    }
+
+    public void changeMailLanguage(@Nullable String language) {
+        if (language != null && !language.equals("da") && !language.equals("en")) {
+            throw new IllegalArgumentException("not a supported language: " + language);
+        }
+        this.mailLanguage = language;
     }
 
     /** Lower case, trimmed; null for blank; refused when it cannot be an address. */

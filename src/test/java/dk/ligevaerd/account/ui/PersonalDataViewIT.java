@@ -39,10 +39,14 @@ class PersonalDataViewIT extends SpringBrowserlessTest {
         assertThat($(Anchor.class).id("footer-privacy").getHref()).isEqualTo("privacy");
         navigate(PersonalDataView.class);
 
-        // The header's name leads here; the page offers the download and the privacy notice.
+        // The header's name leads to the account page, which leads here; this page offers the
+        // download and the privacy notice.
         Anchor header = $(Anchor.class).id("current-user");
         assertThat(header.getText()).isEqualTo("Slet Mig");
-        assertThat(header.getHref()).isEqualTo("my-data");
+        assertThat(header.getHref()).isEqualTo("account");
+        navigate(AccountView.class);
+        assertThat($(Anchor.class).id("my-data-link").getHref()).isEqualTo("my-data");
+        navigate(PersonalDataView.class);
         assertThat($(MainLayout.class).all()).hasSize(1);
         assertThat($(Anchor.class).id("my-data-download").getText())
                 .isEqualTo(Messages.get(Messages.DANISH, "myData.download.link"));

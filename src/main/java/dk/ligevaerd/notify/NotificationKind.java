@@ -1,0 +1,19 @@
+package dk.ligevaerd.notify;
+
+import java.util.Locale;
+
+/** The kinds of notification a person can switch on or off, each on its own. */
+public enum NotificationKind {
+    /** A round opened that the person can vote in; the mail says when it closes. */
+    ROUND_OPENED,
+    /** The person's side must still confirm closing a round (to that side's moderators). */
+    CONFIRMATION_AWAITED,
+    /** A round closed, with its outcome. */
+    ROUND_CLOSED,
+    /** A workspace change awaits the person's side's confirmation (to that side's moderators). */
+    PROPOSAL_AWAITED;
+
+    public String messageKey() {
+        return "notify.kind." + name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,143 @@
+package dk.ligevaerd.notify;
+
+import dk.ligevaerd.notify.Deliveries.Notice;
+import dk.ligevaerd.round.RoundEvents.ClosingConfirmed;
+import dk.ligevaerd.round.RoundEvents.RoundClosed;
+import dk.ligevaerd.round.RoundEvents.RoundOpened;
+import dk.ligevaerd.round.RoundEvents.VotingEnded;
+import dk.ligevaerd.round.RoundNotice;
+import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.round.RoundState;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.workspace.Member;
+import dk.ligevaerd.workspace.ProposalAwaitingSides;
+import dk.ligevaerd.workspace.Roster;
+import dk.ligevaerd.workspace.WorkspaceFacts;
+import dk.ligevaerd.workspace.WorkspaceService;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Listens to what happens in rounds and governance and tells the people concerned. Each listener
+ * runs inside the transaction that published the event, so the mail (or digest item) is committed
+ * exactly with the change it reports.
+ */
+@Component
+class Notifier {
+
+    /** The product is made for Danish municipalities; mails give times in their zone. */
+    private static final ZoneId MAIL_ZONE = ZoneId.of("Europe/Copenhagen");
+
+    private final Deliveries deliveries;
+    private final WorkspaceService workspaces;
+    private final RoundService rounds;
+
+    Notifier(Deliveries deliveries, WorkspaceService workspaces, RoundService rounds) {
+        this.deliveries = deliveries;
+        this.workspaces = workspaces;
+        this.rounds = rounds;
+    }
+
+    /** To everyone who can vote in the new round, except the moderator who opened it. */
+    @EventListener
+    void roundOpened(RoundOpened event) {
+        RoundNotice round = rounds.notice(event.roundId());
+        WorkspaceFacts workspace = workspaces.facts(event.workspaceId());
+        Roster roster = workspaces.roster(event.workspaceId());
+        List<Long> voters = roster.members().values().stream()
+                .filter(m -> m.canContribute() && m.sideId() != null && round.sideIds().contains(m.sideId()))
+                .map(Member::userId).filter(id -> id != event.actorId()).toList();
+        deliveries.send(NotificationKind.ROUND_OPENED, workspace.language(), voters, language -> new Notice(
+                Messages.get(language, "notify.roundOpened.subject", round.title(), workspace.name()),
+                List.of(Messages.get(language, "notify.roundOpened.text", round.title(), workspace.name()),
+                        round.closesAt() == null ? Messages.get(language, "notify.roundOpened.noClosingTime")
+                                : Messages.get(language, "notify.roundOpened.closes", at(round.closesAt(), language))),
+                Messages.get(language, "notify.roundOpened.link"), roundsTab(event.workspaceId())));
+    }
+
+    /** The closing time ended voting: the sides that have not confirmed closing are asked to. */
+    @EventListener
+    void votingEnded(VotingEnded event) {
+        RoundNotice round = rounds.notice(event.roundId());
+        awaitConfirmation(round, List.of(), language -> Messages.get(language, "notify.confirmation.votingEnded",
+                round.title()));
+    }
+
+    /** A side confirmed closing: the sides still to confirm are told. */
+    @EventListener
+    void closingConfirmed(ClosingConfirmed event) {
+        RoundNotice round = rounds.notice(event.roundId());
+        WorkspaceFacts workspace = workspaces.facts(event.workspaceId());
+        String side = event.actorSideId() == null ? "" : workspace.sideNames().getOrDefault(event.actorSideId(), "");
+        awaitConfirmation(round, List.of(event.actorId()), language -> Messages.get(language,
+                "notify.confirmation.sideConfirmed", side, round.title()));
+    }
+
+    private void awaitConfirmation(RoundNotice round, Collection<Long> except,
+            java.util.function.Function<Locale, String> what) {
+        if (round.state() != RoundState.OPEN || round.awaitingSides().isEmpty()) {
+            return;
+        }
+        WorkspaceFacts workspace = workspaces.facts(round.workspaceId());
+        Roster roster = workspaces.roster(round.workspaceId());
+        List<Long> moderators = roster.members().values().stream()
+                .filter(m -> m.isModerator() && m.sideId() != null && round.awaitingSides().contains(m.sideId()))
+                .map(Member::userId).filter(id -> !except.contains(id)).toList();
+        deliveries.send(NotificationKind.CONFIRMATION_AWAITED, workspace.language(), moderators, language -> new Notice(
+                Messages.get(language, "notify.confirmation.subject", round.title(), workspace.name()),
+                List.of(what.apply(language), Messages.get(language, "notify.confirmation.text", workspace.name())),
+                Messages.get(language, "notify.confirmation.link"), roundsTab(round.workspaceId())));
+    }
+
+    /** To every member, with the outcome and a link to the round's record. */
+    @EventListener
+    void roundClosed(RoundClosed event) {
+        WorkspaceFacts workspace = workspaces.facts(event.workspaceId());
+        Roster roster = workspaces.roster(event.workspaceId());
+        List<Long> members = roster.members().keySet().stream()
+                .filter(id -> event.atClosingTime() || id != event.actorId()).toList();
+        deliveries.send(NotificationKind.ROUND_CLOSED, workspace.language(), members, language -> new Notice(
+                Messages.get(language, "notify.roundClosed.subject", event.title(), workspace.name()),
+                List.of(Messages.get(language, "notify.roundClosed.text", event.title(), workspace.name(),
+                        Messages.get(language, event.outcome().messageKey()))),
+                Messages.get(language, "notify.roundClosed.link"),
+                "workspace/" + event.workspaceId() + "/record/" + event.seq()));
+    }
+
+    /** To the moderators of each side the proposal waits for. */
+    @EventListener
+    void proposalAwaiting(ProposalAwaitingSides event) {
+        WorkspaceFacts workspace = workspaces.facts(event.workspaceId());
+        Roster roster = workspaces.roster(event.workspaceId());
+        List<Long> moderators = roster.members().values().stream()
+                .filter(m -> m.isModerator() && m.sideId() != null && event.sideIds().contains(m.sideId()))
+                .map(Member::userId).filter(id -> id != event.actorId()).toList();
+        String tab = switch (event.kind()) {
+            case MOVE_MEMBER -> "people";
+            case ADD_SIDE, RENAME_SIDE, REMOVE_SIDE -> "sides";
+            default -> "settings";
+        };
+        deliveries.send(NotificationKind.PROPOSAL_AWAITED, workspace.language(), moderators, language -> new Notice(
+                Messages.get(language, "notify.proposal.subject", workspace.name()),
+                List.of(Messages.get(language, "notify.proposal.text", workspace.name(),
+                        Messages.get(language, event.kind().messageKey()))),
+                Messages.get(language, "notify.proposal.link"), "workspace/" + event.workspaceId() + "/" + tab));
+    }
+
+    private static String roundsTab(long workspaceId) {
+        return "workspace/" + workspaceId + "/rounds";
+    }
+
+    private static String at(Instant instant, Locale language) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(language)
+                .withZone(MAIL_ZONE).format(Objects.requireNonNull(instant));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.notify.ui;
+
+import org.jspecify.annotations.NullMarked;
