@@ -30,6 +30,9 @@ public class Application implements AppShellConfigurator {
         if (backup.isPresent()) {
             System.exit(BackupCommand.run(backup.get(), args, System.out));
         }
+        if (MoveCommand.wanted(args)) {
+            System.exit(MoveCommand.run(args, System.out));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

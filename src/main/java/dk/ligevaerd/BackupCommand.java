@@ -45,19 +45,10 @@ final class BackupCommand {
 
     /** Runs the backup and returns the process's exit code (0 when the zip was written). */
     static int run(String target, String[] args, PrintStream out) {
-        String url;
-        String user;
-        String password;
-        SpringApplication settings = new SpringApplication(Settings.class);
-        settings.setWebApplicationType(WebApplicationType.NONE);
-        settings.setLogStartupInfo(false);
-        settings.setDefaultProperties(Map.of("ligevaerd.database-check.enabled", "false"));
-        try (ConfigurableApplicationContext context = settings.run(args)) {
-            Environment environment = context.getEnvironment();
-            url = environment.getProperty("spring.datasource.url", "");
-            user = environment.getProperty("spring.datasource.username", "");
-            password = environment.getProperty("spring.datasource.password", "");
-        }
+        Database database = Database.of(args);
+        String url = database.url();
+        String user = database.user();
+        String password = database.password();
         if (url.startsWith("jdbc:postgresql:")) {
             out.println("The database is PostgreSQL: back it up with pg_dump (docs/operations.md, \"Backup\").");
             return 2;
@@ -76,7 +67,7 @@ final class BackupCommand {
             return 2;
         }
         // IFEXISTS: a mistyped URL must not quietly create an empty database and back that up.
-        try (Connection connection = DriverManager.getConnection(url + ";IFEXISTS=TRUE", user, password);
+        try (Connection connection = database.connect();
                 Statement statement = connection.createStatement()) {
             statement.execute("BACKUP TO '" + file.toString().replace("'", "''") + "'");
         } catch (SQLException e) {
@@ -92,11 +83,33 @@ final class BackupCommand {
         return 0;
     }
 
+    /** The database settings, read the way the application reads them, without starting it. */
+    record Database(String url, String user, String password) {
+
+        static Database of(String[] args) {
+            SpringApplication settings = new SpringApplication(Settings.class);
+            settings.setWebApplicationType(WebApplicationType.NONE);
+            settings.setLogStartupInfo(false);
+            settings.setDefaultProperties(Map.of("ligevaerd.database-check.enabled", "false"));
+            try (ConfigurableApplicationContext context = settings.run(args)) {
+                Environment environment = context.getEnvironment();
+                return new Database(environment.getProperty("spring.datasource.url", ""),
+                        environment.getProperty("spring.datasource.username", ""),
+                        environment.getProperty("spring.datasource.password", ""));
+            }
+        }
+
+        /** Opens it; an H2 file must already exist (IFEXISTS), so a mistyped URL creates nothing. */
+        Connection connect() throws SQLException {
+            return DriverManager.getConnection(url.startsWith("jdbc:h2:") ? url + ";IFEXISTS=TRUE" : url, user, password);
+        }
+    }
+
     /** The empty context that only reads the settings. */
     static class Settings {
     }
 
-    private static String explain(SQLException e, String url) {
+    static String explain(SQLException e, String url) {
         String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
         return switch (e.getErrorCode()) {
             // DATABASE_ALREADY_OPEN_1

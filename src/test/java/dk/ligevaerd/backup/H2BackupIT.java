@@ -57,6 +57,15 @@ class H2BackupIT {
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.output()).contains("Not overwriting");
 
+        // The move commands go through the same door (docs/workspace-move.md).
+        Run export = jar(folder, "--export-workspace=1", "--file=vestbyen.ligevaerd", "--lang=en");
+        assertThat(export.exitCode()).as(export.output()).isZero();
+        assertThat(export.output()).contains("Exported workspace 1 to ");
+        Run intoItself = jar(folder, "--import-workspace=vestbyen.ligevaerd", "--lang=da");
+        assertThat(intoItself.exitCode()).as(intoItself.output()).isEqualTo(1);
+        assertThat(intoItself.output()).contains("Denne installation har allerede data med samme numre")
+                .contains("Intet er importeret.");
+
         // What the running application holds, read through the same door the backup used.
         Map<String, Long> original;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + folder.toAbsolutePath()

@@ -20,18 +20,18 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the application on a restored database and checks that its history is whole. */
-final class RestoredApp {
+public final class RestoredApp {
 
     private RestoredApp() {
     }
 
     /** The application on {@code url}, with no demo data of its own, on free ports. */
-    static ConfigurableApplicationContext start(String url, String user, String password) {
+    public static ConfigurableApplicationContext start(String url, String user, String password) {
         return start(url, user, password, "false");
     }
 
     /** The application on {@code url} on free ports; {@code demo} says whether an empty database gets the demo. */
-    static ConfigurableApplicationContext start(String url, String user, String password, String demo) {
+    public static ConfigurableApplicationContext start(String url, String user, String password, String demo) {
         // As command-line arguments: they outrank the test classpath's own application.properties.
         return new SpringApplicationBuilder(Application.class).run(
                 "--spring.datasource.url=" + url,
@@ -47,7 +47,7 @@ final class RestoredApp {
      * Runs "verify history" on every workspace as one of its members and returns the workspaces'
      * ids; each must come out intact.
      */
-    static List<Long> verifyEveryWorkspace(ConfigurableApplicationContext app) throws SQLException {
+    public static List<Long> verifyEveryWorkspace(ConfigurableApplicationContext app) throws SQLException {
         var verification = app.getBean(HistoryVerification.class);
         var accounts = app.getBean(AccountService.class);
         List<Long> ids = new ArrayList<>();
@@ -70,7 +70,7 @@ final class RestoredApp {
     }
 
     /** Every table of the application's schema with its number of rows. */
-    static Map<String, Long> rowCounts(Connection c) throws SQLException {
+    public static Map<String, Long> rowCounts(Connection c) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (ResultSet rs = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
             while (rs.next()) {
