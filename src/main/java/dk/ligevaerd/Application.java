@@ -21,6 +21,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        // H2's AUTO_SERVER (the default database URL) lets a backup in through a TCP port: only from
+        // this machine, unless the operator says otherwise (docs/operations.md, "Backup").
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+        var backup = BackupCommand.target(args);
+        if (backup.isPresent()) {
+            System.exit(BackupCommand.run(backup.get(), args, System.out));
+        }
+        if (MoveCommand.wanted(args)) {
+            System.exit(MoveCommand.run(args, System.out));
+        }
         SpringApplication.run(Application.class, args);
     }
 }

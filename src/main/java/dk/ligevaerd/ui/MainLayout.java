@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -15,6 +16,8 @@ import dk.ligevaerd.account.CurrentUser;
 import dk.ligevaerd.account.NewAccount;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
 import dk.ligevaerd.shared.ui.Welcome;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * The frame around every page: product name, language, who you are, log out. Visitors who are not
@@ -25,7 +28,11 @@ import dk.ligevaerd.shared.ui.Welcome;
 @AnonymousAllowed
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication) {
+    /** The footer with the link to the organisation's accessibility statement, when one is configured. */
+    private final @Nullable Element footer;
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authentication,
+            @Value("${ligevaerd.accessibility-statement-url:}") String accessibilityStatement) {
         Anchor home = new Anchor("", "Ligeværd");
         home.addClassName("app-name");
         home.getElement().setAttribute("aria-label", getTranslation("nav.home"));
@@ -60,6 +67,16 @@ public class MainLayout extends AppLayout {
         setPrimarySection(Section.NAVBAR);
         // No drawer: the header holds all there is to reach, which also suits a phone.
         setDrawerOpened(false);
+
+        if (accessibilityStatement.isBlank()) {
+            footer = null;
+        } else {
+            Anchor statement = new Anchor(accessibilityStatement.strip(), getTranslation("footer.accessibilityStatement"));
+            statement.setId("accessibility-statement");
+            footer = new Element("footer");
+            footer.getClassList().add("app-footer");
+            footer.appendChild(statement.getElement());
+        }
     }
 
     /** Marks each page's content as the main landmark, so screen readers can jump straight to it. */
@@ -67,5 +84,9 @@ public class MainLayout extends AppLayout {
     public void showRouterLayoutContent(com.vaadin.flow.component.HasElement content) {
         super.showRouterLayoutContent(content);
         content.getElement().setAttribute("role", "main");
+        if (footer != null) {
+            // After the page's content, in the same scrolling area; moved to the end on each navigation.
+            getElement().appendChild(footer);
+        }
     }
 }
