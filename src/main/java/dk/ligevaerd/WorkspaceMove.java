@@ -51,7 +51,13 @@ final class WorkspaceMove {
     private static final Map<String, List<String>> USER_COLUMNS = new LinkedHashMap<>();
     /** Tables of the installation itself, never moved. */
     private static final Set<String> LOCAL = Set.of("flyway_schema_history", "mail_outbox", "sign_in_throttle",
-            "trusted_browser", "workspace_import", "app_user");
+            "trusted_browser", "workspace_import", "app_user",
+            // A person's links and choices on this installation: addresses waiting for confirmation,
+            // notification choices, digest items and unsubscribe tokens, sign-in links to an
+            // organisation's accounts. The person sets them again where the workspace arrives (a
+            // confirmed address moves with the account, so an organisation sign-in links again).
+            "email_confirmation", "notification_preference", "notification_digest_item", "unsubscribe_token",
+            "organisation_identity");
 
     static {
         String ofWorkspace = "workspace_id = ?";
