@@ -46,12 +46,22 @@ public class MailOutbox {
                     ps.setObject(6, now, Types.TIMESTAMP_WITH_TIMEZONE);
                     ps.setString(7, mail.headers().isEmpty() ? null : headerLines(mail.headers()));
                 });
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                worker.wakeUp();
-            }
-        });
+        // One wake-up per transaction, however many mails it queued: closing a round for 2,000 members
+        // once woke the worker 2,000 times.
+        if (!TransactionSynchronizationManager.hasResource(this)) {
+            TransactionSynchronizationManager.bindResource(this, Boolean.TRUE);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    worker.wakeUp();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(MailOutbox.this);
+                }
+            });
+        }
     }
 
     private static String headerLines(java.util.Map<String, String> headers) {
