@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,27 +78,63 @@ class Deliveries {
         if (userIds.isEmpty()) {
             return;
         }
-        for (MailRecipient recipient : accounts.mailRecipients(userIds).values()) {
-            NotificationPreference preference = preference(recipient.userId(), kind);
+        Collection<MailRecipient> recipients = accounts.mailRecipients(userIds).values();
+        Map<Long, NotificationPreference> chosen = preferences(recipients.stream().map(MailRecipient::userId).toList(),
+                kind);
+        // The same words for everyone who reads a language: made once per language, not per person.
+        Map<Locale, Notice> notices = new HashMap<>();
+        List<OutgoingMail> mails = new ArrayList<>();
+        List<Object[]> tokens = new ArrayList<>();
+        for (MailRecipient recipient : recipients) {
+            NotificationPreference preference = chosen.getOrDefault(recipient.userId(),
+                    new NotificationPreference(kind, true, false));
             if (!preference.enabled()) {
                 continue;
             }
             Locale language = language(recipient.mailLanguage(), workspaceLanguage);
-            Notice notice = content.apply(language);
+            Notice notice = notices.computeIfAbsent(language, content);
             if (preference.digest()) {
                 keepForDigest(recipient.userId(), kind, language, notice);
             } else {
-                outbox.queue(immediate(recipient, kind, language, notice));
+                mails.add(immediate(recipient, kind, language, notice, tokens));
             }
         }
+        // In batches, so that a round closed for thousands of members stays a short transaction.
+        if (!tokens.isEmpty()) {
+            jdbc.batchUpdate("insert into unsubscribe_token (token_hash, user_id, kind, created_at) values (?, ?, ?, ?)",
+                    tokens, 500, (ps, token) -> {
+                        ps.setString(1, (String) token[0]);
+                        ps.setLong(2, (Long) token[1]);
+                        ps.setString(3, (String) token[2]);
+                        ps.setObject(4, token[3], Types.TIMESTAMP_WITH_TIMEZONE);
+                    });
+        }
+        outbox.queueAll(mails);
+    }
+
+    /** The choices of these people for one kind, read at once; someone with no row has the default. */
+    private Map<Long, NotificationPreference> preferences(List<Long> userIds, NotificationKind kind) {
+        Map<Long, NotificationPreference> found = new HashMap<>();
+        for (int from = 0; from < userIds.size(); from += 1000) {
+            List<Long> slice = userIds.subList(from, Math.min(userIds.size(), from + 1000));
+            List<Object> args = new ArrayList<>(slice);
+            args.add(kind.name());
+            jdbc.query("select user_id, enabled, digest from notification_preference where user_id in ("
+                    + String.join(",", java.util.Collections.nCopies(slice.size(), "?")) + ") and kind = ?",
+                    rs -> {
+                        found.put(rs.getLong(1), new NotificationPreference(kind, rs.getBoolean(2), rs.getBoolean(3)));
+                    }, args.toArray());
+        }
+        return found;
     }
 
     static Locale language(@Nullable String chosen, String workspaceLanguage) {
         return Messages.supported(Locale.forLanguageTag(chosen != null ? chosen : workspaceLanguage));
     }
 
-    private OutgoingMail immediate(MailRecipient recipient, NotificationKind kind, Locale language, Notice notice) {
-        String unsubscribe = unsubscribeLink(recipient.userId(), kind.name());
+    private OutgoingMail immediate(MailRecipient recipient, NotificationKind kind, Locale language, Notice notice,
+            List<Object[]> tokens) {
+        String unsubscribe = unsubscribeLink(recipient.userId(), kind.name(), tokens);
         MailBody body = new MailBody();
         body.paragraph(Messages.get(language, "notify.mail.greeting", recipient.displayName()));
         notice.paragraphs().forEach(body::paragraph);
@@ -122,15 +160,24 @@ class Deliveries {
 
     /** A fresh random token naming this person and kind; only its hash is kept. */
     String unsubscribeLink(long userId, String kind) {
+        List<Object[]> tokens = new ArrayList<>();
+        String link = unsubscribeLink(userId, kind, tokens);
+        Object[] token = tokens.getFirst();
+        jdbc.update("insert into unsubscribe_token (token_hash, user_id, kind, created_at) values (?, ?, ?, ?)", ps -> {
+            ps.setString(1, (String) token[0]);
+            ps.setLong(2, userId);
+            ps.setString(3, kind);
+            ps.setObject(4, token[3], Types.TIMESTAMP_WITH_TIMEZONE);
+        });
+        return link;
+    }
+
+    /** The link, with the token's row (hash, person, kind, time) added to {@code tokens} for the caller to store. */
+    private String unsubscribeLink(long userId, String kind, List<Object[]> tokens) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbc.update("insert into unsubscribe_token (token_hash, user_id, kind, created_at) values (?, ?, ?, ?)", ps -> {
-            ps.setString(1, hash(token));
-            ps.setLong(2, userId);
-            ps.setString(3, kind);
-            ps.setObject(4, utc(clock.instant()), Types.TIMESTAMP_WITH_TIMEZONE);
-        });
+        tokens.add(new Object[] {hash(token), userId, kind, utc(clock.instant())});
         return mail.link("unsubscribe/" + token);
     }
 
