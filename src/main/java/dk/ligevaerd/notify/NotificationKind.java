@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum NotificationKind {
     /** A round opened that the person can vote in; the mail says when it closes. */
     ROUND_OPENED,
+    /** Voting in a round the person can vote in ends within a day, and they have not voted. */
+    VOTING_ENDS_SOON,
     /** The person's side must still confirm closing a round (to that side's moderators). */
     CONFIRMATION_AWAITED,
     /** A round closed, with its outcome. */

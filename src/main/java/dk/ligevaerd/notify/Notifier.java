@@ -6,6 +6,7 @@ import dk.ligevaerd.round.RoundEvents.RoundClosed;
 import dk.ligevaerd.round.RoundEvents.RoundOpened;
 import dk.ligevaerd.round.RoundEvents.VotingEnded;
 import dk.ligevaerd.round.RoundNotice;
+import dk.ligevaerd.round.RoundReminders;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundState;
 import dk.ligevaerd.shared.Messages;
@@ -39,11 +40,13 @@ class Notifier {
     private final Deliveries deliveries;
     private final WorkspaceService workspaces;
     private final RoundService rounds;
+    private final RoundReminders reminders;
 
-    Notifier(Deliveries deliveries, WorkspaceService workspaces, RoundService rounds) {
+    Notifier(Deliveries deliveries, WorkspaceService workspaces, RoundService rounds, RoundReminders reminders) {
         this.deliveries = deliveries;
         this.workspaces = workspaces;
         this.rounds = rounds;
+        this.reminders = reminders;
     }
 
     /** To everyone who can vote in the new round, except the moderator who opened it. */
@@ -130,6 +133,28 @@ class Notifier {
                 List.of(Messages.get(language, "notify.proposal.text", workspace.name(),
                         Messages.get(language, event.kind().messageKey()))),
                 Messages.get(language, "notify.proposal.link"), "workspace/" + event.workspaceId() + "/" + tab));
+    }
+
+    /**
+     * Voting in the round ends within a day: everyone who can vote in it and has not is reminded.
+     * Called by {@link ReminderWorker} in the transaction that claimed the round's reminder.
+     */
+    void votingEndsSoon(long roundId) {
+        RoundNotice round = rounds.notice(roundId);
+        if (round.state() != RoundState.OPEN || round.closesAt() == null) {
+            return;
+        }
+        WorkspaceFacts workspace = workspaces.facts(round.workspaceId());
+        Roster roster = workspaces.roster(round.workspaceId());
+        java.util.Set<Long> voted = reminders.voters(roundId);
+        List<Long> waiting = roster.members().values().stream()
+                .filter(m -> m.canContribute() && m.sideId() != null && round.sideIds().contains(m.sideId()))
+                .map(Member::userId).filter(id -> !voted.contains(id)).toList();
+        deliveries.send(NotificationKind.VOTING_ENDS_SOON, workspace.language(), waiting, language -> new Notice(
+                Messages.get(language, "notify.votingEndsSoon.subject", round.title(), workspace.name()),
+                List.of(Messages.get(language, "notify.votingEndsSoon.text", round.title(), workspace.name(),
+                        at(round.closesAt(), language))),
+                Messages.get(language, "notify.roundOpened.link"), roundsTab(round.workspaceId())));
     }
 
     private static String roundsTab(long workspaceId) {

@@ -54,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "ligevaerd.security.bcrypt-strength=4",
         "spring.datasource.url=jdbc:h2:file:./target/test-db/notify-${random.uuid}",
         "ligevaerd.mail.base-url=https://ligevaerd.example.org", "ligevaerd.mail.poll-interval=500ms",
-        "ligevaerd.notify.digest-poll=0s", "vaadin.devmode.devTools.enabled=false"})
+        "ligevaerd.notify.digest-poll=0s", "ligevaerd.notify.reminder-poll=0s", "vaadin.devmode.devTools.enabled=false"})
 class NotificationMailIT {
 
     private static final String BASE = "https://ligevaerd.example.org";
@@ -81,6 +81,7 @@ class NotificationMailIT {
     @Autowired RoundService rounds;
     @Autowired NotificationService notifications;
     @Autowired DigestWorker digests;
+    @Autowired ReminderWorker reminders;
     @Autowired JdbcTemplate jdbc;
     @Autowired Clock clock;
 
@@ -183,6 +184,34 @@ class NotificationMailIT {
         HttpResponse<String> anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
                 .send(HttpRequest.newBuilder(local(link)).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).as("without a login the link leads to the login page").isEqualTo(302);
+    }
+
+    @Test
+    void a_day_before_voting_ends_only_those_who_have_not_voted_are_reminded_and_only_once() throws Exception {
+        long a = as(f.participant, () -> priorities.propose(f.workspaceId, "Reminder A", "",
+                Set.of(ValueLens.SERVICE_QUALITY)));
+        long b = as(f.otherModerator, () -> priorities.propose(f.workspaceId, "Reminder B", "",
+                Set.of(ValueLens.PARTICIPATION)));
+        long soon = as(f.owner, () -> rounds.create(f.workspaceId, RoundDraft.dots("Ends soon", List.of(a, b), 10, 5, 1)
+                .withClosesAt(clock.instant().plus(Duration.ofHours(12)))));
+        long later = as(f.owner, () -> rounds.create(f.workspaceId, RoundDraft.dots("Ends later", List.of(a, b), 10, 5,
+                1).withClosesAt(clock.instant().plus(Duration.ofDays(3)))));
+        run(f.owner, () -> rounds.open(f.workspaceId, soon));
+        run(f.owner, () -> rounds.open(f.workspaceId, later));
+        run(f.participant, () -> rounds.castDots(f.workspaceId, soon, java.util.Map.of(a, 5, b, 5)));
+        confirmedAddress(f.participant);
+        String waiting = confirmedAddress(f.otherModerator);
+
+        assertThat(reminders.remindDue()).as("only the round ending within a day").isEqualTo(1);
+
+        ReceivedMail mail = ReceivedMail.of(arrived(1).getFirst());
+        assertThat(mail.to()).containsExactly(waiting);
+        String workspaceName = as(f.owner, () -> workspaces.details(f.workspaceId).name());
+        assertThat(mail.subject()).isEqualTo("Afstemningen slutter snart: “Ends soon” i “" + workspaceName + "”");
+        assertThat(mail.text()).contains("og du har ikke stemt endnu");
+        // A second look, here or on another node, finds the round reminded already.
+        assertThat(reminders.remindDue()).isZero();
+        assertThat(SMTP.waitForIncomingEmail(1_000, 2)).as("no second reminder").isFalse();
     }
 
     @Test
