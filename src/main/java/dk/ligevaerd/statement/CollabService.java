@@ -19,6 +19,7 @@ import dk.ligevaerd.statement.domain.StatementChangeLog;
 import dk.ligevaerd.statement.domain.StatementRepository;
 import dk.ligevaerd.workspace.Member;
 import dk.ligevaerd.workspace.WorkspaceAccess;
+import dk.ligevaerd.workspace.WorkspaceEvents;
 import dk.ligevaerd.workspace.WorkspaceEvents.MemberChanged;
 import dk.ligevaerd.workspace.WorkspaceEvents.MemberRemoved;
 import dk.ligevaerd.workspace.WorkspaceEvents.SideRemoved;
@@ -159,6 +160,9 @@ public class CollabService {
         if (!me.canContribute()) {
             throw new NotPermittedException("error.permission.contributor");
         }
+        // The seat proves the standing, not that the workspace still takes changes: one read of its
+        // row, since an archiving on another node takes no seat back here.
+        access.requireWritable(me.workspaceId());
         return push(me, clientVersion, batch);
     }
 
@@ -434,6 +438,17 @@ public class CollabService {
                         seat.member().userId(), workspaceId, e);
             }
         }
+    }
+
+    /** An archived workspace takes no edits: every editor gets a new, read-only seat. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(WorkspaceEvents.WorkspaceArchived archived) {
+        revoke(archived.workspaceId(), seat -> true, Seat.Ending.CHANGED);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(WorkspaceEvents.WorkspaceUnarchived reopened) {
+        revoke(reopened.workspaceId(), seat -> true, Seat.Ending.CHANGED);
     }
 
     @TransactionalEventListener(fallbackExecution = true)

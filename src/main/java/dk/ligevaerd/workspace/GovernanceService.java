@@ -143,6 +143,35 @@ public class GovernanceService {
     }
 
     /**
+     * How long the workspace is kept: archived (read-only) after months without activity or on a
+     * day, then deleted months after that. Takes effect when every side has confirmed; the
+     * {@link WorkspaceRetention} worker then applies it.
+     */
+    @Transactional
+    public long proposeRetention(long workspaceId, RetentionRule rule) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        rule.checkFuture(clock.instant());
+        if (load(workspaceId).retention().equals(rule)) {
+            throw new DomainException("error.proposal.nothingToChange");
+        }
+        String text = rule.toText();
+        return propose(me, ProposalKind.RETENTION, null, null, null, null, text, null, "retention=" + text);
+    }
+
+    /**
+     * Opens an archived workspace again, when every side has confirmed. The one proposal an archived
+     * workspace takes: reopening is a change to every side's record, so no side does it alone.
+     */
+    @Transactional
+    public long proposeUnarchive(long workspaceId) {
+        Member me = access.requireModeratorOrOwnerEvenIfArchived(workspaceId);
+        if (!load(workspaceId).archived()) {
+            throw new DomainException("error.workspace.notArchived");
+        }
+        return propose(me, ProposalKind.UNARCHIVE, null, null, null, null, null, null, "");
+    }
+
+    /**
      * A member's move from one side to another, asked for by a moderator of either side. Applies at
      * once only when the caller governs both sides (the owner, for a side that has no moderator yet);
      * otherwise it waits for the other side.
@@ -152,6 +181,7 @@ public class GovernanceService {
     @Transactional
     public java.util.Optional<Long> proposeMove(long workspaceId, long userId, Role role, long toSideId) {
         Member me = access.requireMember(workspaceId);
+        access.requireWritable(workspaceId);
         Workspace workspace = load(workspaceId);
         workspace.side(toSideId);
         Membership subject = memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
@@ -180,6 +210,7 @@ public class GovernanceService {
     public void confirm(long workspaceId, long proposalId) {
         Member me = access.requireMember(workspaceId);
         Proposal proposal = lock(workspaceId, proposalId);
+        requireWritableFor(proposal);
         List<Membership> all = memberships.findByWorkspaceId(workspaceId);
         Long side = sideToConfirmFor(me, proposal, all);
         if (side == null) {
@@ -187,6 +218,13 @@ public class GovernanceService {
         }
         confirmFor(me, proposal, side, all);
         decideIfComplete(me, proposal);
+    }
+
+    /** In an archived workspace only a proposal to reopen it may be confirmed or withdrawn. */
+    private void requireWritableFor(Proposal proposal) {
+        if (proposal.kind() != ProposalKind.UNARCHIVE) {
+            access.requireWritable(proposal.workspaceId());
+        }
     }
 
     /**
@@ -206,6 +244,7 @@ public class GovernanceService {
     public void withdraw(long workspaceId, long proposalId) {
         Member me = access.requireMember(workspaceId);
         Proposal proposal = lock(workspaceId, proposalId);
+        requireWritableFor(proposal);
         List<Membership> all = memberships.findByWorkspaceId(workspaceId);
         if (!mayWithdraw(me, proposal, all)) {
             throw new NotPermittedException("error.proposal.notYourSide");
@@ -223,6 +262,7 @@ public class GovernanceService {
             return List.of();
         }
         List<Membership> all = memberships.findByWorkspaceId(workspaceId);
+        boolean archived = load(workspaceId).archived();
         Set<Long> userIds = new HashSet<>();
         for (Proposal p : open) {
             userIds.add(p.proposedBy());
@@ -246,12 +286,13 @@ public class GovernanceService {
                 }
             }
             Long mySide = sideToConfirmFor(me, p, all);
-            boolean canConfirm = mySide != null && waiting.contains(mySide)
+            boolean actionable = !archived || p.kind() == ProposalKind.UNARCHIVE;
+            boolean canConfirm = actionable && mySide != null && waiting.contains(mySide)
                     && p.confirmations().stream().noneMatch(c -> c.userId() == me.userId());
             views.add(new ProposalView(p.id(), p.kind(), p.proposedBy(), name(users, p.proposedBy()), p.proposedSide(),
                     p.proposedAt(), p.sideId(), p.targetSideId(), p.subjectUserId(),
                     p.subjectUserId() == null ? null : name(users, p.subjectUserId()), p.role(), p.text(), p.colour(),
-                    confirmedBy, waiting, canConfirm, mayWithdraw(me, p, all)));
+                    confirmedBy, waiting, canConfirm, actionable && mayWithdraw(me, p, all)));
         }
         return views;
     }
@@ -409,6 +450,18 @@ public class GovernanceService {
                 events.publishEvent(new WorkspaceEvents.WorkspaceDeleted(workspaceId, me.userId(), me.sideId()));
                 // The rows stay for the record; without memberships nobody can open them.
                 memberships.deleteAll(memberships.findByWorkspaceId(workspaceId));
+            }
+            case RETENTION -> {
+                RetentionRule rule = RetentionRule.parse(p.text());
+                // An archiving day may have come while the proposal waited: it would archive at once.
+                rule.checkFuture(now);
+                workspace.setRetention(rule);
+                events.publishEvent(new WorkspaceEvents.RetentionRuleChanged(workspaceId, me.userId(), me.sideId(),
+                        rule.toText()));
+            }
+            case UNARCHIVE -> {
+                workspace.unarchive(now);
+                events.publishEvent(new WorkspaceEvents.WorkspaceUnarchived(workspaceId, me.userId(), me.sideId()));
             }
             case MOVE_MEMBER -> {
                 Membership subject = memberships.findByWorkspaceIdAndUserId(workspaceId,

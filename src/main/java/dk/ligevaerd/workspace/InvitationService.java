@@ -154,7 +154,7 @@ public class InvitationService {
     @Transactional(readOnly = true)
     /** The invitations the caller manages: their own, and those into a side they govern. */
     public List<InvitationView> list(long workspaceId) {
-        Member me = access.requireModeratorOrOwner(workspaceId);
+        Member me = access.requireModeratorOrOwnerEvenIfArchived(workspaceId);
         Workspace workspace = workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new);
         List<Membership> all = memberships.findByWorkspaceId(workspaceId);
         Instant now = clock.instant();
@@ -221,6 +221,8 @@ public class InvitationService {
         if (memberships.existsByWorkspaceIdAndUserId(invitation.workspaceId(), userId)) {
             throw new DomainException("error.invitation.alreadyMember");
         }
+        // Nobody joins an archived workspace: it is read-only, its people included.
+        access.requireWritable(invitation.workspaceId());
         // A link made by the owner for a side that had no moderator then, or by someone who has
         // since lost their place, must not let anyone into a side its own moderators did not choose.
         List<Membership> all = memberships.findByWorkspaceId(invitation.workspaceId());

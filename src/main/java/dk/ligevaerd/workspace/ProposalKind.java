@@ -14,7 +14,11 @@ public enum ProposalKind {
     DEFAULT_RULE,
     HAND_OVER,
     DELETE_WORKSPACE,
-    MOVE_MEMBER;
+    MOVE_MEMBER,
+    /** Sets the workspace's retention rule (archive, then delete). */
+    RETENTION,
+    /** Opens an archived workspace again; the only proposal an archived workspace takes. */
+    UNARCHIVE;
 
     public String messageKey() {
         return "proposal.kind." + name().toLowerCase(Locale.ROOT);

@@ -67,10 +67,29 @@ public class WorkspaceAccess {
                 .orElseThrow(NotFoundOrNoAccessException::new);
     }
 
+    /**
+     * Refuses any change to an archived workspace: it is read-only until every side agrees to open it
+     * again. Ask after the membership check, so that only members learn the workspace is archived.
+     * Every {@code require...} below that stands for a change (contributor, moderator, owner,
+     * governor) asks this itself; a service that changes something after {@link #requireMember} asks
+     * it directly.
+     */
+    @Transactional(readOnly = true)
+    public void requireWritable(long workspaceId) {
+        workspaces.findById(workspaceId).ifPresent(Workspace::requireWritable);
+    }
+
+    /** Whether the workspace is archived (read-only); false for one that does not exist. */
+    @Transactional(readOnly = true)
+    public boolean archived(long workspaceId) {
+        return workspaces.findById(workspaceId).map(Workspace::archived).orElse(false);
+    }
+
     /** Participants and moderators: those who write, propose and vote. */
     @Transactional(readOnly = true)
     public Member requireContributor(long workspaceId) {
         Member member = requireMember(workspaceId);
+        requireWritable(workspaceId);
         if (!member.canContribute()) {
             throw new NotPermittedException("error.permission.contributor");
         }
@@ -80,6 +99,7 @@ public class WorkspaceAccess {
     @Transactional(readOnly = true)
     public Member requireModerator(long workspaceId) {
         Member member = requireMember(workspaceId);
+        requireWritable(workspaceId);
         if (!member.isModerator()) {
             throw new NotPermittedException("error.permission.moderator");
         }
@@ -89,6 +109,7 @@ public class WorkspaceAccess {
     @Transactional(readOnly = true)
     public Member requireOwner(long workspaceId) {
         Member member = requireMember(workspaceId);
+        requireWritable(workspaceId);
         if (!member.owner()) {
             throw new NotPermittedException("error.permission.owner");
         }
@@ -98,6 +119,17 @@ public class WorkspaceAccess {
     /** A moderator of any side, or the owner: those who may propose a change to the workspace. */
     @Transactional(readOnly = true)
     public Member requireModeratorOrOwner(long workspaceId) {
+        Member member = requireModeratorOrOwnerEvenIfArchived(workspaceId);
+        requireWritable(workspaceId);
+        return member;
+    }
+
+    /**
+     * A moderator or the owner, for what they may do in an archived workspace too: read the
+     * invitation links, and propose to open it again.
+     */
+    @Transactional(readOnly = true)
+    public Member requireModeratorOrOwnerEvenIfArchived(long workspaceId) {
         Member member = requireMember(workspaceId);
         if (!member.isModerator() && !member.owner()) {
             throw new NotPermittedException("error.permission.moderator");
@@ -115,6 +147,7 @@ public class WorkspaceAccess {
         if (!governs(member, sideId, memberships.findByWorkspaceId(workspaceId))) {
             throw new NotPermittedException("error.permission.sideModerator", sideName(workspaceId, sideId));
         }
+        requireWritable(workspaceId);
         return member;
     }
 

@@ -3,6 +3,7 @@ package dk.ligevaerd.workspace;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the workspace page shows about the workspace itself, for one viewer.
@@ -10,10 +11,35 @@ import java.util.Optional;
  * @param language              the workspace's language ("da" or "en"), for its exports and e-mails
  * @param sidesWithoutModerator the sides that still need a moderator; while any does, the workspace
  *                              is forming and no round can open
+ * @param retention             the retention rule every side agreed to ({@link RetentionRule#NONE} if none)
+ * @param archivedAt            when the rule archived the workspace; null while it is open for changes
  */
 public record WorkspaceDetails(long id, String name, String description, boolean jointClosing,
         Instant createdAt, List<SideView> sides, List<MemberView> members, Member me, String language,
-        DefaultRule defaultRule, List<String> sidesWithoutModerator) {
+        DefaultRule defaultRule, List<String> sidesWithoutModerator, RetentionRule retention,
+        @Nullable Instant archivedAt) {
+
+    /** Whether the workspace is archived: read-only for everyone until every side reopens it. */
+    public boolean archived() {
+        return archivedAt != null;
+    }
+
+    /** Whether the viewer may write, propose and vote here now: a contributor in an open workspace. */
+    public boolean canContribute() {
+        return !archived() && me.canContribute();
+    }
+
+    /** Whether the viewer moderates here now: a moderator in an open workspace. */
+    public boolean canModerate() {
+        return !archived() && me.isModerator();
+    }
+
+    /** When an archived workspace will be deleted under its rule; null when it will not be. */
+    public @Nullable Instant deletionDue() {
+        Integer months = retention.deleteAfterMonths();
+        return archivedAt == null || months == null ? null
+                : archivedAt.atZone(java.time.ZoneOffset.UTC).plusMonths(months).toInstant();
+    }
 
     public boolean forming() {
         return !sidesWithoutModerator.isEmpty();

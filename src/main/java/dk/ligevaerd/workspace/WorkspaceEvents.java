@@ -289,6 +289,58 @@ public final class WorkspaceEvents {
         }
     }
 
+    /** Every side agreed to a retention rule; {@code rule} as {@link RetentionRule#toText()}, empty for none. */
+    public record RetentionRuleChanged(long workspaceId, long actorId, @Nullable Long actorSideId, String rule)
+            implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.retentionChanged";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "retention=" + rule;
+        }
+    }
+
+    /**
+     * The agreed retention rule archived the workspace: it is read-only from now on. The actor is the
+     * owner at the time, since no one acted; {@code reason} is "idle" or "date".
+     */
+    public record WorkspaceArchived(long workspaceId, long actorId, @Nullable Long actorSideId, String reason)
+            implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.archived";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "reason=" + reason;
+        }
+    }
+
+    /** Every side agreed to open the archived workspace again. */
+    public record WorkspaceUnarchived(long workspaceId, long actorId, @Nullable Long actorSideId)
+            implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.unarchived";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "";
+        }
+    }
+
+    /**
+     * The retention rule's time ran out: the workspace and everything in it were deleted. Not
+     * recorded, since its history went with it; open pages leave.
+     */
+    public record WorkspaceErased(long workspaceId) implements WorkspaceEvent {
+    }
+
     /** Someone opened or left the workspace in a browser. Not recorded. */
     public record PresenceChanged(long workspaceId) implements WorkspaceEvent {
     }

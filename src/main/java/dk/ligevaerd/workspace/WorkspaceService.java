@@ -147,7 +147,8 @@ public class WorkspaceService {
                 .filter(s -> !WorkspaceAccess.hasModerator(s.id(), all)).map(Side::name).toList();
         return new WorkspaceDetails(workspace.id(), workspace.name(), workspace.description(),
                 workspace.jointClosing(), workspace.createdAt(), sideViews(workspace, all), members, me,
-                workspace.language(), workspace.defaultRule(), withoutModerator);
+                workspace.language(), workspace.defaultRule(), withoutModerator, workspace.retention(),
+                workspace.archivedAt());
     }
 
     /**
@@ -208,6 +209,7 @@ public class WorkspaceService {
     @Transactional
     public boolean assign(long workspaceId, long userId, Role role, @Nullable Long sideId) {
         Member me = access.requireMember(workspaceId);
+        access.requireWritable(workspaceId);
         Workspace workspace = load(workspaceId);
         Long newSide = role.needsSide() ? sideId : null;
         if (role.needsSide() && newSide == null) {
@@ -264,6 +266,7 @@ public class WorkspaceService {
     @Transactional
     public void remove(long workspaceId, long userId) {
         Member me = access.requireMember(workspaceId);
+        access.requireWritable(workspaceId);
         Membership membership = memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
                 .orElseThrow(NotFoundOrNoAccessException::new);
         if (membership.sideId() != null) {

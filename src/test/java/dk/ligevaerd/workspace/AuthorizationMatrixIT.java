@@ -103,7 +103,7 @@ class AuthorizationMatrixIT {
 
     /** What a cell needs prepared before the caller acts. */
     enum Need { NOTHING, PRIORITY, DRAFT_ROUND, OPEN_DOTS_ROUND, OPEN_RANKING_ROUND, OPEN_ADOPT_ROUND, CLOSED_ROUND,
-        CIVIL_PROPOSAL, VERSION, INVITATION, EMPTY_SIDE }
+        CIVIL_PROPOSAL, VERSION, INVITATION, EMPTY_SIDE, ARCHIVED }
 
     interface Call {
         Object run(Ctx c) throws Exception;
@@ -310,6 +310,11 @@ class AuthorizationMatrixIT {
                     c -> c.governance.proposeHandOver(c.f.workspaceId, c.f.otherModerator.id())),
             write("GovernanceService.proposeDelete(long)", Need.NOTHING, workspace(MODERATORS),
                     c -> c.governance.proposeDelete(c.f.workspaceId)),
+            write("GovernanceService.proposeRetention(long,RetentionRule)", Need.NOTHING, workspace(MODERATORS),
+                    c -> c.governance.proposeRetention(c.f.workspaceId, new RetentionRule(12, null, 24))),
+            // Reopening is the one proposal an archived workspace takes; the cell's workspace is archived.
+            write("GovernanceService.proposeUnarchive(long)", Need.ARCHIVED, workspace(MODERATORS),
+                    c -> c.governance.proposeUnarchive(c.f.workspaceId)),
             write("GovernanceService.proposeMove(long,long,Role,long)", Need.NOTHING, workspace(MODERATORS),
                     c -> c.governance.proposeMove(c.f.workspaceId, c.f.participant.id(), Role.PARTICIPANT,
                             c.f.civilSideId)),
@@ -558,6 +563,7 @@ class AuthorizationMatrixIT {
     @Autowired StatementService statements;
     @Autowired CollabService collab;
     @Autowired NotificationService notifications;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void every_service_method_is_classified_and_every_caller_gets_its_written_outcome() {
@@ -730,7 +736,7 @@ class AuthorizationMatrixIT {
                             DecisionRule.SIDE_PARITY));
                     rounds.open(f.workspaceId, c.roundId);
                 }
-                case CLOSED_ROUND, CIVIL_PROPOSAL, EMPTY_SIDE -> { }
+                case CLOSED_ROUND, CIVIL_PROPOSAL, EMPTY_SIDE, ARCHIVED -> { }
                 case VERSION -> c.versionId = statements.saveVersion(f.workspaceId, "Første udkast");
                 case INVITATION -> invitation(c);
             }
@@ -743,6 +749,11 @@ class AuthorizationMatrixIT {
         if (need == Need.CIVIL_PROPOSAL) {
             c.proposalId = as(f.otherModerator,
                     () -> governance.proposeDefaultRule(f.workspaceId, DefaultRule.DOUBLE_MAJORITY));
+        }
+        if (need == Need.ARCHIVED) {
+            // As the retention worker archives: its conditional update (WorkspaceRetentionIT runs the worker).
+            jdbc.update("update workspace set archived_at = current_timestamp, version = version + 1 where id = ?",
+                    f.workspaceId);
         }
         if (need == Need.EMPTY_SIDE) {
             c.emptySideId = f.addSide(governance, workspaces, "Tom", "#1E7A4C");

@@ -10,6 +10,11 @@ public interface HistoryEntryRepository extends JpaRepository<HistoryEntry, Long
 
     List<HistoryEntry> findByWorkspaceIdOrderByOccurredAtDescIdDesc(long workspaceId);
 
+    /** The newest entry's moment, or null for a workspace without any. */
+    @org.springframework.data.jpa.repository.Query("select max(e.occurredAt) from HistoryEntry e "
+            + "where e.workspaceId = :workspaceId")
+    java.time.@org.jspecify.annotations.Nullable Instant lastOccurredAt(long workspaceId);
+
     /** Every entry that names the person, as the one who acted or the one it was about; oldest first. */
     @org.springframework.data.jpa.repository.Query("select e from HistoryEntry e where e.actorId = :userId "
             + "or e.subjectUserId = :userId order by e.occurredAt, e.id")

@@ -118,7 +118,7 @@ class PrioritiesTab extends Div implements WorkspaceTab {
                 .sorted(Comparator.comparing(PriorityView::proposedAt)).toList();
         long open = all.stream().filter(PriorityView::open).count();
         // With fewer than two open priorities before, a moderator's cards had no merge action yet.
-        if (added.isEmpty() || cards.isEmpty() || d.me().isModerator() && open - added.size() < 2) {
+        if (added.isEmpty() || cards.isEmpty() || d.canModerate() && open - added.size() < 2) {
             show(d);
             return;
         }
@@ -143,7 +143,7 @@ class PrioritiesTab extends Div implements WorkspaceTab {
     @Override
     public void show(WorkspaceDetails d) {
         this.details = d;
-        propose.setVisible(d.me().canContribute());
+        propose.setVisible(d.canContribute());
         list.removeAll();
         List<PriorityView> all = priorities.list(workspaceId);
         Map<Long, MemberView> members = d.members().stream()
@@ -232,7 +232,7 @@ class PrioritiesTab extends Div implements WorkspaceTab {
             actions.add(edit, withdraw);
         }
         List<PriorityView> targets = all.stream().filter(t -> t.open() && t.id() != p.id()).toList();
-        if (p.open() && d.me().isModerator() && !targets.isEmpty()) {
+        if (p.open() && d.canModerate() && !targets.isEmpty()) {
             // The targets are read when the button is used: priorities proposed since may be among them.
             Button merge = new Button(getTranslation("priority.merge"), VaadinIcon.COMPRESS.create(),
                     e -> openMerge(p, priorities.list(workspaceId).stream()

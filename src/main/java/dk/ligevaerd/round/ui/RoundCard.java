@@ -488,7 +488,7 @@ class RoundCard extends Div {
 
     private void actions(RoundView r, WorkspaceDetails d) {
         actions.removeAll();
-        if (!d.me().isModerator()) {
+        if (!d.canModerate()) {
             return;
         }
         switch (r.state()) {

@@ -89,7 +89,7 @@ class RoundsTab extends Div implements WorkspaceTab {
     @Override
     public void show(WorkspaceDetails d) {
         this.details = d;
-        create.setVisible(d.me().isModerator());
+        create.setVisible(d.canModerate());
         List<RoundView> all = rounds.list(workspaceId);
         if (all.isEmpty()) {
             list.removeAll();

@@ -167,15 +167,15 @@ class StatementTab extends Div implements WorkspaceTab {
     @Override
     public void show(WorkspaceDetails d) {
         this.details = d;
-        saveRow.setVisible(d.me().canContribute());
-        if (editor != null && (editorEditable != d.me().canContribute() || !Objects.equals(editorSide, d.me().sideId()))) {
+        saveRow.setVisible(d.canContribute());
+        if (editor != null && (editorEditable != d.canContribute() || !Objects.equals(editorSide, d.me().sideId()))) {
             // The owner changed this person's role or side: the editor starts again with the new rights.
             editorSlot.remove(editor);
             editor = null;
         }
         LiveSnapshot now = collab.snapshot(workspaceId);
         if (editor == null) {
-            editorEditable = d.me().canContribute();
+            editorEditable = d.canContribute();
             editorSide = d.me().sideId();
             editor = new StatementEditor(now, d.sides(), d.me().sideId(), getLocale());
             editor.setShowAuthorship(colourBySide.getValue());

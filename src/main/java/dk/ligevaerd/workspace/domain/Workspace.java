@@ -4,6 +4,7 @@ import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.Text;
 import dk.ligevaerd.workspace.DefaultRule;
+import dk.ligevaerd.workspace.RetentionRule;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -65,6 +66,19 @@ public class Workspace {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "retention_idle_months")
+    private @Nullable Integer retentionIdleMonths;
+
+    @Column(name = "retention_archive_on")
+    private java.time.@Nullable LocalDate retentionArchiveOn;
+
+    @Column(name = "retention_delete_months")
+    private @Nullable Integer retentionDeleteMonths;
+
+    /** Set by the retention worker's conditional update (WorkspaceRetention), never by this entity. */
+    @Column(name = "archived_at")
+    private @Nullable Instant archivedAt;
+
     @Version
     private long version;
 
@@ -98,14 +112,17 @@ public class Workspace {
     }
 
     public void rename(String newName) {
+        requireWritable();
         this.name = checkName(newName);
     }
 
     public void describe(String newDescription) {
+        requireWritable();
         this.description = Text.optional(newDescription, DESCRIPTION_MAX_LENGTH, "field.description");
     }
 
     public void setJointClosing(boolean jointClosing) {
+        requireWritable();
         this.jointClosing = jointClosing;
     }
 
@@ -113,6 +130,7 @@ public class Workspace {
     public static final java.util.Set<String> LANGUAGES = java.util.Set.of("da", "en");
 
     public void setLanguage(String newLanguage) {
+        requireWritable();
         if (!LANGUAGES.contains(newLanguage)) {
             throw new DomainException("error.workspace.language");
         }
@@ -120,7 +138,53 @@ public class Workspace {
     }
 
     public void setDefaultRule(DefaultRule rule) {
+        requireWritable();
         this.defaultRule = rule;
+    }
+
+    /** Refuses any change while the workspace is archived: it is read-only until every side reopens it. */
+    public void requireWritable() {
+        if (archivedAt != null) {
+            throw new DomainException("error.workspace.archived");
+        }
+    }
+
+    public boolean archived() {
+        return archivedAt != null;
+    }
+
+    public @Nullable Instant archivedAt() {
+        return archivedAt;
+    }
+
+    /**
+     * Every side agreed to open the archived workspace again. An archiving day that has passed is
+     * dropped from the rule, or the next run of the worker would archive it again at once; the
+     * months without activity count afresh from this moment (which is itself in the history).
+     */
+    public void unarchive(Instant now) {
+        if (archivedAt == null) {
+            throw new DomainException("error.proposal.nothingToChange");
+        }
+        archivedAt = null;
+        if (retentionArchiveOn != null && !retentionArchiveOn.isAfter(java.time.LocalDate.ofInstant(now,
+                java.time.ZoneOffset.UTC))) {
+            retentionArchiveOn = null;
+            if (retentionIdleMonths == null) {
+                retentionDeleteMonths = null;
+            }
+        }
+    }
+
+    public RetentionRule retention() {
+        return new RetentionRule(retentionIdleMonths, retentionArchiveOn, retentionDeleteMonths);
+    }
+
+    public void setRetention(RetentionRule rule) {
+        requireWritable();
+        retentionIdleMonths = rule.archiveAfterIdleMonths();
+        retentionArchiveOn = rule.archiveOn();
+        retentionDeleteMonths = rule.deleteAfterMonths();
     }
 
     public void markDeleted(Instant when) {
@@ -140,6 +204,7 @@ public class Workspace {
     }
 
     public Side addSide(String sideName, String colour) {
+        requireWritable();
         if (sides.size() >= MAX_SIDES) {
             throw new DomainException("error.side.tooMany", MAX_SIDES);
         }
@@ -177,6 +242,7 @@ public class Workspace {
     }
 
     public void renameSide(long sideId, String newName) {
+        requireWritable();
         Side side = side(sideId);
         String checked = Side.checkName(newName);
         requireUniqueName(checked, side);
@@ -184,11 +250,13 @@ public class Workspace {
     }
 
     public void recolourSide(long sideId, String colour) {
+        requireWritable();
         side(sideId).recolour(colour);
     }
 
     /** @param memberCount how many members the side has now; the caller counts them */
     public Side removeSide(long sideId, long memberCount) {
+        requireWritable();
         Side side = side(sideId);
         if (memberCount > 0) {
             throw new DomainException("error.side.hasMembers", side.name(), memberCount);

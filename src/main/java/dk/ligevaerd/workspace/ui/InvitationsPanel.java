@@ -45,6 +45,9 @@ import java.util.Optional;
  */
 class InvitationsPanel extends Div {
 
+    private final HorizontalLayout form;
+    private final HorizontalLayout mail;
+    private boolean archived;
     private final InvitationService invitations;
     private final long workspaceId;
     private final Select<Role> role = new Select<>();
@@ -94,10 +97,10 @@ class InvitationsPanel extends Div {
         Button create = new Button(getTranslation("invitation.create"), VaadinIcon.LINK.create(), e -> create(false));
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("create-invitation");
-        HorizontalLayout form = new HorizontalLayout(role, side, days, create);
+        form = new HorizontalLayout(role, side, days, create);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
-        HorizontalLayout mail = new HorizontalLayout(email, note);
+        mail = new HorizontalLayout(email, note);
         mail.setWidthFull();
         mail.setWrap(true);
 
@@ -115,7 +118,7 @@ class InvitationsPanel extends Div {
                 }
             });
             revoke.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-            revoke.setVisible(i.status() == InvitationStatus.PENDING);
+            revoke.setVisible(i.status() == InvitationStatus.PENDING && !archived);
             return revoke;
         }).setHeader(getTranslation("invitation.actions"));
         grid.setAllRowsVisible(true);
@@ -127,6 +130,10 @@ class InvitationsPanel extends Div {
     }
 
     void show(WorkspaceDetails d) {
+        // Nobody joins an archived workspace: no new links, and the open ones cannot be used.
+        archived = d.archived();
+        form.setVisible(!archived);
+        mail.setVisible(!archived);
         SideView selected = side.getValue();
         side.setItems(d.sides());
         if (selected != null) {

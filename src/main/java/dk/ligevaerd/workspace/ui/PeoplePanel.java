@@ -117,7 +117,7 @@ class PeoplePanel extends Div {
      * owner for a side without one; any moderator for observers). The services decide in the end.
      */
     private static boolean mayManage(MemberView m, WorkspaceDetails d) {
-        if (m.userId() == d.me().userId()) {
+        if (m.userId() == d.me().userId() || d.archived()) {
             return false;
         }
         if (m.sideId() == null) {

@@ -13,6 +13,7 @@ import dk.ligevaerd.workspace.DefaultRule;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.ProposalKind;
 import dk.ligevaerd.workspace.ProposalView;
+import dk.ligevaerd.workspace.RetentionRule;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import java.util.List;
@@ -119,6 +120,9 @@ class ProposalsPanel extends Div {
         String text = p.text() == null ? "" : p.text();
         if (p.kind() == ProposalKind.DEFAULT_RULE && p.text() != null) {
             text = getTranslation(DefaultRule.valueOf(p.text()).messageKey());
+        }
+        if (p.kind() == ProposalKind.RETENTION) {
+            text = RetentionText.describe((k, a) -> getTranslation(k, a), getLocale(), RetentionRule.parse(p.text()));
         }
         return getTranslation(p.kind().messageKey(), text, sideName(d, p.sideId()),
                 p.subjectName() == null ? "" : p.subjectName(), sideName(d, p.targetSideId()));

@@ -2,6 +2,7 @@ package dk.ligevaerd.workspace.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.shared.DomainException;
@@ -21,6 +23,7 @@ import dk.ligevaerd.workspace.DefaultRule;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.ProposalKind;
+import dk.ligevaerd.workspace.RetentionRule;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.domain.Workspace;
@@ -43,6 +46,7 @@ class SettingsPanel extends Div {
     private final Select<String> language = new Select<>();
     private final ProposalsPanel proposals;
     private final Div rounds = new Div();
+    private final Div retention = new Div();
     private final Button save;
     private boolean loaded;
 
@@ -51,7 +55,8 @@ class SettingsPanel extends Div {
         this.governance = governance;
         this.workspaceId = workspaceId;
         this.proposals = new ProposalsPanel(governance, workspaceId, k -> k == ProposalKind.JOINT_CLOSING_OFF
-                || k == ProposalKind.DEFAULT_RULE || k == ProposalKind.HAND_OVER || k == ProposalKind.DELETE_WORKSPACE);
+                || k == ProposalKind.DEFAULT_RULE || k == ProposalKind.HAND_OVER || k == ProposalKind.DELETE_WORKSPACE
+                || k == ProposalKind.RETENTION || k == ProposalKind.UNARCHIVE);
         name.setLabel(getTranslation("field.workspaceName"));
         LengthLimit.counted(name, Workspace.NAME_MAX_LENGTH);
         name.setId("settings-name");
@@ -89,7 +94,10 @@ class SettingsPanel extends Div {
         form.setMaxWidth("40rem");
         H3 roundsHeading = new H3(getTranslation("settings.rounds"));
         roundsHeading.addClassName("settings-section");
-        add(proposals, form, error, save, roundsHeading, rounds);
+        H3 retentionHeading = new H3(getTranslation("settings.retention"));
+        retentionHeading.addClassName("settings-section");
+        retention.setId("settings-retention");
+        add(proposals, form, error, save, roundsHeading, rounds, retentionHeading, retention);
     }
 
     void show(WorkspaceDetails d) {
@@ -100,13 +108,19 @@ class SettingsPanel extends Div {
             language.setValue(d.language());
             loaded = true;
         }
-        boolean owner = d.me().owner();
+        // An archived workspace takes no change but a proposal to reopen it: no editing controls.
+        boolean owner = d.me().owner() && !d.archived();
         name.setReadOnly(!owner);
         description.setReadOnly(!owner);
         language.setReadOnly(!owner);
         save.setVisible(owner);
         proposals.show(d);
         rounds.removeAll();
+        showRetention(d);
+        rounds.setVisible(!d.archived());
+        if (d.archived()) {
+            return;
+        }
 
         Span joint = new Span(getTranslation(d.jointClosing() ? "settings.jointClosing.on" : "settings.jointClosing.off"));
         joint.setId("settings-joint-closing-state");
@@ -145,6 +159,51 @@ class SettingsPanel extends Div {
                 () -> proposed(governance.proposeDelete(workspaceId)));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         rounds.add(new Div(delete));
+    }
+
+    /** The agreed rule, and a form to propose another; in an archived workspace, the way to reopen it. */
+    private void showRetention(WorkspaceDetails d) {
+        retention.removeAll();
+        Paragraph current = new Paragraph(getTranslation("settings.retention.current",
+                RetentionText.describe((k, a) -> getTranslation(k, a), getLocale(), d.retention())));
+        current.setId("settings-retention-current");
+        Paragraph help = new Paragraph(getTranslation("settings.retention.help"));
+        help.addClassName("muted");
+        retention.add(current, help);
+        if (d.archived()) {
+            retention.add(new Div(button("settings.proposeUnarchive", "settings-propose-unarchive",
+                    () -> proposed(governance.proposeUnarchive(workspaceId)))));
+            return;
+        }
+        RetentionRule rule = d.retention();
+        IntegerField idle = months("settings.retention.idleMonths", "settings-retention-idle",
+                rule.archiveAfterIdleMonths());
+        DatePicker on = new DatePicker(getTranslation("settings.retention.archiveOn"));
+        on.setId("settings-retention-on");
+        on.setValue(rule.archiveOn());
+        on.setMin(java.time.LocalDate.now(dk.ligevaerd.shared.ui.Formats.ZONE).plusDays(1));
+        on.setHelperText(getTranslation("settings.retention.empty"));
+        on.setLocale(getLocale());
+        IntegerField delete = months("settings.retention.deleteMonths", "settings-retention-delete",
+                rule.deleteAfterMonths());
+        FormLayout form = new FormLayout(idle, on, delete);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        form.setMaxWidth("40rem");
+        Button propose = button("settings.proposeRetention", "settings-propose-retention",
+                () -> proposed(governance.proposeRetention(workspaceId,
+                        new RetentionRule(idle.getValue(), on.getValue(), delete.getValue()))));
+        retention.add(form, new Div(propose));
+    }
+
+    private IntegerField months(String labelKey, String id, @Nullable Integer value) {
+        IntegerField field = new IntegerField(getTranslation(labelKey));
+        field.setId(id);
+        field.setMin(RetentionRule.MIN_MONTHS);
+        field.setMax(RetentionRule.MAX_MONTHS);
+        field.setStepButtonsVisible(true);
+        field.setHelperText(getTranslation("settings.retention.empty"));
+        field.setValue(value);
+        return field;
     }
 
     private static String proposed(long proposalId) {

@@ -16,6 +16,7 @@ import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.Notices;
+import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.ProposalKind;
 import dk.ligevaerd.workspace.SideView;
@@ -50,6 +51,14 @@ class SidesPanel extends Div {
         intro.addClassName("muted");
         proposals.show(d);
         add(intro, proposals);
+        if (d.archived()) {
+            // Read-only: the sides as they are, nothing to change.
+            Div list = new Div();
+            d.sides().forEach(s -> list.add(new SideBadge(s.name(), s.colour())));
+            list.addClassName("side-badges");
+            add(list);
+            return;
+        }
         for (SideView side : d.sides()) {
             add(row(side, d.sides().size(), d));
         }

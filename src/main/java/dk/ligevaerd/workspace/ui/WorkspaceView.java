@@ -1,5 +1,4 @@
 package dk.ligevaerd.workspace.ui;
-
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.Component;
@@ -29,6 +28,7 @@ import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.RemoteChange;
 import dk.ligevaerd.shared.WorkspaceEvent;
+import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.shared.ui.PushWatch;
 import dk.ligevaerd.shared.ui.SideBadge;
@@ -46,6 +46,7 @@ import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.WorkspaceTab;
 import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -109,6 +110,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
      */
     private final NativeDetails about = new NativeDetails();
     private final Span aboutSummary = new Span();
+    /** Says the workspace is archived and read-only; a status region, so the change is announced. */
+    private final Div archived = new Div();
     private TabSheet tabs = new TabSheet();
     private @Nullable PeoplePanel people;
     private @Nullable SidesPanel sides;
@@ -148,7 +151,13 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         aboutContent.addClassName("workspace-about-content");
         about.setContent(aboutContent);
         about.setOpen(true);
-        add(title, about, start, tabs);
+        archived.setId("workspace-archived");
+        archived.getElement().setAttribute("role", "status");
+        archived.getStyle().set("border-left", "5px solid var(--lumo-contrast-60pct)")
+                .set("background", "var(--lumo-contrast-5pct)")
+                .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                .set("margin", "var(--lumo-space-s) 0");
+        add(title, archived, about, start, tabs);
     }
 
     @Override
@@ -499,6 +508,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
 
     private void show(WorkspaceDetails d, Set<Long> onlineIds) {
         title.setText(d.name());
+        showArchived(d);
         description.setText(d.description());
         description.setVisible(!d.description().isBlank());
         me.removeAll();
@@ -534,6 +544,24 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 stale.add(content);
             }
         });
+    }
+
+    private void showArchived(WorkspaceDetails d) {
+        archived.removeAll();
+        Instant since = d.archivedAt();
+        archived.setVisible(since != null);
+        if (since == null) {
+            return;
+        }
+        Span banner = new Span(getTranslation("workspace.archived.banner", Formats.date(since, getLocale())));
+        banner.getStyle().set("font-weight", "600");
+        archived.add(new Paragraph(banner));
+        Instant deletion = d.deletionDue();
+        if (deletion != null) {
+            archived.add(new Paragraph(getTranslation("workspace.archived.deletion",
+                    Formats.date(deletion, getLocale()))));
+        }
+        archived.add(new Paragraph(getTranslation("workspace.archived.reopen")));
     }
 
     /**
