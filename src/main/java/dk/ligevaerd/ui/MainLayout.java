@@ -15,6 +15,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import dk.ligevaerd.account.CurrentUser;
 import dk.ligevaerd.account.NewAccount;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
+import dk.ligevaerd.shared.ui.StatementFooter;
 import dk.ligevaerd.shared.ui.Welcome;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -68,15 +69,7 @@ public class MainLayout extends AppLayout {
         // No drawer: the header holds all there is to reach, which also suits a phone.
         setDrawerOpened(false);
 
-        if (accessibilityStatement.isBlank()) {
-            footer = null;
-        } else {
-            Anchor statement = new Anchor(accessibilityStatement.strip(), getTranslation("footer.accessibilityStatement"));
-            statement.setId("accessibility-statement");
-            footer = new Element("footer");
-            footer.getClassList().add("app-footer");
-            footer.appendChild(statement.getElement());
-        }
+        footer = StatementFooter.of(accessibilityStatement, this::getTranslation).orElse(null);
     }
 
     /** Marks each page's content as the main landmark, so screen readers can jump straight to it. */

@@ -18,7 +18,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
+import dk.ligevaerd.shared.ui.StatementFooter;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Username and password, posted to Spring Security; below them one link per organisation configured
@@ -30,7 +32,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     private final LoginForm form = new LoginForm();
 
-    public LoginView(OrganisationSignInService organisations) {
+    public LoginView(OrganisationSignInService organisations,
+            @Value("${" + StatementFooter.PROPERTY + ":}") String accessibilityStatement) {
+        StatementFooter.follow(this, accessibilityStatement);
         getElement().setAttribute("role", "main");
         addClassName("login-view");
         setSizeFull();

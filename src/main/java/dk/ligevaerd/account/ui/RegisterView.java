@@ -23,6 +23,8 @@ import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.LanguageSwitcher;
 import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.MissingFields;
+import dk.ligevaerd.shared.ui.StatementFooter;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * Creating an account. It gives access to nothing by itself: a workspace is joined by creating one
@@ -38,7 +40,9 @@ public class RegisterView extends VerticalLayout implements HasDynamicTitle {
     final PasswordField repeat = new PasswordField();
     final Paragraph error = new Paragraph();
 
-    public RegisterView(AccountService accounts) {
+    public RegisterView(AccountService accounts,
+            @Value("${" + StatementFooter.PROPERTY + ":}") String accessibilityStatement) {
+        StatementFooter.follow(this, accessibilityStatement);
         getElement().setAttribute("role", "main");
         addClassName("register-view");
         setAlignItems(Alignment.CENTER);

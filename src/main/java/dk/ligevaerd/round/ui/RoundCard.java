@@ -140,6 +140,11 @@ class RoundCard extends Div {
         }
     }
 
+    /** The round as this card shows it now; null before its first drawing. */
+    @Nullable RoundView shownRound() {
+        return shown;
+    }
+
     void update(RoundView r, WorkspaceDetails d) {
         // The page calls this on every change in the workspace (presence, priorities, other
         // rounds); redrawing an unchanged round would only send the same DOM again.

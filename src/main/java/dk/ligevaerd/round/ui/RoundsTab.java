@@ -16,6 +16,7 @@ import dk.ligevaerd.round.RecordExportService;
 import dk.ligevaerd.round.RoundEvents;
 import dk.ligevaerd.round.RoundEvents.BallotCountChanged;
 import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.round.RoundState;
 import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.AddressReader;
@@ -45,6 +46,12 @@ class RoundsTab extends Div implements WorkspaceTab {
     private final Paragraph empty = new Paragraph();
     private final Div verification = new Div();
     private final Map<Long, RoundCard> cards = new HashMap<>();
+    /**
+     * A polite live region, present from the start and never redrawn, that tells screen readers
+     * what changed while the page is open: a round opening, voting ending, a round closing or being
+     * cancelled, and a new ballot count. Only live changes are told, not what the page shows on entry.
+     */
+    private final Div announcer = new Div();
     private @Nullable WorkspaceDetails details;
     /** The round the address names ({@code ?round=7}, from a history line): marked and in view. */
     private @Nullable Long linked;
@@ -78,7 +85,12 @@ class RoundsTab extends Div implements WorkspaceTab {
         empty.addClassName("empty-state");
         list.addClassName("round-list");
         list.setId("round-list");
-        add(intro, tools, verification, list);
+        announcer.setId("rounds-announcer");
+        announcer.addClassName("sr-only");
+        announcer.getElement().setAttribute("role", "status");
+        announcer.getElement().setAttribute("aria-live", "polite");
+        announcer.getElement().setAttribute("aria-atomic", "true");
+        add(announcer, intro, tools, verification, list);
     }
 
     @Override
@@ -152,7 +164,22 @@ class RoundsTab extends Div implements WorkspaceTab {
     @Override
     public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
         if (!events.stream().allMatch(e -> e.is(BallotCountChanged.class))) {
+            Map<Long, RoundView> before = new HashMap<>();
+            cards.forEach((id, card) -> {
+                RoundView was = card.shownRound();
+                if (was != null) {
+                    before.put(id, was);
+                }
+            });
             show(d);
+            List<String> news = new java.util.ArrayList<>();
+            cards.forEach((id, card) -> {
+                RoundView now = card.shownRound();
+                if (now != null) {
+                    news.addAll(newsOf(before.get(id), now));
+                }
+            });
+            announce(news);
             return;
         }
         this.details = d;
@@ -168,6 +195,35 @@ class RoundsTab extends Div implements WorkspaceTab {
             if (!card.showCounts(rounds.counts(workspaceId, roundId, local))) {
                 card.update(rounds.get(workspaceId, roundId), d);
             }
+            RoundView now = card.shownRound();
+            if (now != null) {
+                announce(List.of(getTranslation("round.announce.ballots", now.title(),
+                        now.sides().stream().mapToInt(RoundView.SideTurnout::ballots).sum())));
+            }
+        }
+    }
+
+    /** What changed about one round, in words for the live region. */
+    private List<String> newsOf(@Nullable RoundView before, RoundView now) {
+        if (before == null || before.state() != now.state()) {
+            String key = switch (now.state()) {
+                case OPEN -> "round.announce.opened";
+                case CLOSED -> "round.announce.closed";
+                case CANCELLED -> "round.announce.cancelled";
+                case DRAFT -> null;
+            };
+            return key == null || before == null && now.state() != RoundState.OPEN ? List.of()
+                    : List.of(getTranslation(key, now.title()));
+        }
+        if (now.votingEnded() && !before.votingEnded()) {
+            return List.of(getTranslation("round.announce.votingEnded", now.title()));
+        }
+        return List.of();
+    }
+
+    private void announce(List<String> news) {
+        if (!news.isEmpty()) {
+            announcer.setText(String.join(" ", news));
         }
     }
 
