@@ -447,6 +447,11 @@ public class CollabService {
     }
 
     @TransactionalEventListener(fallbackExecution = true)
+    void on(WorkspaceEvents.WorkspaceErased erased) {
+        revoke(erased.workspaceId(), seat -> true, Seat.Ending.REMOVED);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
     void on(WorkspaceEvents.WorkspaceUnarchived reopened) {
         revoke(reopened.workspaceId(), seat -> true, Seat.Ending.CHANGED);
     }

@@ -76,7 +76,8 @@ public class WorkspaceAccess {
      */
     @Transactional(readOnly = true)
     public void requireWritable(long workspaceId) {
-        workspaces.findById(workspaceId).ifPresent(Workspace::requireWritable);
+        // Gone (deleted under its retention rule since the caller's check): as if it never existed.
+        workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new).requireWritable();
     }
 
     /** Whether the workspace is archived (read-only); false for one that does not exist. */

@@ -83,7 +83,7 @@ public class WorkspaceService {
             Membership m = mine.get(w.id());
             List<Membership> all = memberships.findByWorkspaceId(w.id());
             return new WorkspaceSummary(w.id(), w.name(), w.description(), sideViews(w, all), m.sideId(), m.role(),
-                    m.owner(), all.size());
+                    m.owner(), all.size(), w.archived());
         }).toList();
     }
 

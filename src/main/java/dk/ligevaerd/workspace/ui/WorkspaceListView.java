@@ -95,7 +95,8 @@ public class WorkspaceListView extends VerticalLayout implements BeforeEnterObse
         }
         String mySide = w.sides().stream().filter(s -> w.mySideId() != null && s.id() == w.mySideId())
                 .map(SideView::name).findFirst().orElse(null);
-        Span me = new Span(getTranslation(w.myRole().messageKey())
+        Span me = new Span((w.archived() ? getTranslation("workspaces.archived") + " · " : "")
+                + getTranslation(w.myRole().messageKey())
                 + (mySide == null ? "" : " · " + mySide)
                 + (w.iOwn() ? " · " + getTranslation("role.owner") : "")
                 + " · " + getTranslation("workspaces.memberCount", w.memberCount()));
