@@ -81,12 +81,12 @@ class RetentionViewIT extends SpringBrowserlessTest {
         assertThat(banner.isVisible()).isTrue();
         assertThat(banner.getElement().getAttribute("role")).isEqualTo("status");
         assertThat(banner.getElement().getTextRecursively()).startsWith("Arkiveret, skrivebeskyttet siden");
-        assertThat($(Button.class).id("propose-priority").isVisible()).isFalse();
+        assertThat($(Button.class).withId("propose-priority").exists()).as("no visible propose button").isFalse();
 
         navigate("workspace/" + id + "/settings", WorkspaceView.class);
         assertThat($(Button.class).withId("settings-propose-retention").exists()).isFalse();
         assertThat($(Button.class).withId("settings-propose-delete").exists()).isFalse();
-        assertThat($(Button.class).id("settings-save").isVisible()).isFalse();
+        assertThat($(Button.class).withId("settings-save").exists()).as("no visible save button").isFalse();
         test($(Button.class).id("settings-propose-unarchive")).click();
         assertThat(RunAs.user(accounts, CIVIL1, () -> governance.pending(id))).singleElement()
                 .satisfies(p -> assertThat(p.canConfirm()).isTrue());
