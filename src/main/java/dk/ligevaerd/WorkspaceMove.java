@@ -241,6 +241,10 @@ final class WorkspaceMove {
                 OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
                 yield t == null ? null : t.toInstant().toString();
             }
+            case Types.DATE -> {
+                java.time.LocalDate d = rs.getObject(i, java.time.LocalDate.class);
+                yield d == null ? null : d.toString();
+            }
             case Types.BIGINT -> rs.getLong(i);
             case Types.INTEGER, Types.SMALLINT -> rs.getInt(i);
             case Types.BOOLEAN, Types.BIT -> rs.getBoolean(i);
@@ -388,6 +392,8 @@ final class WorkspaceMove {
         switch (type) {
             case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP ->
                     s.setObject(index, OffsetDateTime.ofInstant(Instant.parse(value.asString()), ZoneOffset.UTC));
+            // A typed value: PostgreSQL refuses text for a date column (the retention rule's archiving day).
+            case Types.DATE -> s.setObject(index, java.time.LocalDate.parse(value.asString()));
             case Types.BIGINT -> s.setLong(index, value.asLong());
             case Types.INTEGER, Types.SMALLINT -> s.setInt(index, value.asInt());
             case Types.BOOLEAN, Types.BIT -> s.setBoolean(index, value.asBoolean());

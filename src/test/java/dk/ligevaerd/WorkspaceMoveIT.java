@@ -39,6 +39,13 @@ class WorkspaceMoveIT {
         production = RestoredApp.start(Postgres.freshDatabase(), Postgres.user(), Postgres.password(), "false");
         try (Connection c = trial.getBean(DataSource.class).getConnection()) {
             workspaceId = RestoredApp.verifyEveryWorkspace(trial).getFirst();
+            // A retention rule its sides agreed to, with an archiving day: a date column to carry over.
+            try (var s = c.prepareStatement("update workspace set retention_idle_months = 12,"
+                    + " retention_archive_on = ?, retention_delete_months = 24 where id = ?")) {
+                s.setObject(1, java.time.LocalDate.of(2030, 1, 31));
+                s.setLong(2, workspaceId);
+                s.executeUpdate();
+            }
             file = WorkspaceMove.export(c, workspaceId);
         }
     }
@@ -101,6 +108,17 @@ class WorkspaceMoveIT {
             }
         }
         assertThat(moved.get("decision_record")).isPositive();
+        try (Connection c = production.getBean(DataSource.class).getConnection();
+                var s = c.prepareStatement("select retention_idle_months, retention_archive_on, retention_delete_months"
+                        + " from workspace where id = ?")) {
+            s.setLong(1, workspaceId);
+            try (var rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(12);
+                assertThat(rs.getObject(2, java.time.LocalDate.class)).isEqualTo(java.time.LocalDate.of(2030, 1, 31));
+                assertThat(rs.getInt(3)).isEqualTo(24);
+            }
+        }
         assertThat(moved.get("workspace_import")).isEqualTo(1);
 
         // The members' accounts came along: the same password works on the new installation.
