@@ -80,12 +80,6 @@ public class WorkspaceAccess {
         workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new).requireWritable();
     }
 
-    /** Whether the workspace is archived (read-only); false for one that does not exist. */
-    @Transactional(readOnly = true)
-    public boolean archived(long workspaceId) {
-        return workspaces.findById(workspaceId).map(Workspace::archived).orElse(false);
-    }
-
     /** Participants and moderators: those who write, propose and vote. */
     @Transactional(readOnly = true)
     public Member requireContributor(long workspaceId) {
