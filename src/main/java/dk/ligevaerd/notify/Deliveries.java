@@ -34,9 +34,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns one event into mail for the people it concerns, inside the transaction of the event: each
- * person with a confirmed address who has that kind switched on gets it in their language, at once
- * or as an item of their next daily digest. Every mail carries a one-click unsubscribe link.
+ * Turns one event into mail for the people it concerns: each person with a confirmed address who
+ * has that kind switched on gets it in their language, at once or as an item of their next daily
+ * digest. Every mail carries a one-click unsubscribe link. Composed inside the transaction of the
+ * event, or for many people right after its commit from a row written in it ({@link NotificationIntents}).
  */
 @Component
 class Deliveries {

@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens to what happens in rounds and governance and tells the people concerned. Each listener
- * runs inside the transaction that published the event, so the mail (or digest item) is committed
- * exactly with the change it reports.
+ * runs inside the transaction that published the event, so the mail (or digest item, or for many
+ * people the row their mails are composed from after the commit) is committed exactly with the
+ * change it reports.
  */
 @Component
 class Notifier {

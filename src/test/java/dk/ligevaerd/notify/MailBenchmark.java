@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +49,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * their mails were in the outbox, and how many mails a second the worker delivered. Not run by the
  * normal build:
  *
- * <pre>mvnl -q test -Dtest=MailBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>mvnl -q test -Dtest='MailBenchmark*' -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * ({@code MailBenchmark*} also runs {@link MailBenchmarkComposedInTransaction}, the same with every
+ * notification composed in its event's transaction as before, for comparison in the same run.)
  *
  * The figures are appended to {@code target/benchmark/mail.txt}; docs/performance.md records them.
  */
@@ -62,6 +64,7 @@ class MailBenchmark {
 
     static final int MEMBERS = 2_000;
     static final int THREADS = 8;
+    // Left running until the JVM ends: MailBenchmarkComposedInTransaction measures against it too.
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
     static {
@@ -74,10 +77,6 @@ class MailBenchmark {
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
-    @AfterAll
-    static void stop() {
-        SMTP.stop();
-    }
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;
@@ -85,9 +84,11 @@ class MailBenchmark {
     @Autowired PriorityService priorities;
     @Autowired RoundService rounds;
     @Autowired JdbcTemplate jdbc;
+    @Autowired NotifySettings notify;
 
     @Test
     void measure() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
         WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
         long a = as(f.participant, () -> priorities.propose(f.workspaceId, "Park", "", Set.of(ValueLens.PARTICIPATION)));
         long b = as(f.otherModerator, () -> priorities.propose(f.workspaceId, "Bus", "", Set.of(ValueLens.SERVICE_QUALITY)));
@@ -124,7 +125,7 @@ class MailBenchmark {
         assertThat(SMTP.getReceivedMessages().length).isEqualTo(all);
 
         String report = String.format(java.util.Locale.ROOT, """
-                == Mail benchmark: %s, %d cores, load average %.1f ==
+                == Mail benchmark: %s, %d cores, load average %.1f; notifications to more than %d people composed after the commit ==
                 open a round for %d members with confirmed addresses: %.0f ms (its transaction, with the notification's row)
                   its %d mails composed and queued after the commit, all in the outbox %.0f ms after the opening began
                   the worker delivered them to the SMTP server in %.1f s: %.0f mails/s
@@ -132,7 +133,8 @@ class MailBenchmark {
                   its %d mails composed and queued after the commit, all in the outbox %.0f ms after the closing began
                   the worker delivered them in %.1f s: %.0f mails/s
                 """, Instant.now(), Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), MEMBERS,
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                notify.composeAfterCommitOver(), MEMBERS,
                 openMillis, openedQueued, openComposedMillis, openSendSeconds, openedQueued / openSendSeconds,
                 voters.size(), closeMillis, closedQueued, closeComposedMillis, closeSendSeconds,
                 closedQueued / closeSendSeconds);
