@@ -11,6 +11,7 @@ import dk.ligevaerd.mail.QueuedMail;
 import dk.ligevaerd.notify.NotificationKind;
 import dk.ligevaerd.notify.OutboxService;
 import dk.ligevaerd.notify.OutboxService.OutboxSummary;
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.workspace.Member;
@@ -33,6 +34,7 @@ class OutboxTab extends Div implements WorkspaceTab {
     private final Grid<QueuedMail> grid = new Grid<>();
     private final H3 textHeading = new H3();
     private final Pre text = new Pre();
+    private @Nullable QueuedMail open;
 
     OutboxTab(OutboxService outbox, long workspaceId) {
         this.outbox = outbox;
@@ -54,7 +56,14 @@ class OutboxTab extends Div implements WorkspaceTab {
                 .setAutoWidth(true);
         grid.addColumn(QueuedMail::attempts).setHeader(getTranslation("outbox.attempts")).setAutoWidth(true);
         grid.addColumn(this::state).setHeader(getTranslation("outbox.state")).setAutoWidth(true);
-        grid.asSingleSelect().addValueChangeListener(e -> read(e.getValue()));
+        grid.setItems(query -> outbox.unsent(workspaceId, query.getOffset(), query.getLimit()).stream(),
+                query -> outbox.summary(workspaceId).unsent());
+        // A refreshed list may drop the selection; the mail being read stays open until another is chosen.
+        grid.asSingleSelect().addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                read(e.getValue());
+            }
+        });
         text.getStyle().set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
         Paragraph hint = new Paragraph(getTranslation("outbox.hint"));
         hint.addClassName("muted");
@@ -68,24 +77,25 @@ class OutboxTab extends Div implements WorkspaceTab {
         return this;
     }
 
-    /** Mail is queued by what happens anywhere in the workspace; the list is read when the tab is shown. */
+    /** Mail is queued by what happens anywhere in the workspace (an invitation, a round opening or closing). */
     @Override
     public boolean concerns(WorkspaceEvent event) {
-        return false;
+        return true;
     }
 
+    /** The count and the list read again; the mail being read stays open (or says it has been sent). */
     @Override
     public void show(WorkspaceDetails details) {
+        grid.getDataProvider().refreshAll();
         OutboxSummary summary = outbox.summary(workspaceId);
         status.setText(getTranslation(summary.delivering() ? "outbox.delivering" : "outbox.noServer"));
         count.setText(getTranslation("outbox.count", summary.unsent()));
-        grid.setItems(query -> outbox.unsent(workspaceId, query.getOffset(), query.getLimit()).stream(),
-                query -> outbox.summary(workspaceId).unsent());
         grid.setVisible(summary.unsent() > 0);
-        read(null);
+        read(open);
     }
 
     private void read(@Nullable QueuedMail mail) {
+        open = mail;
         textHeading.setVisible(mail != null);
         text.setVisible(mail != null);
         if (mail == null) {
@@ -93,7 +103,12 @@ class OutboxTab extends Div implements WorkspaceTab {
             return;
         }
         textHeading.setText(getTranslation("outbox.text", mail.recipient()));
-        String body = outbox.text(workspaceId, mail.id());
+        String body;
+        try {
+            body = outbox.text(workspaceId, mail.id());
+        } catch (NotFoundOrNoAccessException sentMeanwhile) {
+            body = getTranslation("outbox.gone");
+        }
         if (mail.lastError() != null) {
             body = body + "\n—\n" + getTranslation("outbox.lastError", mail.lastError());
         }

@@ -4,6 +4,7 @@ import static dk.ligevaerd.testing.DemoUsers.CIVIL1;
 import static dk.ligevaerd.testing.DemoUsers.CIVIL2;
 import static dk.ligevaerd.testing.DemoUsers.KOMMUNE1;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -12,9 +13,11 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.server.VaadinSession;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.mail.QueuedMail;
 import dk.ligevaerd.notify.OutboxService;
+import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.testing.DemoAppContext;
 import dk.ligevaerd.testing.RunAs;
@@ -41,6 +44,7 @@ class OutboxViewIT extends SpringBrowserlessTest {
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
     @Autowired AccountService accounts;
+    @Autowired LiveEventBus bus;
 
     /** KOMMUNE1's workspace, with CIVIL1 moderating civil society and CIVIL2 an observer. */
     private long workspaceWithMail(String name) {
@@ -86,6 +90,23 @@ class OutboxViewIT extends SpringBrowserlessTest {
                 .doesNotContain(mailed.token());
         assertThat(text.getElement().getChildren().allMatch(com.vaadin.flow.dom.Element::isTextNode))
                 .as("text, not markup").isTrue();
+
+        // Another mail queued while the tab is in view: the list grows, the mail being read stays open.
+        invitations.create(id, null, Role.OBSERVER, Duration.ofDays(2), "endnu.en@example.org", "");
+        takeInLiveEvents();
+        assertThat($(Paragraph.class).id("outbox-count").getText())
+                .isEqualTo(Messages.get(Messages.DANISH, "outbox.count", 2));
+        assertThat(rows.size()).isEqualTo(2);
+        assertThat(rows.getCellText(0, 0)).as("newest first").isEqualTo("endnu.en@example.org");
+        assertThat($(Pre.class).id("outbox-text").getText()).contains("Kom <b>gerne</b> & tag kaffe med");
+    }
+
+    private void takeInLiveEvents() {
+        VaadinSession session = VaadinSession.getCurrent();
+        await().pollInSameThread().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30)).until(() -> {
+            session.getService().runPendingAccessTasks(session);
+            return bus.idle() && session.getPendingAccessQueue().isEmpty();
+        });
     }
 
     @Test
