@@ -57,7 +57,10 @@ final class WorkspaceMove {
             // organisation's accounts. The person sets them again where the workspace arrives (a
             // confirmed address moves with the account, so an organisation sign-in links again).
             "email_confirmation", "notification_preference", "notification_digest_item", "unsubscribe_token",
-            "organisation_identity");
+            "organisation_identity",
+            // Notifications about to be composed into mail (for seconds, after their event's commit):
+            // like the mail itself, this installation's to send.
+            "notification_intent");
 
     static {
         String ofWorkspace = "workspace_id = ?";

@@ -12,6 +12,7 @@ import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.insight.InsightService;
 import dk.ligevaerd.notify.NotificationKind;
 import dk.ligevaerd.notify.NotificationService;
+import dk.ligevaerd.notify.OutboxService;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.DecisionRule;
@@ -229,6 +230,10 @@ class AuthorizationMatrixIT {
             read("WorkspaceService.roster(long)", all(Outcome.INTERNAL_ONLY), c -> c.workspaces.roster(c.f.workspaceId)),
             read("WorkspaceService.facts(long)", all(Outcome.INTERNAL_ONLY), c -> c.workspaces.facts(c.f.workspaceId)),
             read("RoundService.notice(long)", all(Outcome.INTERNAL_ONLY), c -> c.rounds.notice(c.roundId)),
+            read("OutboxService.summary(long)", workspace(MODERATORS), c -> c.outbox.summary(c.f.workspaceId)),
+            read("OutboxService.unsent(long,int,int)", workspace(MODERATORS),
+                    c -> c.outbox.unsent(c.f.workspaceId, 0, 10)),
+            read("OutboxService.text(long,long)", workspace(MODERATORS), c -> c.outbox.text(c.f.workspaceId, c.mailId)),
             read("NotificationService.preferences()", loggedIn(), c -> c.notifications.preferences()),
             write("NotificationService.setPreference(NotificationKind,boolean,boolean)", Need.NOTHING, loggedIn(), c -> {
                 c.notifications.setPreference(NotificationKind.ROUND_OPENED, false, false);
@@ -524,6 +529,7 @@ class AuthorizationMatrixIT {
         StatementService statements;
         CollabService collab;
         NotificationService notifications;
+        OutboxService outbox;
         UserSummary civilParticipant;
         UserSummary removed;
         long priorityId = -1;
@@ -534,6 +540,7 @@ class AuthorizationMatrixIT {
         long proposalId = -1;
         long versionId = -1;
         long invitationId = -1;
+        long mailId = -1;
         String token = "";
         long emptySideId = -1;
 
@@ -558,6 +565,7 @@ class AuthorizationMatrixIT {
     @Autowired StatementService statements;
     @Autowired CollabService collab;
     @Autowired NotificationService notifications;
+    @Autowired OutboxService outbox;
 
     @Test
     void every_service_method_is_classified_and_every_caller_gets_its_written_outcome() {
@@ -683,6 +691,7 @@ class AuthorizationMatrixIT {
         c.workspaces = workspaces;
         c.invitations = invitations;
         c.notifications = notifications;
+        c.outbox = outbox;
         c.presence = presence;
         c.governance = governance;
         c.priorities = priorities;
@@ -757,6 +766,9 @@ class AuthorizationMatrixIT {
         as(f.owner, () -> {
             c.versionId = statements.saveVersion(f.workspaceId, "Første udkast");
             invitation(c);
+            // Mailed: with no mail server set in this test, the mail waits in the workspace's outbox.
+            invitations.create(f.workspaceId, null, Role.OBSERVER, Duration.ofDays(1), "gaest@example.org", "");
+            c.mailId = outbox.unsent(f.workspaceId, 0, 1).getFirst().id();
             return null;
         });
         c.closedRoundId = closedRound(c);
