@@ -1,0 +1,373 @@
+package dk.ligevaerd.suggestion;
+
+import static dk.ligevaerd.support.Acting.as;
+import static dk.ligevaerd.support.Refusals.keyOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.history.HistoryItem;
+import dk.ligevaerd.history.HistoryService;
+import dk.ligevaerd.history.HistoryVerification;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.ReplayStep;
+import dk.ligevaerd.statement.StatementService;
+import dk.ligevaerd.workspace.GovernanceService;
+import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.Role;
+import dk.ligevaerd.workspace.WorkspaceFixture;
+import dk.ligevaerd.workspace.WorkspaceService;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+@SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
+        "spring.datasource.url=jdbc:h2:file:./target/test-db/suggestion-${random.uuid}"})
+class SuggestionServiceIT {
+
+    private static final java.util.concurrent.atomic.AtomicInteger USERS = new java.util.concurrent.atomic.AtomicInteger();
+
+    static final String TEXT = "We visit lonely elderly people every week.";
+
+    @Autowired AccountService accounts;
+    @Autowired WorkspaceService workspaces;
+    @Autowired InvitationService invitations;
+    @Autowired GovernanceService governance;
+    @Autowired SuggestionService suggestions;
+    @Autowired CollabService collab;
+    @Autowired StatementService statements;
+    @Autowired HistoryService history;
+    @Autowired HistoryVerification verification;
+
+    private WorkspaceFixture workspaceWithText() {
+        WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
+        as(f.owner, () -> collab.edit(f.workspaceId, "test", 0, 0, TEXT));
+        return f;
+    }
+
+    private String text(WorkspaceFixture f) {
+        return as(f.owner, () -> collab.snapshot(f.workspaceId)).text();
+    }
+
+    private int version(WorkspaceFixture f) {
+        return as(f.owner, () -> collab.snapshot(f.workspaceId)).version();
+    }
+
+    /** The participant (Kommune) suggests replacing "lonely" with "isolated". */
+    private long suggestIsolated(WorkspaceFixture f) {
+        int from = TEXT.indexOf("lonely");
+        int v = version(f);
+        return as(f.participant, () -> suggestions.suggest(f.workspaceId, v, from, from + "lonely".length(),
+                "isolated", "Not everyone we visit feels lonely."));
+    }
+
+    private SuggestionView find(WorkspaceFixture f, long id) {
+        return as(f.owner, () -> suggestions.list(f.workspaceId)).stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow();
+    }
+
+    private UserSummary join(WorkspaceFixture f, UserSummary inviter, long sideId, Role role, String name) {
+        UserSummary user = accounts.register("s" + USERS.incrementAndGet() + "-" + System.nanoTime() % 100000, name, "bla-hest-tromme-7");
+        String token = as(inviter, () -> invitations.create(f.workspaceId, sideId, role, Duration.ofDays(1)).token());
+        as(user, () -> invitations.accept(token));
+        return user;
+    }
+
+    private List<HistoryItem> entries(WorkspaceFixture f, String kind) {
+        return as(f.owner, () -> history.timeline(f.workspaceId)).stream().filter(i -> i.kind().equals(kind)).toList();
+    }
+
+    @Test
+    void accepted_by_every_other_side_it_is_applied_as_the_proposers_change() {
+        WorkspaceFixture f = workspaceWithText();
+        long id = suggestIsolated(f);
+        int before = version(f);
+
+        assertThat(as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id))).isTrue();
+
+        assertThat(text(f)).isEqualTo(TEXT.replace("lonely", "isolated"));
+        assertThat(version(f)).isEqualTo(before + 1);
+        List<ReplayStep> steps = as(f.owner, () -> statements.replay(f.workspaceId));
+        ReplayStep last = steps.getLast();
+        assertThat(last.authorId()).isEqualTo(f.participant.id());
+        assertThat(last.sideId()).isEqualTo(f.municipalSideId);
+        assertThat(find(f, id).state()).isEqualTo(SuggestionState.APPLIED);
+        assertThat(entries(f, "statement.suggestion.made")).hasSize(1);
+        assertThat(entries(f, "statement.suggestion.accepted")).hasSize(1);
+        assertThat(entries(f, "statement.suggestion.applied")).hasSize(1);
+        assertThat(as(f.owner, () -> verification.verify(f.workspaceId))).allMatch(HistoryVerification.Result::intact);
+    }
+
+    @Test
+    void accepted_by_one_side_of_three_it_is_not_applied() {
+        WorkspaceFixture f = workspaceWithText();
+        long third = f.addSide(governance, workspaces, "Borgere", "#1E7A4C");
+        join(f, f.owner, third, Role.MODERATOR, "Citizen");
+        long id = suggestIsolated(f);
+
+        assertThat(as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id))).isFalse();
+
+        assertThat(text(f)).isEqualTo(TEXT);
+        SuggestionView view = find(f, id);
+        assertThat(view.state()).isEqualTo(SuggestionState.PENDING);
+        assertThat(view.acceptedSides()).containsExactly(f.civilSideId);
+        assertThat(view.awaitingSides()).containsExactly(third);
+        assertThat(entries(f, "statement.suggestion.applied")).isEmpty();
+    }
+
+    /**
+     * Three sides; the two sides that must accept do so on two threads released by one latch, on
+     * several rounds: whichever comes second applies the change, and it is applied exactly once.
+     */
+    @RepeatedTest(3)
+    void two_sides_accepting_at_the_same_instant_apply_it_exactly_once() throws Exception {
+        WorkspaceFixture f = workspaceWithText();
+        long third = f.addSide(governance, workspaces, "Borgere", "#1E7A4C");
+        UserSummary citizen = join(f, f.owner, third, Role.MODERATOR, "Citizen");
+        UserSummary civil2 = join(f, f.otherModerator, f.civilSideId, Role.PARTICIPANT, "Civil two");
+        long id = suggestIsolated(f);
+        int before = version(f);
+
+        List<Object> outcomes = race(List.of(
+                () -> as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id)),
+                () -> as(civil2, () -> suggestions.accept(f.workspaceId, id)),
+                () -> as(citizen, () -> suggestions.accept(f.workspaceId, id))));
+
+        // One acceptance is first (not yet applied), one completes the keys, and the third finds its
+        // side's key given already or the change applied.
+        assertThat(outcomes).containsOnlyOnce(true, false);
+        assertThat(outcomes.stream().filter(o -> o instanceof String).toList()).singleElement()
+                .isIn("error.suggestion.alreadyAccepted", "error.suggestion.closed");
+        assertThat(text(f)).isEqualTo(TEXT.replace("lonely", "isolated"));
+        assertThat(version(f)).isEqualTo(before + 1);
+        assertThat(find(f, id).state()).isEqualTo(SuggestionState.APPLIED);
+        assertThat(entries(f, "statement.suggestion.applied")).hasSize(1);
+        assertThat(entries(f, "statement.suggestion.accepted")).hasSize(2);
+        assertThat(as(f.owner, () -> verification.verify(f.workspaceId))).allMatch(HistoryVerification.Result::intact);
+    }
+
+    /** Each call on its own thread, all started by one latch; each ends with its result or its refusal's key. */
+    private static List<Object> race(List<Callable<Object>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            CountDownLatch ready = new CountDownLatch(calls.size());
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Object>> ends = new ArrayList<>();
+            for (Callable<Object> call : calls) {
+                ends.add(pool.submit(() -> {
+                    ready.countDown();
+                    start.await();
+                    try {
+                        return call.call();
+                    } catch (DomainException refused) {
+                        return refused.messageKey();
+                    }
+                }));
+            }
+            assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+            start.countDown();
+            List<Object> outcomes = new ArrayList<>();
+            for (Future<Object> end : ends) {
+                outcomes.add(end.get(120, TimeUnit.SECONDS));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void declined_it_is_never_applied() {
+        WorkspaceFixture f = workspaceWithText();
+        long id = suggestIsolated(f);
+
+        as(f.otherModerator, () -> {
+            suggestions.decline(f.workspaceId, id, "Loneliness is exactly what we work against.");
+            return null;
+        });
+
+        assertThat(keyOf(() -> as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id))))
+                .isEqualTo("error.suggestion.closed");
+        assertThat(text(f)).isEqualTo(TEXT);
+        SuggestionView view = find(f, id);
+        assertThat(view.state()).isEqualTo(SuggestionState.DECLINED);
+        assertThat(view.declineReason()).isEqualTo("Loneliness is exactly what we work against.");
+        assertThat(entries(f, "statement.suggestion.declined")).hasSize(1);
+    }
+
+    @Test
+    void an_outdated_suggestion_cannot_be_applied_until_its_author_rebases_it() {
+        WorkspaceFixture f = workspaceWithText();
+        String passage = "lonely elderly people";
+        int from = TEXT.indexOf(passage);
+        int v = version(f);
+        long id = as(f.participant, () -> suggestions.suggest(f.workspaceId, v, from, from + passage.length(),
+                "people who feel isolated", "Not everyone we visit is old."));
+        int at = TEXT.indexOf("elderly");
+        as(f.otherModerator, () -> collab.edit(f.workspaceId, "other", at, at + "elderly".length(), "older"));
+
+        SuggestionView view = find(f, id);
+        assertThat(view.outdated()).isTrue();
+        assertThat(view.passageRemoved()).isFalse();
+        assertThat(view.baseWording()).isEqualTo("lonely elderly people");
+        assertThat(view.currentWording()).isEqualTo("lonely older people");
+        assertThat(keyOf(() -> as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id))))
+                .isEqualTo("error.suggestion.outdated");
+        assertThat(text(f)).isEqualTo(TEXT.replace("elderly", "older"));
+        assertThat(find(f, id).acceptedSides()).isEmpty();
+        assertThat(keyOf(() -> as(f.otherModerator, () -> {
+            suggestions.rebase(f.workspaceId, id);
+            return null;
+        }))).isEqualTo("error.suggestion.notAuthor");
+
+        as(f.participant, () -> {
+            suggestions.rebase(f.workspaceId, id);
+            return null;
+        });
+        assertThat(find(f, id).outdated()).isFalse();
+        assertThat(find(f, id).baseWording()).isEqualTo("lonely older people");
+        assertThat(entries(f, "statement.suggestion.rebased")).hasSize(1);
+        assertThat(as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id))).isTrue();
+        assertThat(text(f)).isEqualTo("We visit people who feel isolated every week.");
+    }
+
+    @Test
+    void a_suggestion_whose_passage_was_deleted_is_outdated_and_marked_removed() {
+        WorkspaceFixture f = workspaceWithText();
+        long id = suggestIsolated(f);
+        int at = TEXT.indexOf("lonely ");
+        as(f.otherModerator, () -> collab.edit(f.workspaceId, "other", at, at + "lonely ".length(), ""));
+
+        SuggestionView view = find(f, id);
+        assertThat(view.outdated()).isTrue();
+        assertThat(view.passageRemoved()).isTrue();
+        assertThat(keyOf(() -> as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id))))
+                .isEqualTo("error.suggestion.outdated");
+        assertThat(text(f)).isEqualTo("We visit elderly people every week.");
+    }
+
+    @Test
+    void edits_elsewhere_move_the_passage_and_it_still_applies() {
+        WorkspaceFixture f = workspaceWithText();
+        long id = suggestIsolated(f);
+        as(f.otherModerator, () -> collab.edit(f.workspaceId, "other", 0, 0, "Together: "));
+
+        assertThat(find(f, id).outdated()).isFalse();
+        assertThat(as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id))).isTrue();
+        assertThat(text(f)).isEqualTo("Together: " + TEXT.replace("lonely", "isolated"));
+    }
+
+    @Test
+    void an_insertion_goes_in_at_its_point() {
+        WorkspaceFixture f = workspaceWithText();
+        int at = TEXT.indexOf(" every");
+        int v = version(f);
+        long id = as(f.participant, () -> suggestions.suggest(f.workspaceId, v, at, at, " at home",
+                "Say where."));
+        as(f.otherModerator, () -> collab.edit(f.workspaceId, "other", 0, 0, "Each of us: "));
+
+        assertThat(as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id))).isTrue();
+        assertThat(text(f)).isEqualTo("Each of us: We visit lonely elderly people at home every week.");
+    }
+
+    @Test
+    void refusals_store_nothing_and_read_in_both_languages() {
+        WorkspaceFixture f = workspaceWithText();
+        int from = TEXT.indexOf("lonely");
+        int to = from + "lonely".length();
+        int v = version(f);
+        assertRefused("error.permission.contributor",
+                () -> as(f.observer, () -> suggestions.suggest(f.workspaceId, v, from, to, "isolated", "Why")));
+        assertRefused("error.missing.suggestionReason",
+                () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, v, from, to, "isolated", "  ")));
+        assertRefused("error.length",
+                () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, v, from, to, "isolated",
+                        "x".repeat(1001))));
+        assertRefused("error.suggestion.noChange",
+                () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, v, from, to, "lonely", "Why")));
+        assertRefused("error.suggestion.passage",
+                () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, v, 0, 9999, "x", "Why")));
+        assertRefused("error.suggestion.tooLong",
+                () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, v, from, to, "x".repeat(20_000),
+                        "Why")));
+        assertThat(as(f.owner, () -> suggestions.list(f.workspaceId))).isEmpty();
+
+        long id = suggestIsolated(f);
+        assertRefused("error.suggestion.ownSide", () -> as(f.owner, () -> suggestions.accept(f.workspaceId, id)));
+        assertRefused("error.suggestion.ownSide", () -> as(f.owner, () -> {
+            suggestions.decline(f.workspaceId, id, "No");
+            return null;
+        }));
+        assertRefused("error.permission.contributor",
+                () -> as(f.observer, () -> suggestions.accept(f.workspaceId, id)));
+        assertRefused("error.missing.declineReason", () -> as(f.otherModerator, () -> {
+            suggestions.decline(f.workspaceId, id, "");
+            return null;
+        }));
+        assertRefused("error.suggestion.notAuthor", () -> as(f.owner, () -> {
+            suggestions.withdraw(f.workspaceId, id);
+            return null;
+        }));
+        assertRefused("error.suggestion.notOutdated", () -> as(f.participant, () -> {
+            suggestions.rebase(f.workspaceId, id);
+            return null;
+        }));
+        assertThat(find(f, id).state()).isEqualTo(SuggestionState.PENDING);
+        assertThat(find(f, id).acceptedSides()).isEmpty();
+        assertThat(text(f)).isEqualTo(TEXT);
+
+        as(f.participant, () -> {
+            suggestions.withdraw(f.workspaceId, id);
+            return null;
+        });
+        assertRefused("error.suggestion.closed", () -> as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id)));
+        assertRefused("error.suggestion.closed", () -> as(f.participant, () -> {
+            suggestions.withdraw(f.workspaceId, id);
+            return null;
+        }));
+        assertThat(find(f, id).state()).isEqualTo(SuggestionState.WITHDRAWN);
+        assertThat(text(f)).isEqualTo(TEXT);
+
+        for (String key : List.of("error.suggestion.passage", "error.suggestion.passageGone",
+                "error.suggestion.noChange", "error.suggestion.closed", "error.suggestion.ownSide",
+                "error.suggestion.alreadyAccepted", "error.suggestion.outdated", "error.suggestion.notOutdated",
+                "error.suggestion.notAuthor", "error.missing.suggestionReason", "error.missing.declineReason")) {
+            DomainException refusal = new DomainException(key);
+            String en = Messages.get(Locale.ENGLISH, refusal);
+            String da = Messages.get(Messages.DANISH, refusal);
+            assertThat(en).as(key).isNotBlank().doesNotStartWith("!");
+            assertThat(da).as(key).isNotBlank().doesNotStartWith("!").isNotEqualTo(en);
+        }
+        assertThat(Messages.get(Locale.ENGLISH, new DomainException("error.suggestion.tooLong", 20_000)))
+                .contains("20000 characters");
+        assertThat(Messages.get(Messages.DANISH, new DomainException("error.suggestion.tooLong", 20_000)))
+                .contains("20000 tegn");
+    }
+
+    @Test
+    void a_suggestion_of_another_workspace_is_not_found() {
+        WorkspaceFixture f = workspaceWithText();
+        WorkspaceFixture other = workspaceWithText();
+        long id = suggestIsolated(f);
+        assertRefused("error.notFoundOrNoAccess",
+                () -> as(other.otherModerator, () -> suggestions.accept(other.workspaceId, id)));
+        assertThat(find(f, id).acceptedSides()).isEmpty();
+    }
+
+    private static void assertRefused(String key, Callable<?> call) {
+        assertThat(keyOf(call)).isEqualTo(key);
+    }
+}
