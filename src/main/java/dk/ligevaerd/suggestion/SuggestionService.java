@@ -30,7 +30,9 @@ import java.util.Objects;
 import java.util.function.BiPredicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Suggested changes to the purpose statement, which go in only when every other side has accepted.
@@ -55,9 +57,13 @@ public class SuggestionService {
     private final CollabService collab;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TransactionTemplate readTx;
 
     SuggestionService(SuggestionRepository suggestions, WorkspaceAccess access, WorkspaceService workspaces,
-            CollabService collab, ApplicationEventPublisher events, Clock clock) {
+            CollabService collab, ApplicationEventPublisher events, Clock clock,
+            PlatformTransactionManager transactions) {
+        this.readTx = new TransactionTemplate(transactions);
+        this.readTx.setReadOnly(true);
         this.suggestions = suggestions;
         this.access = access;
         this.workspaces = workspaces;
@@ -67,13 +73,14 @@ public class SuggestionService {
     }
 
     /** Every suggestion of the workspace, oldest first, with how its passage stands now. Any member. */
-    @Transactional(readOnly = true)
     public List<SuggestionView> list(long workspaceId) {
         access.requireMember(workspaceId);
+        // Not one read-only transaction: following the passages may load the statement on this node
+        // for the first time, which creates its row when nothing has been written yet.
         List<Suggestion> all = suggestions.findByWorkspaceIdOrderByIdAsc(workspaceId);
         List<Suggestion> pending = all.stream().filter(s -> s.state() == SuggestionState.PENDING).toList();
         Followed followed = collab.follow(workspaceId, pending.stream().map(SuggestionService::passageAt).toList());
-        Roster roster = workspaces.roster(workspaceId);
+        Roster roster = Objects.requireNonNull(readTx.execute(status -> workspaces.roster(workspaceId)));
         List<SuggestionView> views = new ArrayList<>();
         int p = 0;
         for (Suggestion s : all) {

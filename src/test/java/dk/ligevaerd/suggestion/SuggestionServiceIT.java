@@ -51,6 +51,8 @@ class SuggestionServiceIT {
     @Autowired StatementService statements;
     @Autowired HistoryService history;
     @Autowired HistoryVerification verification;
+    @Autowired dk.ligevaerd.history.HistoryExportService exports;
+    @Autowired dk.ligevaerd.insight.InsightService insight;
 
     private WorkspaceFixture workspaceWithText() {
         WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
@@ -108,6 +110,55 @@ class SuggestionServiceIT {
         assertThat(entries(f, "statement.suggestion.made")).hasSize(1);
         assertThat(entries(f, "statement.suggestion.accepted")).hasSize(1);
         assertThat(entries(f, "statement.suggestion.applied")).hasSize(1);
+        assertThat(as(f.owner, () -> verification.verify(f.workspaceId))).allMatch(HistoryVerification.Result::intact);
+    }
+
+    /**
+     * "Who is listened to": Kommune made two suggestions and one went in; Civilsamfund made one and
+     * it went in. The history export holds all three with their keys and outcomes.
+     */
+    @Test
+    void the_equality_view_counts_suggestions_made_and_accepted_per_side_and_the_export_holds_them()
+            throws Exception {
+        WorkspaceFixture f = workspaceWithText();
+        long applied = suggestIsolated(f);
+        as(f.otherModerator, () -> suggestions.accept(f.workspaceId, applied));
+        int v = version(f);
+        int week = text(f).indexOf("week");
+        long declined = as(f.participant, () -> suggestions.suggest(f.workspaceId, v, week, week + 4, "month",
+                "Less often, but longer."));
+        as(f.otherModerator, () -> {
+            suggestions.decline(f.workspaceId, declined, "Every week is the promise.");
+            return null;
+        });
+        long civil = as(f.otherModerator, () -> suggestions.suggest(f.workspaceId, v, 0, 2, "Together we",
+                "Say who."));
+        as(f.participant, () -> suggestions.accept(f.workspaceId, civil));
+
+        var report = as(f.owner, () -> insight.report(f.workspaceId, null, null, java.time.ZoneOffset.UTC));
+        var made = report.measures().stream().filter(m -> m.key().equals("suggestionsMade")).findFirst().orElseThrow();
+        var accepted = report.measures().stream().filter(m -> m.key().equals("suggestionsAccepted")).findFirst()
+                .orElseThrow();
+        assertThat(made.counts()).containsEntry(f.municipalSideId, 2L).containsEntry(f.civilSideId, 1L);
+        assertThat(accepted.counts()).containsEntry(f.municipalSideId, 1L).containsEntry(f.civilSideId, 1L);
+
+        var out = new java.io.ByteArrayOutputStream();
+        as(f.owner, () -> {
+            exports.writeJson(f.workspaceId, out);
+            return null;
+        });
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(out.toByteArray());
+        var exported = json.get("suggestions");
+        assertThat(exported).hasSize(3);
+        assertThat(exported.get(0).get("state").asString()).isEqualTo("APPLIED");
+        assertThat(exported.get(0).get("acceptances")).hasSize(1);
+        assertThat(exported.get(1).get("declineReason").asString()).isEqualTo("Every week is the promise.");
+        var pdf = new java.io.ByteArrayOutputStream();
+        as(f.owner, () -> {
+            exports.writePdf(f.workspaceId, Locale.ENGLISH, pdf);
+            return null;
+        });
+        assertThat(pdf.size()).isGreaterThan(0);
         assertThat(as(f.owner, () -> verification.verify(f.workspaceId))).allMatch(HistoryVerification.Result::intact);
     }
 
