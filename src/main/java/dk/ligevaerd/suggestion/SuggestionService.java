@@ -2,6 +2,7 @@ package dk.ligevaerd.suggestion;
 
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.shared.NotPermittedException;
 import dk.ligevaerd.shared.Text;
 import dk.ligevaerd.statement.Amendment;
 import dk.ligevaerd.statement.CollabService;
@@ -148,10 +149,8 @@ public class SuggestionService {
         return collab.amend(workspaceId, current -> {
             Suggestion s = lock(workspaceId, suggestionId);
             Roster roster = workspaces.roster(workspaceId);
-            BiPredicate<Long, Long> counts = (userId, side) -> roster.isVoterOf(userId, side);
-            if (!counts.test(me.userId(), sideId)) {
-                throw new NotFoundOrNoAccessException();
-            }
+            BiPredicate<Long, Long> counts = roster::mayAnswerSuggestionFor;
+            requireMayAnswer(roster, me.userId(), sideId);
             if (s.state() != SuggestionState.PENDING) {
                 throw new DomainException("error.suggestion.closed");
             }
@@ -181,6 +180,7 @@ public class SuggestionService {
         Member me = access.requireContributor(workspaceId);
         long sideId = Objects.requireNonNull(me.sideId(), "a contributor has a side");
         String why = Text.required(reason, Suggestion.REASON_MAX_LENGTH, "field.declineReason");
+        requireMayAnswer(workspaces.roster(workspaceId), me.userId(), sideId);
         Suggestion s = lock(workspaceId, suggestionId);
         s.decline(me.userId(), sideId, why, clock.instant());
         events.publishEvent(new SuggestionDeclined(workspaceId, me.userId(), sideId, suggestionId, why));
@@ -225,6 +225,20 @@ public class SuggestionService {
         });
     }
 
+    /**
+     * The workspace may ask for a moderator of each side to answer suggestions (a rule only a
+     * governance proposal changes); otherwise any participant answers for their side.
+     */
+    private static void requireMayAnswer(Roster roster, long userId, long sideId) {
+        if (roster.mayAnswerSuggestionFor(userId, sideId)) {
+            return;
+        }
+        if (roster.isVoterOf(userId, sideId)) {
+            throw new NotPermittedException("error.suggestion.moderatorsOnly");
+        }
+        throw new NotFoundOrNoAccessException();
+    }
+
     private Suggestion lock(long workspaceId, long suggestionId) {
         return suggestions.lockById(suggestionId).filter(s -> s.workspaceId() == workspaceId)
                 .orElseThrow(NotFoundOrNoAccessException::new);
@@ -251,7 +265,8 @@ public class SuggestionService {
         List<Long> awaiting = new ArrayList<>();
         roster.sideIds().stream().sorted().filter(side -> side != s.proposedSide()).forEach(side -> {
             boolean counts = s.acceptanceOf(side).map(Acceptance::userId)
-                    .filter(user -> s.state() != SuggestionState.PENDING || roster.isVoterOf(user, side)).isPresent();
+                    .filter(user -> s.state() != SuggestionState.PENDING || roster.mayAnswerSuggestionFor(user, side))
+                    .isPresent();
             (counts ? accepted : awaiting).add(side);
         });
         boolean outdated = now != null && outdated(s, now);

@@ -241,6 +241,31 @@ class SuggestionServiceIT {
     }
 
     @Test
+    void when_every_side_agreed_that_moderators_answer_a_participant_cannot_accept() {
+        WorkspaceFixture f = workspaceWithText();
+        UserSummary civil2 = join(f, f.otherModerator, f.civilSideId, Role.PARTICIPANT, "Civil two");
+        f.agree(governance, g -> g.proposeSuggestionsByModerators(f.workspaceId, true));
+        assertThat(as(f.owner, () -> workspaces.details(f.workspaceId)).suggestionsByModerators()).isTrue();
+        assertThat(entries(f, "workspace.suggestionKeysChanged")).hasSize(1);
+        long id = suggestIsolated(f);
+
+        assertRefused("error.suggestion.moderatorsOnly", () -> as(civil2, () -> suggestions.accept(f.workspaceId, id)));
+        assertRefused("error.suggestion.moderatorsOnly", () -> as(civil2, () -> {
+            suggestions.decline(f.workspaceId, id, "No.");
+            return null;
+        }));
+        assertThat(find(f, id).acceptedSides()).isEmpty();
+        assertThat(text(f)).isEqualTo(TEXT);
+        for (Locale language : List.of(Locale.ENGLISH, Messages.DANISH)) {
+            assertThat(Messages.get(language, new DomainException("error.suggestion.moderatorsOnly")))
+                    .doesNotStartWith("!").containsIgnoringCase("moderator");
+        }
+
+        assertThat(as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id))).isTrue();
+        assertThat(text(f)).isEqualTo(TEXT.replace("lonely", "isolated"));
+    }
+
+    @Test
     void declined_it_is_never_applied() {
         WorkspaceFixture f = workspaceWithText();
         long id = suggestIsolated(f);

@@ -330,6 +330,8 @@ class AuthorizationMatrixIT {
                     c -> c.governance.proposeRemoveSide(c.f.workspaceId, c.emptySideId)),
             write("GovernanceService.proposeDefaultRule(long,DefaultRule)", Need.NOTHING, workspace(MODERATORS),
                     c -> c.governance.proposeDefaultRule(c.f.workspaceId, DefaultRule.CONSENT)),
+            write("GovernanceService.proposeSuggestionsByModerators(long,boolean)", Need.NOTHING,
+                    workspace(MODERATORS), c -> c.governance.proposeSuggestionsByModerators(c.f.workspaceId, true)),
             write("GovernanceService.proposeHandOver(long,long)", Need.NOTHING, workspace(OWNER),
                     c -> c.governance.proposeHandOver(c.f.workspaceId, c.f.otherModerator.id())),
             write("GovernanceService.proposeDelete(long)", Need.NOTHING, workspace(MODERATORS),

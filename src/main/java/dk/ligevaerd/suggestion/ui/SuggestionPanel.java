@@ -348,7 +348,8 @@ class SuggestionPanel extends Section implements StatementPanel {
         Div actions = new Div();
         actions.addClassName("suggestion-actions");
         Long mySide = d.me().sideId();
-        boolean otherSide = d.me().canContribute() && mySide != null && mySide != s.proposedSide();
+        boolean mayAnswer = d.suggestionsByModerators() ? d.me().isModerator() : d.me().canContribute();
+        boolean otherSide = mayAnswer && mySide != null && mySide != s.proposedSide();
         if (otherSide && !s.outdated() && s.awaitingSides().contains(mySide)) {
             Button accept = new Button(getTranslation("suggestion.accept"), e -> run(() -> {
                 boolean applied = suggestions.accept(workspaceId, s.id());
