@@ -78,6 +78,8 @@ import dk.ligevaerd.statement.collab.Passage;
 public class CollabService {
 
     private static final Logger log = LoggerFactory.getLogger(CollabService.class);
+    /** Passages a statement keeps followed between calls (pending suggestions, comment anchors). */
+    private static final int FOLLOWED_MAX = 2_000;
 
     private final StatementRepository statements;
     private final StatementChangeLog changes;
@@ -629,6 +631,10 @@ public class CollabService {
         long statementId;
         Authority authority = Authority.create();
         Authorship authorship = Authorship.empty();
+        /** Passages followed before, as they stand at {@link #followedAt}, on {@link #followedText}; -1: none. */
+        int followedAt = -1;
+        String followedText = "";
+        final Map<PassageAt, Passage> followed = new HashMap<>();
 
         Room(long workspaceId) {
             this.workspaceId = workspaceId;
@@ -707,6 +713,8 @@ public class CollabService {
             statementId = statement.id();
             authority = rebuilt;
             authorship = Authorship.replay(stored);
+            followedAt = -1;
+            followed.clear();
             loaded = true;
         }
 
@@ -746,6 +754,47 @@ public class CollabService {
             if (asked.isEmpty()) {
                 return List.of();
             }
+            if (followedAt >= 0 && followedAt <= current && followed.keySet().containsAll(asked)) {
+                return followOn(asked, current);
+            }
+            List<Passage> result = replayAll(asked, current);
+            if (followed.size() > FOLLOWED_MAX) {
+                followed.clear();
+            }
+            if (followedAt != current) {
+                // What is kept must all stand at one version.
+                followed.clear();
+            }
+            for (int i = 0; i < asked.size(); i++) {
+                followed.put(asked.get(i), result.get(i));
+            }
+            followedAt = current;
+            followedText = authority.text();
+            return result;
+        }
+
+        /**
+         * Moves passages followed before (each page showing suggestions asks again after every
+         * change) over the changes since, from the text they were followed on: a few changes, not
+         * the whole history. Under the lock.
+         */
+        private List<Passage> followOn(List<PassageAt> asked, int current) {
+            if (followedAt < current) {
+                String text = followedText;
+                for (AcceptedUpdate update : authority.updatesSince(followedAt)) {
+                    ChangeSet change = update.changes();
+                    text = change.apply(text);
+                    for (Map.Entry<PassageAt, Passage> entry : followed.entrySet()) {
+                        entry.setValue(entry.getValue().after(change, text));
+                    }
+                }
+                followedAt = current;
+                followedText = text;
+            }
+            return asked.stream().map(followed::get).toList();
+        }
+
+        private List<Passage> replayAll(List<PassageAt> asked, int current) {
             int earliest = asked.stream().mapToInt(PassageAt::version).min().orElseThrow();
             if (earliest < 0 || asked.stream().anyMatch(p -> p.version() > current)) {
                 throw new IllegalArgumentException("A passage was taken at a version the statement never had");

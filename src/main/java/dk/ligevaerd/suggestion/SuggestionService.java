@@ -107,6 +107,9 @@ public class SuggestionService {
             throw new DomainException("error.length", dk.ligevaerd.shared.Messages.key("field.suggestionText"), 0,
                     Suggestion.TEXT_MAX_LENGTH);
         }
+        if (newText.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            throw new DomainException("error.controlCharacters", dk.ligevaerd.shared.Messages.key("field.suggestionText"));
+        }
         Text.requireNoForbiddenCharacter(newText, "field.suggestionText");
         if (from < 0 || to < from) {
             throw new DomainException("error.suggestion.passage");

@@ -346,6 +346,32 @@ class SuggestionServiceIT {
         assertThat(text(f)).isEqualTo("Together: " + TEXT.replace("lonely", "isolated"));
     }
 
+    /**
+     * Pages ask for the suggestions after every change; the passages are then carried on from where
+     * they stood the last time, and must land where a replay of the whole history puts them.
+     */
+    @Test
+    void passages_followed_again_after_each_change_land_where_a_full_replay_puts_them() {
+        WorkspaceFixture f = workspaceWithText();
+        long id = suggestIsolated(f);
+        for (int i = 0; i < 5; i++) {
+            String word = "again" + i + " ";
+            as(f.otherModerator, () -> collab.edit(f.workspaceId, "other", 0, 0, word));
+            String now = text(f);
+            SuggestionView view = find(f, id);
+            assertThat(view.outdated()).isFalse();
+            assertThat(view.currentWording()).isEqualTo("lonely");
+            var passage = new dk.ligevaerd.statement.collab.Passage(TEXT.indexOf("lonely"),
+                    TEXT.indexOf("lonely") + 6, "lonely", false);
+            assertThat(passage.after(as(f.owner, () -> collab.updatesSince(f.workspaceId, 1)).stream()
+                    .map(u -> u.changes()).toList(), TEXT).from()).isEqualTo(now.indexOf("lonely"));
+        }
+        int at = text(f).indexOf("lonely");
+        as(f.otherModerator, () -> collab.edit(f.workspaceId, "other", at + 1, at + 2, "O"));
+        assertThat(find(f, id).outdated()).isTrue();
+        assertThat(find(f, id).currentWording()).isEqualTo("lOnely");
+    }
+
     @Test
     void an_insertion_goes_in_at_its_point() {
         WorkspaceFixture f = workspaceWithText();
@@ -372,6 +398,8 @@ class SuggestionServiceIT {
         assertRefused("error.length",
                 () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, v, from, to, "isolated",
                         "x".repeat(1001))));
+        assertRefused("error.controlCharacters",
+                () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, v, from, to, "iso\u0007lated", "Why")));
         assertRefused("error.suggestion.noChange",
                 () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, v, from, to, "lonely", "Why")));
         assertRefused("error.suggestion.passage",
