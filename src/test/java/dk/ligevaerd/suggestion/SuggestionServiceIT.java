@@ -51,6 +51,7 @@ class SuggestionServiceIT {
     @Autowired StatementService statements;
     @Autowired HistoryService history;
     @Autowired HistoryVerification verification;
+    @Autowired dk.ligevaerd.shared.LiveEventBus bus;
     @Autowired dk.ligevaerd.history.HistoryExportService exports;
     @Autowired dk.ligevaerd.insight.InsightService insight;
 
@@ -160,6 +161,26 @@ class SuggestionServiceIT {
         });
         assertThat(pdf.size()).isGreaterThan(0);
         assertThat(as(f.owner, () -> verification.verify(f.workspaceId))).allMatch(HistoryVerification.Result::intact);
+    }
+
+    /** Open pages hear of each step after it committed, by kind and naming the suggestion: nothing else. */
+    @Test
+    void each_step_reaches_open_pages_as_an_event_naming_the_suggestion() {
+        WorkspaceFixture f = workspaceWithText();
+        List<dk.ligevaerd.shared.WorkspaceEvent> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Runnable stop = bus.subscribe(f.workspaceId, heard::add);
+        try {
+            long id = suggestIsolated(f);
+            as(f.otherModerator, () -> suggestions.accept(f.workspaceId, id));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(heard
+                    .stream().filter(SuggestionEvents::isSuggestionEvent).map(e -> e.eventKind() + ":" + e.firstId()))
+                    .containsExactly("SuggestionMade:" + id, "SuggestionAccepted:" + id, "SuggestionApplied:" + id));
+            assertRefused("error.suggestion.closed", () -> as(f.otherModerator,
+                    () -> suggestions.accept(f.workspaceId, id)));
+            assertThat(heard.stream().filter(SuggestionEvents::isSuggestionEvent)).hasSize(3);
+        } finally {
+            stop.run();
+        }
     }
 
     @Test
