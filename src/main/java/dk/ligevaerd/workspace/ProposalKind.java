@@ -14,7 +14,11 @@ public enum ProposalKind {
     DEFAULT_RULE,
     HAND_OVER,
     DELETE_WORKSPACE,
-    MOVE_MEMBER;
+    MOVE_MEMBER,
+    /** Suggested changes to the statement need a moderator of every other side. */
+    SUGGESTIONS_BY_MODERATORS,
+    /** Suggested changes to the statement need a participant of every other side (the default). */
+    SUGGESTIONS_BY_PARTICIPANTS;
 
     public String messageKey() {
         return "proposal.kind." + name().toLowerCase(Locale.ROOT);
