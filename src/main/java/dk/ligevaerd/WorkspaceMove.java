@@ -57,7 +57,10 @@ final class WorkspaceMove {
             // organisation's accounts. The person sets them again where the workspace arrives (a
             // confirmed address moves with the account, so an organisation sign-in links again).
             "email_confirmation", "notification_preference", "notification_digest_item", "unsubscribe_token",
-            "organisation_identity");
+            "organisation_identity",
+            // Notifications about to be composed into mail (for seconds, after their event's commit):
+            // like the mail itself, this installation's to send.
+            "notification_intent");
 
     static {
         String ofWorkspace = "workspace_id = ?";
@@ -84,6 +87,8 @@ final class WorkspaceMove {
         TABLES.put("decision_chain", ofWorkspace);
         TABLES.put("governance_proposal", ofWorkspace);
         TABLES.put("proposal_confirmation", "proposal_id in (select id from governance_proposal where workspace_id = ?)");
+        TABLES.put("suggestion", ofWorkspace);
+        TABLES.put("suggestion_acceptance", "suggestion_id in (select id from suggestion where workspace_id = ?)");
         USER_COLUMNS.put("workspace", List.of("created_by"));
         USER_COLUMNS.put("membership", List.of("user_id"));
         USER_COLUMNS.put("invitation", List.of("created_by", "used_by"));
@@ -97,6 +102,8 @@ final class WorkspaceMove {
         USER_COLUMNS.put("ballot", List.of("user_id"));
         USER_COLUMNS.put("governance_proposal", List.of("proposed_by", "decided_by", "subject_user"));
         USER_COLUMNS.put("proposal_confirmation", List.of("user_id"));
+        USER_COLUMNS.put("suggestion", List.of("proposed_by", "decided_by"));
+        USER_COLUMNS.put("suggestion_acceptance", List.of("user_id"));
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

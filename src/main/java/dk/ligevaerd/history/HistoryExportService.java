@@ -24,13 +24,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.openpdf.text.Document;
-import org.openpdf.text.Element;
 import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
-import org.openpdf.text.Phrase;
-import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfPageEventHelper;
 import org.openpdf.text.pdf.PdfWriter;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -170,9 +166,12 @@ public class HistoryExportService {
         Map<Long, SideView> sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale).withZone(ZoneId.of("Europe/Copenhagen"));
-        Document pdf = new Document(PageSize.A4, 48, 48, 56, 56);
+        String exportedOn = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)
+                .withZone(ZoneId.of("Europe/Copenhagen")).format(clock.instant()).replace('\u202F', '\u00A0');
+        Document pdf = new Document(PageSize.A4, 48, 48, 56, 64);
         PdfWriter writer = PdfWriter.getInstance(pdf, out);
-        writer.setPageEvent(new Footer(d.name(), locale));
+        writer.setPageEvent(new PdfFooter(Messages.get(locale, "export.pdf.footer", d.name(), exportedOn),
+                (page, total) -> Messages.get(locale, "export.pdf.page", page, total)));
         pdf.addTitle(d.name());
         pdf.addCreator("Ligeværd");
         pdf.open();
@@ -230,25 +229,6 @@ public class HistoryExportService {
         String of(long userId) {
             return known.computeIfAbsent(userId, id -> accounts.summaries(List.of(id)).values().stream()
                     .map(UserSummary::displayName).findFirst().orElse(""));
-        }
-    }
-
-    /** "Workspace name · page 3" at the foot of every page. */
-    private static final class Footer extends PdfPageEventHelper {
-        private final String workspace;
-        private final Locale locale;
-
-        Footer(String workspace, Locale locale) {
-            this.workspace = workspace;
-            this.locale = locale;
-        }
-
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            Phrase footer = new Phrase(workspace + " · " + Messages.get(locale, "export.pdf.page", writer.getPageNumber()),
-                    PdfText.SMALL);
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, footer,
-                    (document.left() + document.right()) / 2, document.bottom() - 24, 0);
         }
     }
 

@@ -133,6 +133,11 @@ public class MailWorker implements SmartLifecycle {
         return running.get();
     }
 
+    /** Whether a mail server is configured ({@code spring.mail.host}); without one mails are kept. */
+    boolean delivering() {
+        return senders.getIfAvailable() != null;
+    }
+
     /** Called after a commit that queued mail, so it goes out at once rather than at the next poll. */
     void wakeUp() {
         ScheduledExecutorService started = executor;

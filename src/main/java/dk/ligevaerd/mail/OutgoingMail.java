@@ -4,14 +4,21 @@ import dk.ligevaerd.shared.DomainException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One mail to one recipient, ready for the outbox.
  *
  * @param headers extra header lines, such as {@code List-Unsubscribe}; names are plain tokens and
  *        values carry no line breaks, so nothing can be smuggled into the header block
+ * @param workspaceId the workspace the mail concerns, for its outbox page; null for none
+ * @param kind what kind of mail it is ({@code INVITATION}, a notification kind, ...), for that page
  */
-public record OutgoingMail(String to, String subject, MailBody body, Map<String, String> headers) {
+public record OutgoingMail(String to, String subject, MailBody body, Map<String, String> headers,
+        @Nullable Long workspaceId, @Nullable String kind) {
+
+    /** The longest {@link #kind}. */
+    public static final int KIND_MAX_LENGTH = 40;
 
     /** RFC 5321's limit for a forward path. */
     public static final int ADDRESS_MAX_LENGTH = 254;
@@ -26,6 +33,15 @@ public record OutgoingMail(String to, String subject, MailBody body, Map<String,
         this(to, subject, body, Map.of());
     }
 
+    public OutgoingMail(String to, String subject, MailBody body, Map<String, String> headers) {
+        this(to, subject, body, headers, null, null);
+    }
+
+    /** The same mail, marked as concerning this workspace and being of this kind. */
+    public OutgoingMail about(long workspace, String ofKind) {
+        return new OutgoingMail(to, subject, body, headers, workspace, ofKind);
+    }
+
     public OutgoingMail {
         Map<String, String> checked = new LinkedHashMap<>();
         headers.forEach((name, value) -> {
@@ -35,6 +51,9 @@ public record OutgoingMail(String to, String subject, MailBody body, Map<String,
             checked.put(name, value);
         });
         headers = java.util.Collections.unmodifiableMap(checked);
+        if (kind != null && (kind.length() > KIND_MAX_LENGTH || !HEADER_NAME.matcher(kind.replace('_', '-')).matches())) {
+            throw new IllegalArgumentException("not a kind of mail: " + kind);
+        }
         to = address(to);
         subject = subject.replaceAll("\\p{Cntrl}", " ").strip();
         if (subject.length() > SUBJECT_MAX_LENGTH) {

@@ -27,21 +27,34 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Turns one event into mail for the people it concerns, inside the transaction of the event: each
- * person with a confirmed address who has that kind switched on gets it in their language, at once
- * or as an item of their next daily digest. Every mail carries a one-click unsubscribe link.
+ * Turns one event into mail for the people it concerns: each person with a confirmed address who
+ * has that kind switched on gets it in their language, at once or as an item of their next daily
+ * digest. Every mail carries a one-click unsubscribe link. Composed inside the transaction of the
+ * event, or for many people right after its commit from a row written in it ({@link NotificationIntents}).
  */
 @Component
 class Deliveries {
 
-    /** The unsubscribe token of a digest switches off every kind the person gets as a digest. */
+    /**
+     * The unsubscribe token of a digest sent before digests named their kinds: it switches off every
+     * kind the person gets as a digest when the link is used.
+     */
     static final String DIGEST = "DIGEST";
+
+    /** The prefix of a digest's unsubscribe token that names the kinds it switches off ({@link #digestToken}). */
+    static final String DIGEST_OF = "DIGEST:";
+
+    /** What a digest's unsubscribe token names: exactly these kinds, those the mail said it stops. */
+    static String digestToken(Collection<NotificationKind> kinds) {
+        return DIGEST_OF + String.join(",", kinds.stream().map(NotificationKind::name).toList());
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -58,26 +71,46 @@ class Deliveries {
     private final MailOutbox outbox;
     private final MailSettings mail;
     private final Clock clock;
+    private final NotifySettings settings;
+    /** Asked for when used: the intents compose their mails through this class in turn. */
+    private final ObjectProvider<NotificationIntents> intents;
 
-    Deliveries(JdbcTemplate jdbc, AccountService accounts, MailOutbox outbox, MailSettings mail, Clock clock) {
+    Deliveries(JdbcTemplate jdbc, AccountService accounts, MailOutbox outbox, MailSettings mail, Clock clock,
+            NotifySettings settings, ObjectProvider<NotificationIntents> intents) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.outbox = outbox;
         this.mail = mail;
         this.clock = clock;
+        this.settings = settings;
+        this.intents = intents;
     }
 
     /**
-     * Tells these users, in the caller's transaction.
+     * Tells these users, in the caller's transaction: the mails (or digest items) themselves for a
+     * few people; for many, a {@link NotificationIntents row} that is turned into their mails right
+     * after the commit, so that the event's own transaction (closing a round for thousands of members)
+     * stays short. Either way what is to be said is committed with the event, or not at all.
      *
      * @param workspaceLanguage the language for people who chose none for their mail
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    void send(NotificationKind kind, String workspaceLanguage, Collection<Long> userIds,
+    void send(NotificationKind kind, long workspaceId, String workspaceLanguage, Collection<Long> userIds,
             Function<Locale, Notice> content) {
         if (userIds.isEmpty()) {
             return;
         }
+        if (userIds.size() > settings.composeAfterCommitOver()) {
+            intents.getObject().write(kind, workspaceId, workspaceLanguage, userIds, content);
+        } else {
+            compose(kind, workspaceId, workspaceLanguage, userIds, content);
+        }
+    }
+
+    /** The mails and digest items of one notification, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void compose(NotificationKind kind, long workspaceId, String workspaceLanguage, Collection<Long> userIds,
+            Function<Locale, Notice> content) {
         Collection<MailRecipient> recipients = accounts.mailRecipients(userIds).values();
         Map<Long, NotificationPreference> chosen = preferences(recipients.stream().map(MailRecipient::userId).toList(),
                 kind);
@@ -96,7 +129,7 @@ class Deliveries {
             if (preference.digest()) {
                 keepForDigest(recipient.userId(), kind, language, notice);
             } else {
-                mails.add(immediate(recipient, kind, language, notice, tokens));
+                mails.add(immediate(recipient, kind, language, notice, tokens).about(workspaceId, kind.name()));
             }
         }
         // In batches, so that a round closed for thousands of members stays a short transaction.
@@ -142,6 +175,10 @@ class Deliveries {
         footer(body, language, Messages.get(language, "notify.mail.why", Messages.get(language, kind.messageKey())),
                 unsubscribe);
         return new OutgoingMail(recipient.email(), notice.subject(), body, headers(unsubscribe));
+    }
+
+    String settingsLink() {
+        return mail.link("notifications");
     }
 
     void footer(MailBody body, Locale language, String why, String unsubscribe) {

@@ -200,9 +200,25 @@ public class DigestWorker implements SmartLifecycle {
         return queued == null ? -1 : queued;
     }
 
+    /**
+     * The digest mail. Its one-click unsubscribe (header and footer) stops the digest, which is what
+     * a reader expects of "unsubscribe" on a daily summary: it switches off exactly the kinds the
+     * person gets in the digest as it is sent, which the mail names, and no kind they add later.
+     * With more than one such kind, the mail also has a link to stop each kind alone.
+     */
     private OutgoingMail digest(MailRecipient recipient, List<Item> items) {
         Locale language = Deliveries.language(recipient.mailLanguage(), items.getFirst().language());
-        String unsubscribe = deliveries.unsubscribeLink(recipient.userId(), Deliveries.DIGEST);
+        List<NotificationKind> inDigest = java.util.Arrays.stream(NotificationKind.values())
+                .filter(kind -> {
+                    NotificationPreference chosen = deliveries.preference(recipient.userId(), kind);
+                    return chosen.enabled() && chosen.digest();
+                }).toList();
+        if (inDigest.isEmpty()) {
+            // Every kind was moved out of the digest since these items were kept: stop what the mail holds.
+            inDigest = items.stream().map(Item::kind).distinct().flatMap(kind -> java.util.Arrays
+                    .stream(NotificationKind.values()).filter(k -> k.name().equals(kind))).toList();
+        }
+        String unsubscribe = deliveries.unsubscribeLink(recipient.userId(), Deliveries.digestToken(inDigest));
         MailBody body = new MailBody()
                 .paragraph(Messages.get(language, "notify.mail.greeting", recipient.displayName()))
                 .paragraph(Messages.get(language, "notify.digest.intro", items.size()));
@@ -210,7 +226,17 @@ public class DigestWorker implements SmartLifecycle {
             body.quote(item.subject(), item.summary());
             body.link(Messages.get(language, "notify.digest.open"), item.link());
         }
-        deliveries.footer(body, language, Messages.get(language, "notify.digest.why"), unsubscribe);
+        String kinds = String.join("; ", inDigest.stream().map(k -> Messages.get(language, k.messageKey())).toList());
+        body.paragraph("—\n" + Messages.get(language, "notify.digest.why", kinds))
+                .link(Messages.get(language, "notify.mail.settings"), deliveries.settingsLink())
+                .link(Messages.get(language, inDigest.size() == 1 ? "notify.digest.stopOnly" : "notify.digest.stopAll"),
+                        unsubscribe);
+        if (inDigest.size() > 1) {
+            for (NotificationKind kind : inDigest) {
+                body.link(Messages.get(language, "notify.digest.stopKind", Messages.get(language, kind.messageKey())),
+                        deliveries.unsubscribeLink(recipient.userId(), kind.name()));
+            }
+        }
         return new OutgoingMail(recipient.email(), Messages.get(language, "notify.digest.subject", items.size()),
                 body, Deliveries.headers(unsubscribe));
     }

@@ -57,11 +57,16 @@ public class NotificationService {
 
     /**
      * What an unsubscribe link switches off, for the page that asks to confirm: one kind, or (from a
-     * digest) every kind the person gets as a digest. Anyone holding the link may ask.
+     * digest) the kinds the digest named; a digest's link from before digests named them switches
+     * off every kind the person gets as a digest. Anyone holding the link may ask.
      */
     @Transactional(readOnly = true)
     public List<NotificationKind> unsubscribeKinds(String token) {
         Target target = target(token);
+        if (target.kind().startsWith(Deliveries.DIGEST_OF)) {
+            List<String> named = List.of(target.kind().substring(Deliveries.DIGEST_OF.length()).split(","));
+            return Arrays.stream(NotificationKind.values()).filter(kind -> named.contains(kind.name())).toList();
+        }
         if (!Deliveries.DIGEST.equals(target.kind())) {
             return List.of(NotificationKind.valueOf(target.kind()));
         }

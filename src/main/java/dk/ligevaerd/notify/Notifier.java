@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Listens to what happens in rounds and governance and tells the people concerned. Each listener
- * runs inside the transaction that published the event, so the mail (or digest item) is committed
- * exactly with the change it reports.
+ * runs inside the transaction that published the event, so the mail (or digest item, or for many
+ * people the row their mails are composed from after the commit) is committed exactly with the
+ * change it reports.
  */
 @Component
 class Notifier {
@@ -58,7 +59,7 @@ class Notifier {
         List<Long> voters = roster.members().values().stream()
                 .filter(m -> m.canContribute() && m.sideId() != null && round.sideIds().contains(m.sideId()))
                 .map(Member::userId).filter(id -> id != event.actorId()).toList();
-        deliveries.send(NotificationKind.ROUND_OPENED, workspace.language(), voters, language -> new Notice(
+        deliveries.send(NotificationKind.ROUND_OPENED, event.workspaceId(), workspace.language(), voters, language -> new Notice(
                 Messages.get(language, "notify.roundOpened.subject", round.title(), workspace.name()),
                 List.of(Messages.get(language, "notify.roundOpened.text", round.title(), workspace.name()),
                         round.closesAt() == null ? Messages.get(language, "notify.roundOpened.noClosingTime")
@@ -94,7 +95,7 @@ class Notifier {
         List<Long> moderators = roster.members().values().stream()
                 .filter(m -> m.isModerator() && m.sideId() != null && round.awaitingSides().contains(m.sideId()))
                 .map(Member::userId).filter(id -> !except.contains(id)).toList();
-        deliveries.send(NotificationKind.CONFIRMATION_AWAITED, workspace.language(), moderators, language -> new Notice(
+        deliveries.send(NotificationKind.CONFIRMATION_AWAITED, round.workspaceId(), workspace.language(), moderators, language -> new Notice(
                 Messages.get(language, "notify.confirmation.subject", round.title(), workspace.name()),
                 List.of(what.apply(language), Messages.get(language, "notify.confirmation.text", workspace.name())),
                 Messages.get(language, "notify.confirmation.link"), roundsTab(round.workspaceId())));
@@ -107,7 +108,7 @@ class Notifier {
         Roster roster = workspaces.roster(event.workspaceId());
         List<Long> members = roster.members().keySet().stream()
                 .filter(id -> event.atClosingTime() || id != event.actorId()).toList();
-        deliveries.send(NotificationKind.ROUND_CLOSED, workspace.language(), members, language -> new Notice(
+        deliveries.send(NotificationKind.ROUND_CLOSED, event.workspaceId(), workspace.language(), members, language -> new Notice(
                 Messages.get(language, "notify.roundClosed.subject", event.title(), workspace.name()),
                 List.of(Messages.get(language, "notify.roundClosed.text", event.title(), workspace.name(),
                         Messages.get(language, event.outcome().messageKey()))),
@@ -128,7 +129,7 @@ class Notifier {
             case ADD_SIDE, RENAME_SIDE, REMOVE_SIDE -> "sides";
             default -> "settings";
         };
-        deliveries.send(NotificationKind.PROPOSAL_AWAITED, workspace.language(), moderators, language -> new Notice(
+        deliveries.send(NotificationKind.PROPOSAL_AWAITED, event.workspaceId(), workspace.language(), moderators, language -> new Notice(
                 Messages.get(language, "notify.proposal.subject", workspace.name()),
                 List.of(Messages.get(language, "notify.proposal.text", workspace.name(),
                         Messages.get(language, event.kind().messageKey()))),
@@ -150,7 +151,7 @@ class Notifier {
         List<Long> waiting = roster.members().values().stream()
                 .filter(m -> m.canContribute() && m.sideId() != null && round.sideIds().contains(m.sideId()))
                 .map(Member::userId).filter(id -> !voted.contains(id)).toList();
-        deliveries.send(NotificationKind.VOTING_ENDS_SOON, workspace.language(), waiting, language -> new Notice(
+        deliveries.send(NotificationKind.VOTING_ENDS_SOON, round.workspaceId(), workspace.language(), waiting, language -> new Notice(
                 Messages.get(language, "notify.votingEndsSoon.subject", round.title(), workspace.name()),
                 List.of(Messages.get(language, "notify.votingEndsSoon.text", round.title(), workspace.name(),
                         at(round.closesAt(), language))),

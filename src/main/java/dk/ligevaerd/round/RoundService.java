@@ -17,7 +17,6 @@ import dk.ligevaerd.round.RoundEvents.RoundUpdated;
 import dk.ligevaerd.round.domain.Ballot;
 import dk.ligevaerd.round.domain.BallotPayload;
 import dk.ligevaerd.round.domain.BallotRepository;
-import dk.ligevaerd.round.domain.BallotRow;
 import dk.ligevaerd.round.domain.CancelRequest;
 import dk.ligevaerd.round.domain.Confirmation;
 import dk.ligevaerd.round.domain.DecisionRound;
@@ -29,7 +28,6 @@ import dk.ligevaerd.round.rules.AdoptResult;
 import dk.ligevaerd.round.rules.BallotRejected;
 import dk.ligevaerd.round.rules.DotBallot;
 import dk.ligevaerd.round.rules.PrioritizeMethod;
-import dk.ligevaerd.round.rules.PrioritizeResult;
 import dk.ligevaerd.round.rules.RankingBallot;
 import dk.ligevaerd.round.rules.Vote;
 import dk.ligevaerd.shared.DomainException;
@@ -54,10 +52,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -96,18 +91,15 @@ public class RoundService {
     private final StatementService statements;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    /** Settings of open rounds; fixed from opening on, so they never go stale. */
-    private final Map<Long, Tallies> fixed = new ConcurrentHashMap<>();
-    /** The live tally of each open round with live tallies, counted again only after a new ballot. */
-    private final Map<Long, LiveTally> live = new ConcurrentHashMap<>();
-    /** The counts of each open round that pages follow, as last read; see {@link #counts}. */
-    private final Map<Long, SharedCounts> counted = new ConcurrentHashMap<>();
+    /** What is kept in memory about open rounds: settings, live tallies, shared counts. */
+    private final OpenRounds open;
     private final CurrentUser currentUser;
 
     RoundService(DecisionRoundRepository rounds, BallotRepository ballots, RecordKeeper keeper,
             WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
             StatementService statements, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, OpenRounds open) {
+        this.open = open;
         this.currentUser = currentUser;
         this.rounds = rounds;
         this.ballots = ballots;
@@ -251,11 +243,10 @@ public class RoundService {
             }
             round.cancel(me.userId(), reason, now);
             keeper.releaseUndecided(round);
-            live.remove(roundId);
         } else {
             round.cancel(me.userId(), reason, now);
         }
-        forget(roundId);
+        open.forget(roundId);
         events.publishEvent(new RoundCancelled(workspaceId, me.userId(), me.sideId(), roundId, round.title(),
                 Objects.requireNonNullElse(round.cancelReason(), "")));
         return true;
@@ -335,7 +326,7 @@ public class RoundService {
         DecisionRound round = rounds.shareById(roundId).filter(r -> r.workspaceId() == workspaceId)
                 .orElseThrow(NotFoundOrNoAccessException::new);
         round.requireOpenForBallots();
-        Tallies settings = settingsOf(round);
+        Tallies settings = open.settingsOf(round);
         if (me.sideId() == null || !settings.sides().contains(me.sideId())) {
             throw new DomainException("error.round.sideNotInRound");
         }
@@ -374,48 +365,14 @@ public class RoundService {
 
             @Override
             public void afterCommit() {
-                SharedCounts shared = counted.get(roundId);
-                if (shared != null) {
-                    shared.committed.incrementAndGet();
-                }
+                open.ballotCommitted(roundId);
             }
         });
     }
 
-    /**
-     * A draft's settings may still change, so only those of an open round are cached; an ended
-     * round's are read when asked (its record holds what people look at afterwards).
-     */
-    private Tallies settingsOf(DecisionRound round) {
-        if (round.state() != RoundState.OPEN) {
-            return Tallies.of(round);
-        }
-        return fixed.computeIfAbsent(round.id(), id -> Tallies.of(round));
-    }
-
-    /**
-     * Drops what is cached for a round that is ending: now, and again when the transaction ends,
-     * since a view reading in between may still see the round open and cache it once more.
-     */
-    private void forget(long roundId) {
-        fixed.remove(roundId);
-        live.remove(roundId);
-        counted.remove(roundId);
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    fixed.remove(roundId);
-                    live.remove(roundId);
-                    counted.remove(roundId);
-                }
-            });
-        }
-    }
-
     /** For tests: whether settings or a live tally of the round are held in memory. */
     boolean caches(long roundId) {
-        return fixed.containsKey(roundId) || live.containsKey(roundId);
+        return open.holds(roundId);
     }
 
     // ---- closing --------------------------------------------------------------------------------
@@ -459,8 +416,8 @@ public class RoundService {
     }
 
     private void close(DecisionRound round, ClosedHow how, @Nullable Member by) {
-        keeper.close(round, settingsOf(round), how, by);
-        forget(round.id());
+        keeper.close(round, open.settingsOf(round), how, by);
+        open.forget(round.id());
     }
 
     /**
@@ -552,8 +509,7 @@ public class RoundService {
     @Transactional(readOnly = true)
     public LiveCounts counts(long workspaceId, long roundId, boolean shared) {
         access.requireMember(workspaceId);
-        SharedCounts counts = counted.computeIfAbsent(roundId, id -> new SharedCounts());
-        return counts.read(workspaceId, shared, () -> readCounts(workspaceId, roundId));
+        return open.counts(roundId, workspaceId, shared, () -> readCounts(workspaceId, roundId));
     }
 
     private LiveCounts readCounts(long workspaceId, long roundId) {
@@ -564,35 +520,14 @@ public class RoundService {
             bySide.put((Long) row[1], ((Number) row[2]).intValue());
             casts += ((Number) row[3]).longValue();
         }
-        boolean open = r.state() == RoundState.OPEN;
-        if (!open) {
-            counted.remove(roundId);
+        boolean isOpen = r.state() == RoundState.OPEN;
+        if (!isOpen) {
+            open.dropCounts(roundId);
         }
         // As in view(): never standings for a secret round while it is open.
-        LiveTally standing = open && r.liveTallies() && !r.secret() ? standing(r, casts) : null;
+        OpenRounds.LiveTally standing = isOpen && r.liveTallies() && !r.secret() ? open.standing(r, casts) : null;
         return new LiveCounts(roundId, bySide, casts, standing == null ? null : standing.prioritize(),
                 standing == null ? null : standing.adopt(), openObjections(r, casts));
-    }
-
-    /** One round's counts as last read, and how many ballots committed here since the round was first read. */
-    private static final class SharedCounts {
-
-        private final AtomicLong committed = new AtomicLong();
-        private long readAt = -1;
-        private long workspaceId = -1;
-        private @Nullable LiveCounts counts;
-
-        synchronized LiveCounts read(long workspaceId, boolean shared, Supplier<LiveCounts> reader) {
-            long now = committed.get();
-            if (shared && counts != null && readAt == now && this.workspaceId == workspaceId) {
-                return counts;
-            }
-            LiveCounts fresh = reader.get();
-            counts = fresh;
-            readAt = now;
-            this.workspaceId = workspaceId;
-            return fresh;
-        }
     }
 
     /** The workspace's decision record with this number; empty if there is none. */
@@ -673,7 +608,7 @@ public class RoundService {
         List<Long> secretWarnings = r.state() == RoundState.DRAFT ? loneVoters(r, roster) : List.of();
         // Standings are never shown for a secret round while it is open (turnout only), whatever
         // was stored: successive standings would reveal each vote.
-        LiveTally standing = open && r.liveTallies() && !r.secret() ? standing(r, casts) : null;
+        OpenRounds.LiveTally standing = open && r.liveTallies() && !r.secret() ? this.open.standing(r, casts) : null;
         String versionName = r.subjectVersionName();
         if (r.state() == RoundState.DRAFT && r.subjectVersionId() != null) {
             versionName = statements.version(workspaceId, r.subjectVersionId()).name();
@@ -700,7 +635,7 @@ public class RoundService {
         if (r.state() != RoundState.OPEN || r.rule() != DecisionRule.CONSENT || casts == 0) {
             return List.of();
         }
-        AdoptResult tally = standing(r, casts).adopt();
+        AdoptResult tally = open.standing(r, casts).adopt();
         if (tally == null) {
             return List.of();
         }
@@ -720,54 +655,6 @@ public class RoundService {
                 .filter(m -> m.canContribute() && m.sideId() != null)
                 .collect(Collectors.groupingBy(Member::sideId, Collectors.counting()));
         return roster.sideIds().stream().sorted().filter(side -> voters.getOrDefault(side, 0L) == 1).toList();
-    }
-
-    /**
-     * The live standings of an open round. Every open view asks after every ballot, so they share
-     * one tally per round, counted again only when a ballot arrived since, and by one view at a
-     * time: the others wait for it rather than count the same ballots again.
-     *
-     * @param casts the round's number of casts now, re-votes included, which only ever grows
-     */
-    private LiveTally standing(DecisionRound r, long casts) {
-        LiveTally tally = live.computeIfAbsent(r.id(), id -> new LiveTally(settingsOf(r)));
-        tally.catchUp(casts, ballots);
-        return tally;
-    }
-
-    /** One round's live tally and the number of casts it counted. */
-    static final class LiveTally {
-
-        private final Tallies settings;
-        private long casts = -1;
-        private @Nullable PrioritizeResult prioritize;
-        private @Nullable AdoptResult adopt;
-
-        LiveTally(Tallies settings) {
-            this.settings = settings;
-        }
-
-        synchronized void catchUp(long castsNow, BallotRepository ballots) {
-            if (casts >= castsNow) {
-                return;
-            }
-            List<BallotRow> rows = ballots.rows(settings.roundId());
-            List<Tallies.Parsed> parsed = settings.parse(rows);
-            if (settings.kind() == RoundKind.PRIORITIZE) {
-                prioritize = settings.prioritize(parsed);
-            } else {
-                adopt = settings.adoptResult(parsed);
-            }
-            casts = rows.stream().mapToLong(BallotRow::casts).sum();
-        }
-
-        synchronized @Nullable PrioritizeResult prioritize() {
-            return prioritize;
-        }
-
-        synchronized @Nullable AdoptResult adopt() {
-            return adopt;
-        }
     }
 
     private DecisionRound lock(long workspaceId, long roundId) {

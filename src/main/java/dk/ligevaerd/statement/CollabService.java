@@ -37,7 +37,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -46,7 +48,10 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.statement.collab.Passage;
 
 /**
  * Live co-writing of the purpose statement: the server side of {@code @codemirror/collab}.
@@ -74,6 +79,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CollabService {
 
     private static final Logger log = LoggerFactory.getLogger(CollabService.class);
+    /** Passages a statement keeps followed between calls (pending suggestions, comment anchors). */
+    private static final int FOLLOWED_MAX = 2_000;
 
     private final StatementRepository statements;
     private final StatementChangeLog changes;
@@ -340,6 +347,101 @@ public class CollabService {
     }
 
     /**
+     * Where each passage, taken from the statement at its version, stands now: carried through every
+     * change accepted since, in one pass over the change log. Any member.
+     *
+     * @throws IllegalArgumentException for a version the statement never had or a passage outside
+     *         the text at its version
+     */
+    public Followed follow(long workspaceId, List<PassageAt> passages) {
+        access.requireMember(workspaceId);
+        Room room = room(workspaceId);
+        room.lock.lock();
+        try {
+            room.ensureCurrent();
+            Amendment.Current now = room.current();
+            return new Followed(now.version(), now.text(), room.followAll(passages));
+        } finally {
+            room.lock.unlock();
+        }
+    }
+
+    /**
+     * Makes a change on someone's behalf (an accepted suggestion) through the same path as an
+     * editor's change, so every open editor receives it at once and the change log records it as
+     * written by {@link Amendment#authorId()}. {@code decide} runs inside the transaction that
+     * stores the change, while this node's lock and the statement's row lock are held: whatever it
+     * reads or writes (a suggestion's state, its acceptances, history entries) commits together
+     * with the change or not at all, and no other change to the statement can come between what
+     * it saw and what it changes. A refusal it throws stores nothing. The caller authorizes what
+     * {@code decide} stands for; here the current user must be a contributor.
+     *
+     * @throws IllegalStateException when called inside a transaction: the change must be committed
+     *         before the editors are told, so this method runs its own
+     */
+    public <T> T amend(long workspaceId, Function<Amendment.Current, Amendment<T>> decide) {
+        access.requireContributor(workspaceId);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("CollabService.amend runs its own transaction; call it outside one");
+        }
+        Room room = room(workspaceId);
+        room.lock.lock();
+        try {
+            if (!room.loaded) {
+                room.load();
+            }
+            List<AcceptedUpdate> stored = new ArrayList<>();
+            boolean[] wasEmpty = {false};
+            T result;
+            try {
+                result = tx.execute(status -> {
+                    Statement statement = statements.lockByWorkspaceId(workspaceId).orElseThrow();
+                    room.catchUp(statement);
+                    wasEmpty[0] = room.authority.text().isBlank();
+                    int before = room.authority.version();
+                    Amendment<T> amendment = decide.apply(room.current());
+                    ChangeSet change = amendment.change();
+                    if (change != null && !change.isEmpty()) {
+                        Update update = new Update("server-" + UUID.randomUUID(),
+                                new Author(amendment.authorId(), amendment.authorSideId()), change);
+                        Receipt receipt = room.authority.propose(before, List.of(update));
+                        if (receipt instanceof Receipt.Refused refused) {
+                            throw new DomainException(refused.reason().messageKey(), refused.reason().arguments());
+                        }
+                        if (!(receipt instanceof Receipt.Accepted accepted)) {
+                            throw new IllegalStateException("An amendment made on version " + before
+                                    + " was not accepted: " + receipt);
+                        }
+                        room.authority.commit(accepted);
+                        stored.addAll(accepted.updates());
+                        changes.append(statement.id(), stored, clock.instant());
+                        statement.advance(room.authority.text(), before, room.authority.version());
+                    }
+                    return amendment.result();
+                });
+            } catch (RuntimeException e) {
+                if (!stored.isEmpty() || !(e instanceof DomainException)) {
+                    // The authority may hold a change that was rolled back: read it anew.
+                    room.loaded = false;
+                }
+                throw e;
+            }
+            if (!stored.isEmpty()) {
+                stored.forEach(room.authorship::apply);
+                room.tell(stored);
+                relay.accepted(workspaceId, room.authority.version());
+                boolean empty = room.authority.text().isBlank();
+                if (empty != wasEmpty[0]) {
+                    bus.publish(new StatementEvents.TextEmptinessChanged(workspaceId, empty));
+                }
+            }
+            return result;
+        } finally {
+            room.lock.unlock();
+        }
+    }
+
+    /**
      * Calls {@code listener} with every batch of changes accepted from now on, in order, right
      * after it is committed: on this node, or on another node (then as soon as this node hears of
      * it, or at the latest when it next reads the statement). Each change comes once, and in order
@@ -549,6 +651,10 @@ public class CollabService {
         long statementId;
         Authority authority = Authority.create();
         Authorship authorship = Authorship.empty();
+        /** Passages followed before, as they stand at {@link #followedAt}, on {@link #followedText}; -1: none. */
+        int followedAt = -1;
+        String followedText = "";
+        final Map<PassageAt, Passage> followed = new HashMap<>();
 
         Room(long workspaceId) {
             this.workspaceId = workspaceId;
@@ -627,7 +733,118 @@ public class CollabService {
             statementId = statement.id();
             authority = rebuilt;
             authorship = Authorship.replay(stored);
+            followedAt = -1;
+            followed.clear();
             loaded = true;
+        }
+
+        /** The statement as this node holds it. Under the lock. */
+        Amendment.Current current() {
+            Authority held = authority;
+            return new Amendment.Current() {
+                @Override
+                public int version() {
+                    return held.version();
+                }
+
+                @Override
+                public String text() {
+                    return held.text();
+                }
+
+                @Override
+                public Passage follow(Passage passage, int version) {
+                    return followAll(List.of(new PassageAt(version, passage))).getFirst();
+                }
+
+                @Override
+                public List<ChangeSet> changesSince(int version) {
+                    return held.updatesSince(version).stream().map(AcceptedUpdate::changes).toList();
+                }
+            };
+        }
+
+        /**
+         * Carries each passage from its version to the current text: the text at the earliest of
+         * their versions is replayed from the start, then every later change moves the passages
+         * taken by then. Under the lock.
+         */
+        List<Passage> followAll(List<PassageAt> asked) {
+            int current = authority.version();
+            if (asked.isEmpty()) {
+                return List.of();
+            }
+            if (followedAt >= 0 && followedAt <= current && followed.keySet().containsAll(asked)) {
+                return followOn(asked, current);
+            }
+            List<Passage> result = replayAll(asked, current);
+            if (followed.size() > FOLLOWED_MAX) {
+                followed.clear();
+            }
+            if (followedAt != current) {
+                // What is kept must all stand at one version.
+                followed.clear();
+            }
+            for (int i = 0; i < asked.size(); i++) {
+                followed.put(asked.get(i), result.get(i));
+            }
+            followedAt = current;
+            followedText = authority.text();
+            return result;
+        }
+
+        /**
+         * Moves passages followed before (each page showing suggestions asks again after every
+         * change) over the changes since, from the text they were followed on: a few changes, not
+         * the whole history. Under the lock.
+         */
+        private List<Passage> followOn(List<PassageAt> asked, int current) {
+            if (followedAt < current) {
+                String text = followedText;
+                for (AcceptedUpdate update : authority.updatesSince(followedAt)) {
+                    ChangeSet change = update.changes();
+                    text = change.apply(text);
+                    for (Map.Entry<PassageAt, Passage> entry : followed.entrySet()) {
+                        entry.setValue(entry.getValue().after(change, text));
+                    }
+                }
+                followedAt = current;
+                followedText = text;
+            }
+            return asked.stream().map(followed::get).toList();
+        }
+
+        private List<Passage> replayAll(List<PassageAt> asked, int current) {
+            int earliest = asked.stream().mapToInt(PassageAt::version).min().orElseThrow();
+            if (earliest < 0 || asked.stream().anyMatch(p -> p.version() > current)) {
+                throw new IllegalArgumentException("A passage was taken at a version the statement never had");
+            }
+            List<AcceptedUpdate> all = authority.updatesSince(0);
+            String text = Authority.replay("", 0, all.subList(0, earliest)).text();
+            Passage[] now = new Passage[asked.size()];
+            for (int v = earliest; ; v++) {
+                for (int i = 0; i < now.length; i++) {
+                    if (asked.get(i).version() == v) {
+                        Passage p = asked.get(i).passage();
+                        if (p.to() > text.length()) {
+                            throw new IllegalArgumentException("Passage " + p.from() + ".." + p.to()
+                                    + " is outside the text of version " + v);
+                        }
+                        now[i] = p;
+                    }
+                }
+                if (v == current) {
+                    break;
+                }
+                ChangeSet change = all.get(v).changes();
+                text = change.apply(text);
+                for (int i = 0; i < now.length; i++) {
+                    if (now[i] != null) {
+                        now[i] = now[i].after(change, text);
+                    }
+                }
+            }
+            return List.of(now);
         }
 
         void tell(List<AcceptedUpdate> updates) {

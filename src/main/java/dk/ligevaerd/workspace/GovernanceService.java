@@ -85,6 +85,20 @@ public class GovernanceService {
         return propose(me, ProposalKind.JOINT_CLOSING_OFF, null, null, null, null, null, null, "");
     }
 
+    /**
+     * Proposes that suggested changes to the statement need a moderator of every other side
+     * ({@code byModerators}), or again any participant of it.
+     */
+    @Transactional
+    public long proposeSuggestionsByModerators(long workspaceId, boolean byModerators) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        if (load(workspaceId).suggestionsByModerators() == byModerators) {
+            throw new DomainException("error.proposal.nothingToChange");
+        }
+        ProposalKind kind = byModerators ? ProposalKind.SUGGESTIONS_BY_MODERATORS : ProposalKind.SUGGESTIONS_BY_PARTICIPANTS;
+        return propose(me, kind, null, null, null, null, null, null, "byModerators=" + byModerators);
+    }
+
     @Transactional
     public long proposeAddSide(long workspaceId, String name, String colour) {
         Member me = access.requireModeratorOrOwner(workspaceId);
@@ -400,6 +414,12 @@ public class GovernanceService {
             case JOINT_CLOSING_OFF -> {
                 workspace.setJointClosing(false);
                 events.publishEvent(new JointClosingChanged(workspaceId, me.userId(), me.sideId(), false));
+            }
+            case SUGGESTIONS_BY_MODERATORS, SUGGESTIONS_BY_PARTICIPANTS -> {
+                boolean byModerators = p.kind() == ProposalKind.SUGGESTIONS_BY_MODERATORS;
+                workspace.setSuggestionsByModerators(byModerators);
+                events.publishEvent(new WorkspaceEvents.SuggestionKeysChanged(workspaceId, me.userId(), me.sideId(),
+                        byModerators));
             }
             case ADD_SIDE -> {
                 Side side = workspace.addSide(Objects.requireNonNull(p.text()), Objects.requireNonNull(p.colour()));

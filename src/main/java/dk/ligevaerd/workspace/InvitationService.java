@@ -121,7 +121,7 @@ public class InvitationService {
                 invitation.sideId(), role));
         NewInvitation made = new NewInvitation(view(invitation, workspace, clock.instant()), token);
         if (address != null) {
-            outbox.queue(invitationMail(address, message, made, workspace, owner));
+            outbox.queue(invitationMail(address, message, made, workspace, owner).about(workspaceId, "INVITATION"));
         }
         return made;
     }

@@ -15,6 +15,10 @@ public enum ProposalKind {
     HAND_OVER,
     DELETE_WORKSPACE,
     MOVE_MEMBER,
+    /** Suggested changes to the statement need a moderator of every other side. */
+    SUGGESTIONS_BY_MODERATORS,
+    /** Suggested changes to the statement need a participant of every other side (the default). */
+    SUGGESTIONS_BY_PARTICIPANTS,
     /** Sets the workspace's retention rule (archive, then delete). */
     RETENTION,
     /** Opens an archived workspace again; the only proposal an archived workspace takes. */

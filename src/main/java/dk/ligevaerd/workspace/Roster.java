@@ -10,12 +10,26 @@ import java.util.Set;
  *
  * @param sideIds the workspace's sides now
  * @param members every member now, by user id
+ * @param suggestionsByModerators whether suggested changes to the statement need a moderator of every other side
  */
-public record Roster(Set<Long> sideIds, Map<Long, Member> members) {
+public record Roster(Set<Long> sideIds, Map<Long, Member> members, boolean suggestionsByModerators) {
 
     public Roster {
         sideIds = Set.copyOf(sideIds);
         members = Map.copyOf(members);
+    }
+
+    public Roster(Set<Long> sideIds, Map<Long, Member> members) {
+        this(sideIds, members, false);
+    }
+
+    /**
+     * Whether this user may now accept or decline a suggested change for this side: a moderator of
+     * it where the workspace asks for moderators ({@link #suggestionsByModerators}), else a
+     * participant or moderator.
+     */
+    public boolean mayAnswerSuggestionFor(long userId, long sideId) {
+        return suggestionsByModerators ? isModeratorOf(userId, sideId) : isVoterOf(userId, sideId);
     }
 
     /** Whether this user is now a moderator of exactly this side. */

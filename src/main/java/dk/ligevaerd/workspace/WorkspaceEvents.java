@@ -258,6 +258,20 @@ public final class WorkspaceEvents {
         }
     }
 
+    /** Suggested changes now need a moderator of every other side, or again any participant. */
+    public record SuggestionKeysChanged(long workspaceId, long actorId, @Nullable Long actorSideId,
+            boolean byModerators) implements Recorded {
+        @Override
+        public String historyKind() {
+            return "workspace.suggestionKeysChanged";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "byModerators=" + byModerators;
+        }
+    }
+
     public record OwnershipHandedOver(long workspaceId, long actorId, @Nullable Long actorSideId, long fromUserId,
             long toUserId) implements Recorded {
         @Override

@@ -114,7 +114,8 @@ public class WorkspaceService {
         for (Membership m : memberships.findByWorkspaceId(workspaceId)) {
             members.put(m.userId(), WorkspaceAccess.toMember(m));
         }
-        return new Roster(workspace.sides().stream().map(Side::id).collect(Collectors.toSet()), members);
+        return new Roster(workspace.sides().stream().map(Side::id).collect(Collectors.toSet()), members,
+                workspace.suggestionsByModerators());
     }
 
     /**
@@ -147,8 +148,8 @@ public class WorkspaceService {
                 .filter(s -> !WorkspaceAccess.hasModerator(s.id(), all)).map(Side::name).toList();
         return new WorkspaceDetails(workspace.id(), workspace.name(), workspace.description(),
                 workspace.jointClosing(), workspace.createdAt(), sideViews(workspace, all), members, me,
-                workspace.language(), workspace.defaultRule(), withoutModerator, workspace.retention(),
-                workspace.archivedAt());
+                workspace.language(), workspace.defaultRule(), withoutModerator,
+                workspace.suggestionsByModerators(), workspace.retention(), workspace.archivedAt());
     }
 
     /**

@@ -26,6 +26,22 @@ class DemoStatementIT {
     @Autowired WorkspaceService workspaces;
     @Autowired CollabService collab;
     @Autowired StatementService statements;
+    @Autowired dk.ligevaerd.suggestion.SuggestionService suggestions;
+
+    /** A newcomer sees the flow: one suggestion accepted by both sides and in the text, one declined. */
+    @Test
+    void the_demo_has_one_suggestion_accepted_by_both_sides_and_one_declined() {
+        UserSummary observer = accounts.findByUsername("observer1").orElseThrow();
+        long ws = as(observer, () -> workspaces.mine()).stream().map(WorkspaceSummary::id).findFirst().orElseThrow();
+        var all = as(observer, () -> suggestions.list(ws));
+
+        assertThat(all).extracting(dk.ligevaerd.suggestion.SuggestionView::state).containsExactly(
+                dk.ligevaerd.suggestion.SuggestionState.APPLIED, dk.ligevaerd.suggestion.SuggestionState.DECLINED);
+        assertThat(as(observer, () -> collab.snapshot(ws)).text()).contains(all.get(0).newText());
+        assertThat(all.get(0).acceptedSides()).hasSize(1).doesNotContain(all.get(0).proposedSide());
+        assertThat(all.get(1).declineReason()).isNotBlank();
+        assertThat(as(observer, () -> collab.snapshot(ws)).text()).doesNotContain(all.get(1).newText());
+    }
 
     @Test
     void the_demo_draft_is_written_by_both_sides_with_two_saved_versions() {

@@ -141,7 +141,12 @@ class HistoryExportServiceIT {
         String all = text.toString();
         String name = as(f.owner, () -> workspaces.details(f.workspaceId).name());
         assertThat(all).contains(name, f.participant.displayName(), f.observer.displayName(), "Medlemmer",
-                "Hvad der skete", "side 1", f.otherModerator.displayName() + " foreslog prioriteten");
+                "Hvad der skete", f.otherModerator.displayName() + " foreslog prioriteten");
+        // Every page says what it is part of and which page of how many it is.
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            assertThat(extractor.getTextFromPage(page).replaceAll("\\s+", " "))
+                    .contains(name + " · historik hentet", "side " + page + " af " + reader.getNumberOfPages());
+        }
     }
 
     @Test

@@ -31,7 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,12 +42,17 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Figures, not a test: a workspace of 2,000 members with confirmed addresses. Opening a round
- * queues a mail to each of them in the opening's own transaction, and closing it (after every
- * member voted) one more each, in the closing's; the worker then sends them to a real SMTP server
- * (GreenMail, in this JVM). Printed: how long opening and the closing confirmation took with their
- * mails, and how many mails a second the worker delivered. Not run by the normal build:
+ * notifies each of them, and closing it (after every member voted) once more: each event's
+ * transaction writes the notification as one row, and its 2,000 mails are composed and queued right
+ * after the commit ({@link NotificationIntents}); the worker then sends them to a real SMTP server
+ * (GreenMail, in this JVM). Printed: how long opening and the closing confirmation took, when all
+ * their mails were in the outbox, and how many mails a second the worker delivered. Not run by the
+ * normal build:
  *
- * <pre>mvnl -q test -Dtest=MailBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * <pre>mvnl -q test -Dtest='MailBenchmark*' -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ *
+ * ({@code MailBenchmark*} also runs {@link MailBenchmarkComposedInTransaction}, the same with every
+ * notification composed in its event's transaction as before, for comparison in the same run.)
  *
  * The figures are appended to {@code target/benchmark/mail.txt}; docs/performance.md records them.
  */
@@ -60,6 +64,7 @@ class MailBenchmark {
 
     static final int MEMBERS = 2_000;
     static final int THREADS = 8;
+    // Left running until the JVM ends: MailBenchmarkComposedInTransaction measures against it too.
     static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
 
     static {
@@ -72,10 +77,6 @@ class MailBenchmark {
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
     }
 
-    @AfterAll
-    static void stop() {
-        SMTP.stop();
-    }
 
     @Autowired AccountService accounts;
     @Autowired WorkspaceService workspaces;
@@ -83,9 +84,11 @@ class MailBenchmark {
     @Autowired PriorityService priorities;
     @Autowired RoundService rounds;
     @Autowired JdbcTemplate jdbc;
+    @Autowired NotifySettings notify;
 
     @Test
     void measure() throws Exception {
+        SMTP.purgeEmailFromAllMailboxes();
         WorkspaceFixture f = new WorkspaceFixture(accounts, workspaces, invitations);
         long a = as(f.participant, () -> priorities.propose(f.workspaceId, "Park", "", Set.of(ValueLens.PARTICIPATION)));
         long b = as(f.otherModerator, () -> priorities.propose(f.workspaceId, "Bus", "", Set.of(ValueLens.SERVICE_QUALITY)));
@@ -101,6 +104,7 @@ class MailBenchmark {
         long openStart = System.nanoTime();
         run(f.owner, () -> rounds.open(f.workspaceId, roundId));
         double openMillis = (System.nanoTime() - openStart) / 1e6;
+        double openComposedMillis = composed(openStart);
         int openedQueued = queuedSince(before);
         long sendStart = System.nanoTime();
         int afterOpening = drained(before, 300);
@@ -113,22 +117,32 @@ class MailBenchmark {
         boolean closed = as(f.otherModerator, () -> rounds.confirmClosing(f.workspaceId, roundId));
         double closeMillis = (System.nanoTime() - closeStart) / 1e6;
         assertThat(closed).isTrue();
+        double closeComposedMillis = composed(closeStart);
         int closedQueued = queuedSince(afterOpening);
         long closeSendStart = System.nanoTime();
         int all = drained(afterOpening, 300);
         double closeSendSeconds = (System.nanoTime() - closeSendStart) / 1e9;
         assertThat(SMTP.getReceivedMessages().length).isEqualTo(all);
 
+        boolean after = notify.composeAfterCommitOver() < MEMBERS;
+        String transaction = after ? "its transaction, with the notification's row" : "its transaction, with the mails";
+        String queued = after ? "composed and queued after the commit, all in the outbox"
+                : "queued in the transaction, all in the outbox";
         String report = String.format(java.util.Locale.ROOT, """
-                == Mail benchmark: %s, %d cores, load average %.1f ==
-                open a round for %d members with confirmed addresses: %.0f ms, %d mails queued in its transaction
+                == Mail benchmark: %s, %d cores, load average %.1f; %s ==
+                open a round for %d members with confirmed addresses: %.0f ms (%s)
+                  its %d mails %s %.0f ms after the opening began
                   the worker delivered them to the SMTP server in %.1f s: %.0f mails/s
-                last closing confirmation of that round (%d ballots): %.0f ms, %d mails queued in its transaction
+                last closing confirmation of that round (%d ballots): %.0f ms (%s)
+                  its %d mails %s %.0f ms after the closing began
                   the worker delivered them in %.1f s: %.0f mails/s
                 """, Instant.now(), Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), MEMBERS,
-                openMillis, openedQueued, openSendSeconds, openedQueued / openSendSeconds, voters.size(), closeMillis,
-                closedQueued, closeSendSeconds, closedQueued / closeSendSeconds);
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                after ? "notifications to more than " + notify.composeAfterCommitOver()
+                        + " people composed after the commit" : "every notification composed in its event's transaction",
+                MEMBERS, openMillis, transaction, openedQueued, queued, openComposedMillis, openSendSeconds,
+                openedQueued / openSendSeconds, voters.size(), closeMillis, transaction, closedQueued, queued,
+                closeComposedMillis, closeSendSeconds, closedQueued / closeSendSeconds);
         System.out.println(report);
         Path out = Path.of("target/benchmark/mail.txt");
         try {
@@ -144,11 +158,23 @@ class MailBenchmark {
         return jdbc.queryForObject("select count(*) from mail_outbox", Integer.class) - before;
     }
 
+    /**
+     * Waits until every notification written as a row has been composed into its mails, and returns
+     * the milliseconds from {@code start} until then (polled every 5 ms).
+     */
+    private double composed(long start) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5)).until(() -> jdbc.queryForObject(
+                "select count(*) from notification_intent where expanded_at is null", Integer.class) == 0);
+        return (System.nanoTime() - start) / 1e6;
+    }
+
     /** Waits until the outbox holds nothing unsent, then returns how many mails it holds in all. */
     private int drained(int before, int seconds) {
         // Polled every 20 ms, so the delivery time is measured to within that.
         await().atMost(Duration.ofSeconds(seconds)).pollInterval(Duration.ofMillis(20)).until(() -> jdbc.queryForObject(
-                "select count(*) from mail_outbox where sent_at is null and failed_at is null", Integer.class) == 0);
+                "select count(*) from notification_intent where expanded_at is null", Integer.class) == 0
+                && jdbc.queryForObject("select count(*) from mail_outbox where sent_at is null and failed_at is null",
+                        Integer.class) == 0);
         int total = jdbc.queryForObject("select count(*) from mail_outbox", Integer.class);
         assertThat(total).isGreaterThanOrEqualTo(before);
         return total;

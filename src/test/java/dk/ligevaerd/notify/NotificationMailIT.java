@@ -14,6 +14,7 @@ import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.RoundDraft;
 import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.support.Racing;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
@@ -267,6 +268,62 @@ class NotificationMailIT {
                 .contains(BASE + "/workspace/" + f.workspaceId + "/record/");
         assertThat(header(message, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(SMTP.getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void a_digest_names_what_its_unsubscribe_stops_stops_exactly_that_and_offers_a_link_per_kind() throws Exception {
+        confirmedAddress(f.participant);
+        run(f.participant, () -> {
+            accounts.setMailLanguage("en");
+            notifications.setPreference(NotificationKind.ROUND_OPENED, true, true);
+            notifications.setPreference(NotificationKind.ROUND_CLOSED, true, true);
+        });
+        long round = openRound("Digested");
+        run(f.owner, () -> rounds.confirmClosing(f.workspaceId, round));
+        run(f.otherModerator, () -> rounds.confirmClosing(f.workspaceId, round));
+        assertThat(digests.sendDigestsUpTo(clock.instant().plusSeconds(1))).isEqualTo(1);
+        MimeMessage message = arrived(1).getFirst();
+        String text = ReceivedMail.of(message).text();
+        String opened = Messages.get(Messages.ENGLISH, NotificationKind.ROUND_OPENED.messageKey());
+        String closed = Messages.get(Messages.ENGLISH, NotificationKind.ROUND_CLOSED.messageKey());
+        assertThat(text).as("the mail says what its unsubscribe link stops")
+                .contains(Messages.get(Messages.ENGLISH, "notify.digest.why", opened + "; " + closed));
+        String header = header(message, "List-Unsubscribe");
+        String stopAll = header.substring(1, header.length() - 1);
+        assertThat(linkAfter(text, Messages.get(Messages.ENGLISH, "notify.digest.stopAll")))
+                .as("the footer's link is the header's").isEqualTo(stopAll);
+        String stopClosed = linkAfter(text, Messages.get(Messages.ENGLISH, "notify.digest.stopKind", closed));
+        assertThat(linkAfter(text, Messages.get(Messages.ENGLISH, "notify.digest.stopKind", opened)))
+                .isNotEqualTo(stopClosed).isNotEqualTo(stopAll);
+
+        // After the digest went out the person adds a kind to it: the old mail's link must not stop that.
+        run(f.participant, () -> notifications.setPreference(NotificationKind.VOTING_ENDS_SOON, true, true));
+        HttpClient mailProgram = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpRequest.BodyPublisher oneClick = HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click");
+        assertThat(mailProgram.send(HttpRequest.newBuilder(local(stopClosed))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(oneClick).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(enabled(f.participant, NotificationKind.ROUND_CLOSED)).isFalse();
+        assertThat(enabled(f.participant, NotificationKind.ROUND_OPENED)).as("a kind's own link stops that kind only")
+                .isTrue();
+
+        String token = stopAll.substring(stopAll.lastIndexOf('/') + 1);
+        assertThat(notifications.unsubscribeKinds(token)).as("what the confirmation page names")
+                .containsExactly(NotificationKind.ROUND_OPENED, NotificationKind.ROUND_CLOSED);
+        assertThat(mailProgram.send(HttpRequest.newBuilder(local(stopAll))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(oneClick).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        assertThat(enabled(f.participant, NotificationKind.ROUND_OPENED)).isFalse();
+        assertThat(enabled(f.participant, NotificationKind.VOTING_ENDS_SOON))
+                .as("a kind added to the digest after the mail is not stopped by its link").isTrue();
+    }
+
+    /** The address on the line after a link's label in a mail's plain text ("label:" then the address). */
+    private static String linkAfter(String text, String label) {
+        int at = text.indexOf(label + ":\n");
+        assertThat(at).as("a link labelled " + label).isNotNegative();
+        String rest = text.substring(at + label.length() + 2);
+        return rest.lines().findFirst().orElseThrow().strip();
     }
 
     @Test

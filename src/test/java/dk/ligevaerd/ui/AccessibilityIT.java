@@ -75,6 +75,10 @@ class AccessibilityIT {
         page.locator("#tab-invitations").click();
         assertThat(page.locator("#invitation-grid")).isVisible();
         AxeCheck.assertNoSeriousViolations(page, "the workspace, invitations tab (" + language + ")");
+
+        page.locator("#tab-outbox").click();
+        assertThat(page.locator("#outbox-status")).hasText(text(language, "outbox.noServer"));
+        AxeCheck.assertNoSeriousViolations(page, "the workspace, outbox tab (" + language + ")");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -48,7 +48,7 @@ class ProductionAccessibilityIT {
 
     static {
         for (String slug : List.of("people", "statement", "priorities", "rounds", "equality", "sides", "invitations",
-                "settings")) {
+                "settings", "outbox")) {
             WORKSPACE_TABS.put(slug, "tab-" + slug);
         }
         WORKSPACE_TABS.put("history", "tab-activity");

@@ -12,6 +12,7 @@ import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.insight.InsightService;
 import dk.ligevaerd.notify.NotificationKind;
 import dk.ligevaerd.notify.NotificationService;
+import dk.ligevaerd.notify.OutboxService;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.DecisionRule;
@@ -22,7 +23,11 @@ import dk.ligevaerd.round.rules.Vote;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.shared.NotPermittedException;
+import dk.ligevaerd.statement.Amendment;
 import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.PassageAt;
+import dk.ligevaerd.statement.collab.Passage;
+import dk.ligevaerd.suggestion.SuggestionService;
 import dk.ligevaerd.statement.LiveChange;
 import dk.ligevaerd.statement.Seat;
 import dk.ligevaerd.statement.StatementService;
@@ -103,7 +108,7 @@ class AuthorizationMatrixIT {
 
     /** What a cell needs prepared before the caller acts. */
     enum Need { NOTHING, PRIORITY, DRAFT_ROUND, OPEN_DOTS_ROUND, OPEN_RANKING_ROUND, OPEN_ADOPT_ROUND, CLOSED_ROUND,
-        CIVIL_PROPOSAL, VERSION, INVITATION, EMPTY_SIDE, ARCHIVED }
+        CIVIL_PROPOSAL, VERSION, INVITATION, EMPTY_SIDE, SUGGESTION, OUTDATED_SUGGESTION, ARCHIVED }
 
     interface Call {
         Object run(Ctx c) throws Exception;
@@ -128,6 +133,26 @@ class AuthorizationMatrixIT {
                     : a == Actor.LOGGED_OUT ? Outcome.LOGIN_REQUIRED
                     : MEMBERS.contains(a) ? Outcome.NOT_PERMITTED : Outcome.NOT_FOUND);
         }
+        return m;
+    }
+
+    /**
+     * A suggestion made by Kommune's participant: the civil side accepts or declines it; Kommune's
+     * members are refused with a message (their side proposed it).
+     */
+    static Map<Actor, Outcome> otherSidesThan(Need suggestion) {
+        Map<Actor, Outcome> m = workspace(EnumSet.of(Actor.PARTICIPANT_CIVIL, Actor.MODERATOR_CIVIL));
+        m.put(Actor.PARTICIPANT_KOMMUNE, Outcome.DOMAIN_REFUSAL);
+        m.put(Actor.OWNER_MODERATOR_KOMMUNE, Outcome.DOMAIN_REFUSAL);
+        return m;
+    }
+
+    /** Only the suggestion's author (Kommune's participant); other contributors are told so. */
+    static Map<Actor, Outcome> onlyProposer() {
+        Map<Actor, Outcome> m = workspace(EnumSet.of(Actor.PARTICIPANT_KOMMUNE));
+        m.put(Actor.PARTICIPANT_CIVIL, Outcome.DOMAIN_REFUSAL);
+        m.put(Actor.OWNER_MODERATOR_KOMMUNE, Outcome.DOMAIN_REFUSAL);
+        m.put(Actor.MODERATOR_CIVIL, Outcome.DOMAIN_REFUSAL);
         return m;
     }
 
@@ -229,6 +254,10 @@ class AuthorizationMatrixIT {
             read("WorkspaceService.roster(long)", all(Outcome.INTERNAL_ONLY), c -> c.workspaces.roster(c.f.workspaceId)),
             read("WorkspaceService.facts(long)", all(Outcome.INTERNAL_ONLY), c -> c.workspaces.facts(c.f.workspaceId)),
             read("RoundService.notice(long)", all(Outcome.INTERNAL_ONLY), c -> c.rounds.notice(c.roundId)),
+            read("OutboxService.summary(long)", workspace(MODERATORS), c -> c.outbox.summary(c.f.workspaceId)),
+            read("OutboxService.unsent(long,int,int)", workspace(MODERATORS),
+                    c -> c.outbox.unsent(c.f.workspaceId, 0, 10)),
+            read("OutboxService.text(long,long)", workspace(MODERATORS), c -> c.outbox.text(c.f.workspaceId, c.mailId)),
             read("NotificationService.preferences()", loggedIn(), c -> c.notifications.preferences()),
             write("NotificationService.setPreference(NotificationKind,boolean,boolean)", Need.NOTHING, loggedIn(), c -> {
                 c.notifications.setPreference(NotificationKind.ROUND_OPENED, false, false);
@@ -306,6 +335,8 @@ class AuthorizationMatrixIT {
                     c -> c.governance.proposeRemoveSide(c.f.workspaceId, c.emptySideId)),
             write("GovernanceService.proposeDefaultRule(long,DefaultRule)", Need.NOTHING, workspace(MODERATORS),
                     c -> c.governance.proposeDefaultRule(c.f.workspaceId, DefaultRule.CONSENT)),
+            write("GovernanceService.proposeSuggestionsByModerators(long,boolean)", Need.NOTHING,
+                    workspace(MODERATORS), c -> c.governance.proposeSuggestionsByModerators(c.f.workspaceId, true)),
             write("GovernanceService.proposeHandOver(long,long)", Need.NOTHING, workspace(OWNER),
                     c -> c.governance.proposeHandOver(c.f.workspaceId, c.f.otherModerator.id())),
             write("GovernanceService.proposeDelete(long)", Need.NOTHING, workspace(MODERATORS),
@@ -502,6 +533,29 @@ class AuthorizationMatrixIT {
                 return null;
             }),
             read("CollabService.member(long)", workspace(MEMBERS), c -> c.collab.member(c.f.workspaceId)),
+            read("CollabService.follow(long,List)", workspace(MEMBERS), c -> c.collab.follow(c.f.workspaceId,
+                    List.of(new PassageAt(0, new Passage(0, 0, "", false))))),
+            write("CollabService.amend(long,Function)", Need.NOTHING, workspace(CONTRIBUTORS),
+                    c -> c.collab.amend(c.f.workspaceId, current -> Amendment.none(current.version()))),
+            read("SuggestionService.list(long)", workspace(MEMBERS), c -> c.suggestions.list(c.f.workspaceId)),
+            write("SuggestionService.suggest(long,int,int,int,String,String)", Need.NOTHING, workspace(CONTRIBUTORS),
+                    c -> c.suggestions.suggest(c.f.workspaceId, c.collab.snapshot(c.f.workspaceId).version(), 0, 2,
+                            "Alle", "Det gælder alle.")),
+            write("SuggestionService.accept(long,long)", Need.SUGGESTION, otherSidesThan(Need.SUGGESTION),
+                    c -> c.suggestions.accept(c.f.workspaceId, c.suggestionId)),
+            write("SuggestionService.decline(long,long,String)", Need.SUGGESTION, otherSidesThan(Need.SUGGESTION),
+                    c -> {
+                        c.suggestions.decline(c.f.workspaceId, c.suggestionId, "Vi mødes allerede ofte nok.");
+                        return null;
+                    }),
+            write("SuggestionService.withdraw(long,long)", Need.SUGGESTION, onlyProposer(), c -> {
+                c.suggestions.withdraw(c.f.workspaceId, c.suggestionId);
+                return null;
+            }),
+            write("SuggestionService.rebase(long,long)", Need.OUTDATED_SUGGESTION, onlyProposer(), c -> {
+                c.suggestions.rebase(c.f.workspaceId, c.suggestionId);
+                return null;
+            }),
             read("CollabService.seat(long,Consumer)", workspace(MEMBERS), c -> {
                 c.collab.leave(c.collab.seat(c.f.workspaceId, ending -> { }));
                 return null;
@@ -528,7 +582,9 @@ class AuthorizationMatrixIT {
         InsightService insight;
         StatementService statements;
         CollabService collab;
+        SuggestionService suggestions;
         NotificationService notifications;
+        OutboxService outbox;
         UserSummary civilParticipant;
         UserSummary removed;
         long priorityId = -1;
@@ -539,8 +595,10 @@ class AuthorizationMatrixIT {
         long proposalId = -1;
         long versionId = -1;
         long invitationId = -1;
+        long mailId = -1;
         String token = "";
         long emptySideId = -1;
+        long suggestionId = -1;
 
         Ctx(WorkspaceFixture f) {
             this.f = f;
@@ -562,7 +620,9 @@ class AuthorizationMatrixIT {
     @Autowired InsightService insight;
     @Autowired StatementService statements;
     @Autowired CollabService collab;
+    @Autowired SuggestionService suggestions;
     @Autowired NotificationService notifications;
+    @Autowired OutboxService outbox;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
@@ -689,6 +749,7 @@ class AuthorizationMatrixIT {
         c.workspaces = workspaces;
         c.invitations = invitations;
         c.notifications = notifications;
+        c.outbox = outbox;
         c.presence = presence;
         c.governance = governance;
         c.priorities = priorities;
@@ -699,6 +760,7 @@ class AuthorizationMatrixIT {
         c.insight = insight;
         c.statements = statements;
         c.collab = collab;
+        c.suggestions = suggestions;
         String n = unique();
         c.civilParticipant = accounts.register(n + "-civ", "Civil " + n, "bla-hest-tromme-7");
         c.removed = accounts.register(n + "-gone", "Gone " + n, "bla-hest-tromme-7");
@@ -736,7 +798,7 @@ class AuthorizationMatrixIT {
                             DecisionRule.SIDE_PARITY));
                     rounds.open(f.workspaceId, c.roundId);
                 }
-                case CLOSED_ROUND, CIVIL_PROPOSAL, EMPTY_SIDE, ARCHIVED -> { }
+                case CLOSED_ROUND, CIVIL_PROPOSAL, EMPTY_SIDE, SUGGESTION, OUTDATED_SUGGESTION, ARCHIVED -> { }
                 case VERSION -> c.versionId = statements.saveVersion(f.workspaceId, "Første udkast");
                 case INVITATION -> invitation(c);
             }
@@ -755,6 +817,15 @@ class AuthorizationMatrixIT {
             jdbc.update("update workspace set archived_at = current_timestamp, version = version + 1 where id = ?",
                     f.workspaceId);
         }
+        if (need == Need.SUGGESTION || need == Need.OUTDATED_SUGGESTION) {
+            // "Vi vil mødes oftere.": Kommune's participant suggests "hver uge" for "oftere".
+            int version = as(f.owner, () -> collab.snapshot(f.workspaceId).version());
+            c.suggestionId = as(f.participant, () -> suggestions.suggest(f.workspaceId, version, 13, 19, "hver uge",
+                    "Så ved alle, hvad vi lover."));
+            if (need == Need.OUTDATED_SUGGESTION) {
+                as(f.otherModerator, () -> collab.edit(f.workspaceId, "other", 14, 16, "FTE"));
+            }
+        }
         if (need == Need.EMPTY_SIDE) {
             c.emptySideId = f.addSide(governance, workspaces, "Tom", "#1E7A4C");
         }
@@ -768,6 +839,9 @@ class AuthorizationMatrixIT {
         as(f.owner, () -> {
             c.versionId = statements.saveVersion(f.workspaceId, "Første udkast");
             invitation(c);
+            // Mailed: with no mail server set in this test, the mail waits in the workspace's outbox.
+            invitations.create(f.workspaceId, null, Role.OBSERVER, Duration.ofDays(1), "gaest@example.org", "");
+            c.mailId = outbox.unsent(f.workspaceId, 0, 1).getFirst().id();
             return null;
         });
         c.closedRoundId = closedRound(c);
@@ -826,6 +900,6 @@ class AuthorizationMatrixIT {
         return as(f.owner, () -> workspaces.details(f.workspaceId).toString() + invitations.list(f.workspaceId)
                 + history.timeline(f.workspaceId).size() + governance.pending(f.workspaceId)
                 + priorities.list(f.workspaceId) + rounds.list(f.workspaceId) + statements.versions(f.workspaceId)
-                + collab.snapshot(f.workspaceId).text() + workspaces.mine().size());
+                + collab.snapshot(f.workspaceId).text() + workspaces.mine().size() + suggestions.list(f.workspaceId));
     }
 }

@@ -11,8 +11,13 @@
  * CodeMirror format straight from the JSON tree, rather than from maps and lists bound by a mapper,
  * lets the parser tell {@code 1} from {@code 1.0} and from a number too large for an int, and refuse
  * each precisely.
+ *
+ * <p>A named interface: features that point at passages of the statement (suggested changes) carry
+ * them with {@link dk.ligevaerd.statement.collab.Passage} and describe changes as change sets.
  */
 @NullMarked
+@NamedInterface("collab")
 package dk.ligevaerd.statement.collab;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

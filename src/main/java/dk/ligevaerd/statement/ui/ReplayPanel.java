@@ -2,42 +2,30 @@ package dk.ligevaerd.statement.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.HtmlContainer;
-import com.vaadin.flow.component.Tag;
-import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.RangeInput;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import dk.ligevaerd.shared.DomainException;
-import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.Notices;
-import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.statement.ReplayFrame;
 import dk.ligevaerd.statement.ReplayStep;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.statement.VersionView;
 import dk.ligevaerd.workspace.MemberView;
-import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
-import java.text.NumberFormat;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,9 +35,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Replays how the purpose statement grew, change by change: a slider over every accepted change,
- * buttons to step through them or play them, a caption naming whose change it is, for which side
- * and when, and the text at that point coloured by the side that wrote each stretch, with what the
- * change added highlighted and what it removed struck through.
+ * buttons to step through them or play them, and the step itself as {@link ReplayFrameView} draws
+ * it: whose change it is, for which side and when, and the text at that point coloured by the side
+ * that wrote each stretch.
  *
  * <p>Every frame comes from {@link StatementService#frame}, which starts from a cached checkpoint,
  * so scrubbing through a long history stays quick. Playing runs on the server: a delayed task moves
@@ -68,17 +56,6 @@ class ReplayPanel extends Div {
     static final long MAX_TICK_MS = 1_000;
     /** New changes typed while the panel is open reach it at most this often. */
     private static final long GROWTH_EVERY_MS = 1_000;
-    /** Longer removals are shortened in the text, with the number of characters left out. */
-    static final int REMOVED_SHOWN = 280;
-    /** Scrolls the text box, not the page, so that what the change did is in view. */
-    private static final String SCROLL_TO_CHANGE = """
-            const change = this.querySelector('mark, del');
-            if (change) {
-              const top = change.offsetTop, bottom = top + change.offsetHeight;
-              if (top < this.scrollTop || bottom > this.scrollTop + this.clientHeight) {
-                this.scrollTop = Math.max(0, top - this.clientHeight / 3);
-              }
-            }""";
 
     private final StatementService statements;
     private final CollabService collab;
@@ -95,10 +72,7 @@ class ReplayPanel extends Div {
     private final RadioButtonGroup<Unit> unit = new RadioButtonGroup<>();
     private final Button next = navButton(VaadinIcon.STEP_FORWARD, "statement.replay.next", "replay-next");
     private final Button last = navButton(VaadinIcon.FAST_FORWARD, "statement.replay.last", "replay-last");
-    private final Div caption = new Div();
-    private final Div summary = new Div();
-    private final UnorderedList legend = new UnorderedList();
-    private final Div text = new Div();
+    private final ReplayFrameView frameView = new ReplayFrameView(this::getLocale);
     private final AtomicBoolean growthScheduled = new AtomicBoolean();
 
     private List<ReplayStep> steps = List.of();
@@ -107,11 +81,6 @@ class ReplayPanel extends Div {
     private Unit stepUnit = Unit.CHANGE;
     /** A change a link asked to show at the next show, or -1. */
     private int asked = -1;
-    /** Saved versions' names by the number of changes they were taken at. */
-    private Map<Integer, String> savedAt = Map.of();
-    private Map<Long, MemberView> members = Map.of();
-    private Map<Long, SideView> sides = Map.of();
-    private List<SideView> sideOrder = List.of();
     /** The slider's place: the step shown (0: the empty start); -1 until first shown. */
     private int position = -1;
     private boolean playing;
@@ -191,24 +160,9 @@ class ReplayPanel extends Div {
         controls.getElement().setAttribute("role", "group");
         controls.getElement().setAttribute("aria-label", getTranslation("statement.replay.controls"));
 
-        caption.setId("replay-caption");
-        caption.addClassName("replay-caption");
-        caption.getElement().setAttribute("aria-live", "polite");
-        summary.setId("replay-summary");
-        summary.addClassName("replay-summary");
-        legend.setId("replay-legend");
-        legend.addClassName("replay-legend");
-        legend.getElement().setAttribute("aria-label", getTranslation("statement.replay.legend"));
-        text.setId("replay-text");
-        text.addClassName("replay-text");
-        text.getElement().setAttribute("role", "region");
-        text.getElement().setAttribute("aria-label", getTranslation("statement.replay.text"));
-        // A box that scrolls must be reachable by keyboard to be scrolled.
-        text.getElement().setAttribute("tabindex", "0");
-
         player.addClassName("replay-player");
         player.setId("replay-player");
-        player.add(controls, caption, summary, legend, text);
+        player.add(controls, frameView.caption, frameView.summary, frameView.legend, frameView.text);
         add(title, intro, empty, player);
     }
 
@@ -240,11 +194,7 @@ class ReplayPanel extends Div {
         }
         Map<Integer, String> newSavedAt = names.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> String.join("”, “", e.getValue())));
-        boolean relabelled = !newMembers.equals(members) || !d.sides().equals(sideOrder) || !newSavedAt.equals(savedAt);
-        members = newMembers;
-        sides = d.sides().stream().collect(Collectors.toMap(SideView::id, Function.identity()));
-        sideOrder = d.sides();
-        savedAt = newSavedAt;
+        boolean relabelled = frameView.know(newMembers, d.sides(), newSavedAt);
         if (position < 0 || textVersion != steps.size()) {
             reloadSteps();
         } else if (asked >= 0) {
@@ -353,9 +303,10 @@ class ReplayPanel extends Div {
         ReplayFrame frame = frameFor(step);
         slider.getElement().setAttribute("aria-valuetext", step == 0
                 ? getTranslation("statement.replay.valueStart") : label(step));
-        showCaption(step, version, frame);
-        showLegend(frame);
-        showText(frame);
+        String startCaption = stepUnit == Unit.CHANGE ? getTranslation("statement.replay.start", steps.size())
+                : getTranslation("statement.replay.wordStart", wordStops.size());
+        frameView.show(step == 0 ? startCaption : label(step), step == 0 ? null : steps.get(version - 1),
+                startCaption, frame);
     }
 
     /**
@@ -399,197 +350,6 @@ class ReplayPanel extends Div {
                 : getTranslation("statement.replay.wordValueRange", step, wordStops.size(), from, to, steps.size());
     }
 
-    private void showCaption(int step, int version, ReplayFrame frame) {
-        summary.removeAll();
-        if (step == 0) {
-            caption.removeAll();
-            caption.setText(stepUnit == Unit.CHANGE ? getTranslation("statement.replay.start", steps.size())
-                    : getTranslation("statement.replay.wordStart", wordStops.size()));
-            summary.setText(getTranslation("statement.replay.startSummary"));
-            return;
-        }
-        ReplayStep change = steps.get(version - 1);
-        // The side as a badge in its colour, the colour its text has below.
-        SideView side = sides.get(change.sideId());
-        Span sideBadge = side == null ? formerSideBadge(getTranslation("statement.replay.formerSide"))
-                : new SideBadge(side.name(), side.colour());
-        Time at = new Time();
-        at.setText(Formats.dateTime(change.acceptedAt(), getLocale()));
-        at.getElement().setAttribute("datetime", change.acceptedAt().toString());
-        caption.removeAll();
-        caption.add(new Text(label(step) + " · "
-                + nameOf(change.authorId()) + " · "), sideBadge, new Text(" · "), at);
-        List<String> parts = new ArrayList<>();
-        if (frame.insertedLength() > 0) {
-            parts.add(getTranslation("statement.replay.added", frame.insertedLength()));
-        }
-        if (frame.removedLength() > 0) {
-            parts.add(getTranslation("statement.replay.removed", frame.removedLength()));
-        }
-        if (parts.isEmpty()) {
-            parts.add(getTranslation("statement.replay.unchanged"));
-        }
-        String saved = savedAt.get(version);
-        if (saved != null) {
-            parts.add(getTranslation("statement.replay.savedAs", saved));
-        }
-        summary.setText(String.join(" · ", parts));
-    }
-
-    private void showLegend(ReplayFrame frame) {
-        legend.removeAll();
-        Map<Long, Integer> chars = new HashMap<>();
-        frame.authorship().forEach(s -> chars.merge(s.sideId(), s.to() - s.from(), Integer::sum));
-        int total = frame.text().length();
-        NumberFormat percent = NumberFormat.getPercentInstance(getLocale());
-        for (SideView side : sideOrder) {
-            ListItem item = new ListItem(new SideBadge(side.name(), side.colour()));
-            item.addClassName("replay-legend-side");
-            item.getElement().setAttribute("data-side", String.valueOf(side.id()));
-            if (total > 0) {
-                item.add(new Span(percent.format(chars.getOrDefault(side.id(), 0) / (double) total)));
-            }
-            legend.add(item);
-        }
-        int former = chars.entrySet().stream().filter(e -> !sides.containsKey(e.getKey()))
-                .mapToInt(Map.Entry::getValue).sum();
-        if (former > 0) {
-            ListItem item = new ListItem(formerSideBadge(getTranslation("statement.replay.formerSides")),
-                    new Span(percent.format(former / (double) total)));
-            item.addClassName("replay-legend-side");
-            legend.add(item);
-        }
-        Mark added = new Mark();
-        added.addClassName("replay-inserted");
-        added.setText(getTranslation("statement.replay.legendAdded"));
-        Struck removed = new Struck();
-        removed.addClassName("replay-removed");
-        removed.setText(getTranslation("statement.replay.legendRemoved"));
-        ListItem key = new ListItem(added, removed);
-        key.addClassName("replay-legend-key");
-        legend.add(key);
-    }
-
-    /**
-     * The text in stretches by one author each, cut where the change inserted something so that
-     * the insertion can be highlighted; what the change removed is shown struck through where it
-     * stood, before what replaced it.
-     */
-    private void showText(ReplayFrame frame) {
-        text.removeAll();
-        String content = frame.text();
-        List<ReplayFrame.Edit> edits = frame.edits();
-        if (content.isEmpty() && frame.removedLength() == 0) {
-            Span nothing = new Span(getTranslation("statement.replay.emptyText"));
-            nothing.addClassName("muted");
-            text.add(nothing);
-            return;
-        }
-        TreeSet<Integer> cuts = new TreeSet<>(List.of(0, content.length()));
-        frame.authorship().forEach(s -> {
-            cuts.add(s.from());
-            cuts.add(s.to());
-        });
-        edits.forEach(e -> {
-            cuts.add(e.from());
-            cuts.add(e.to());
-        });
-        List<ReplayFrame.AuthorSpan> spans = frame.authorship();
-        int span = 0;
-        int removal = 0;
-        int insertion = 0;
-        Integer from = cuts.first();
-        for (Integer to = cuts.higher(from); ; from = to, to = cuts.higher(to)) {
-            while (removal < edits.size() && edits.get(removal).from() <= from) {
-                showRemoved(edits.get(removal++));
-            }
-            if (to == null) {
-                break;
-            }
-            while (spans.get(span).to() <= from) {
-                span++;
-            }
-            while (insertion < edits.size() && edits.get(insertion).to() <= from) {
-                insertion++;
-            }
-            String piece = content.substring(from, to);
-            boolean inserted = insertion < edits.size() && edits.get(insertion).from() <= from;
-            text.add(inserted ? insertedPiece(piece, spans.get(span)) : run(new Span(), piece, spans.get(span)));
-        }
-        if (!edits.isEmpty()) {
-            text.getElement().executeJs(SCROLL_TO_CHANGE);
-        }
-    }
-
-    private void showRemoved(ReplayFrame.Edit edit) {
-        String removed = edit.removed();
-        if (removed.isEmpty()) {
-            return;
-        }
-        Struck struck = new Struck();
-        struck.addClassName("replay-removed");
-        struck.add(hidden(getTranslation("statement.replay.removedStart") + " "));
-        if (removed.length() > REMOVED_SHOWN) {
-            struck.add(new Text(removed.substring(0, REMOVED_SHOWN)));
-            Span more = new Span(getTranslation("statement.replay.removedMore", removed.length() - REMOVED_SHOWN));
-            more.addClassName("replay-removed-more");
-            struck.add(more);
-        } else {
-            struck.add(new Text(removed));
-        }
-        struck.add(hidden(" " + getTranslation("statement.compare.end")));
-        text.add(struck);
-    }
-
-    private HtmlContainer insertedPiece(String piece, ReplayFrame.AuthorSpan span) {
-        Mark mark = new Mark();
-        run(mark, "", span);
-        mark.addClassName("replay-inserted");
-        mark.add(hidden(getTranslation("statement.replay.addedStart") + " "), new Text(piece),
-                hidden(" " + getTranslation("statement.compare.end")));
-        return mark;
-    }
-
-    /** A stretch of text on the colour of the side that wrote it, named on hover. */
-    private HtmlContainer run(HtmlContainer container, String piece, ReplayFrame.AuthorSpan span) {
-        container.addClassName("replay-run");
-        SideView side = sides.get(span.sideId());
-        if (side == null) {
-            container.addClassName("replay-former");
-        } else {
-            container.getStyle().set("--side-colour", side.colour());
-        }
-        container.getElement().setAttribute("data-side", String.valueOf(span.sideId()));
-        container.getElement().setAttribute("title",
-                getTranslation("statement.replay.writtenBy", nameOf(span.userId()), sideNameOf(span.sideId())));
-        if (!piece.isEmpty()) {
-            container.setText(piece);
-        }
-        return container;
-    }
-
-    private Span formerSideBadge(String label) {
-        Span badge = new Span(label);
-        badge.addClassName("replay-former-badge");
-        return badge;
-    }
-
-    private Span hidden(String label) {
-        Span span = new Span(label);
-        span.addClassName("visually-hidden");
-        return span;
-    }
-
-    private String nameOf(long userId) {
-        MemberView member = members.get(userId);
-        return member == null ? getTranslation("history.formerMember") : member.displayName();
-    }
-
-    private String sideNameOf(long sideId) {
-        SideView side = sides.get(sideId);
-        return side == null ? getTranslation("statement.replay.formerSide") : side.name();
-    }
-
     private void updateButtons() {
         int total = stepCount();
         first.setEnabled(position > 0);
@@ -605,7 +365,7 @@ class ReplayPanel extends Div {
         play.setIcon((playing ? VaadinIcon.PAUSE : VaadinIcon.PLAY).create());
         // Announcing every frame while playing would drown a screen reader; the caption speaks
         // again as soon as the replay is paused.
-        caption.getElement().setAttribute("aria-live", playing ? "off" : "polite");
+        frameView.announce(!playing);
     }
 
     /** Plays from the change shown (from the start, if that is the latest) to the latest. */
@@ -707,18 +467,4 @@ class ReplayPanel extends Div {
         }
     }
 
-    /** When the change shown was accepted, readable by machines too. */
-    @Tag("time")
-    static final class Time extends HtmlContainer {
-    }
-
-    /** What the change shown inserted. */
-    @Tag("mark")
-    static final class Mark extends HtmlContainer {
-    }
-
-    /** What the change shown removed. */
-    @Tag("del")
-    static final class Struck extends HtmlContainer {
-    }
 }

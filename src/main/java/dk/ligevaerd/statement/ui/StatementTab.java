@@ -31,6 +31,7 @@ import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.statement.LiveSnapshot;
 import dk.ligevaerd.statement.StatementEvents.VersionSaved;
+import dk.ligevaerd.statement.StatementPanel;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.statement.VersionView;
 import dk.ligevaerd.statement.WordDiff;
@@ -87,7 +88,10 @@ class StatementTab extends Div implements WorkspaceTab {
     private @Nullable Long linkedVersion;
     private boolean scrollToVersion;
 
-    StatementTab(StatementService statements, CollabService collab, long workspaceId) {
+    private final List<StatementPanel> panels;
+
+    StatementTab(StatementService statements, CollabService collab, long workspaceId, List<StatementPanel> panels) {
+        this.panels = panels;
         this.statements = statements;
         this.collab = collab;
         this.workspaceId = workspaceId;
@@ -110,7 +114,9 @@ class StatementTab extends Div implements WorkspaceTab {
         tools.addClassName("statement-tools");
         editorSlot.addClassName("statement-editor-slot");
         replay = new ReplayPanel(statements, collab, workspaceId);
-        add(intro, tools, editorSlot, versionsPanel(), replay);
+        add(intro, tools, editorSlot);
+        panels.forEach(panel -> add(panel.component()));
+        add(versionsPanel(), replay);
     }
 
     private Component versionsPanel() {
@@ -161,7 +167,22 @@ class StatementTab extends Div implements WorkspaceTab {
     /** The text itself arrives over the editor's own connection; the bus brings saved versions. */
     @Override
     public boolean concerns(WorkspaceEvent event) {
-        return event.is(VersionSaved.class);
+        return event.is(VersionSaved.class) || panels.stream().anyMatch(panel -> panel.concerns(event));
+    }
+
+    /** A saved version draws the tab afresh; the panels beside the editor take their own events. */
+    @Override
+    public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
+        if (events.stream().anyMatch(e -> e.is(VersionSaved.class))) {
+            show(d);
+            return;
+        }
+        for (StatementPanel panel : panels) {
+            List<WorkspaceEvent> its = events.stream().filter(panel::concerns).toList();
+            if (!its.isEmpty()) {
+                panel.changed(d, its);
+            }
+        }
     }
 
     @Override
@@ -182,6 +203,7 @@ class StatementTab extends Div implements WorkspaceTab {
             editorSlot.add(editor);
         }
         showShares(now, d);
+        panels.forEach(panel -> panel.show(d));
         List<VersionView> versions = statements.versions(workspaceId);
         showVersions(d, versions);
         replay.show(d, versions, now.version());

@@ -1,7 +1,10 @@
 package dk.ligevaerd.statement.ui;
 
 import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.StatementPanel;
 import dk.ligevaerd.statement.StatementService;
+import java.util.Comparator;
+import java.util.List;
 import dk.ligevaerd.workspace.WorkspaceTab;
 import org.springframework.stereotype.Component;
 
@@ -11,10 +14,12 @@ class StatementTabProvider implements WorkspaceTab.Provider {
 
     private final StatementService statements;
     private final CollabService collab;
+    private final List<StatementPanel.Provider> panels;
 
-    StatementTabProvider(StatementService statements, CollabService collab) {
+    StatementTabProvider(StatementService statements, CollabService collab, List<StatementPanel.Provider> panels) {
         this.statements = statements;
         this.collab = collab;
+        this.panels = panels.stream().sorted(Comparator.comparingInt(StatementPanel.Provider::order)).toList();
     }
 
     @Override
@@ -29,7 +34,8 @@ class StatementTabProvider implements WorkspaceTab.Provider {
 
     @Override
     public WorkspaceTab create(long workspaceId) {
-        return new StatementTab(statements, collab, workspaceId);
+        return new StatementTab(statements, collab, workspaceId,
+                panels.stream().map(p -> p.create(workspaceId)).toList());
     }
 
     @Override

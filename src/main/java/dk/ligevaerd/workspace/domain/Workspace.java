@@ -60,6 +60,9 @@ public class Workspace {
     @Column(name = "default_rule", nullable = false, length = 20)
     private DefaultRule defaultRule = DefaultRule.SIDE_PARITY;
 
+    @Column(name = "suggestions_by_moderators", nullable = false)
+    private boolean suggestionsByModerators;
+
     @Column(name = "deleted_at")
     private @Nullable Instant deletedAt;
 
@@ -135,6 +138,16 @@ public class Workspace {
             throw new DomainException("error.workspace.language");
         }
         this.language = newLanguage;
+    }
+
+    /** Whether a suggested change to the statement needs a moderator of every other side to accept it. */
+    public boolean suggestionsByModerators() {
+        return suggestionsByModerators;
+    }
+
+    public void setSuggestionsByModerators(boolean byModerators) {
+        requireWritable();
+        this.suggestionsByModerators = byModerators;
     }
 
     public void setDefaultRule(DefaultRule rule) {

@@ -56,6 +56,7 @@ class SettingsPanel extends Div {
         this.workspaceId = workspaceId;
         this.proposals = new ProposalsPanel(governance, workspaceId, k -> k == ProposalKind.JOINT_CLOSING_OFF
                 || k == ProposalKind.DEFAULT_RULE || k == ProposalKind.HAND_OVER || k == ProposalKind.DELETE_WORKSPACE
+                || k == ProposalKind.SUGGESTIONS_BY_MODERATORS || k == ProposalKind.SUGGESTIONS_BY_PARTICIPANTS
                 || k == ProposalKind.RETENTION || k == ProposalKind.UNARCHIVE);
         name.setLabel(getTranslation("field.workspaceName"));
         LengthLimit.counted(name, Workspace.NAME_MAX_LENGTH);
@@ -144,6 +145,15 @@ class SettingsPanel extends Div {
         Button proposeRule = button("settings.proposeDefaultRule", "settings-propose-rule",
                 () -> proposed(governance.proposeDefaultRule(workspaceId, rule.getValue())));
         rounds.add(row(rule, proposeRule));
+
+        boolean byModerators = d.suggestionsByModerators();
+        Span suggestionKeys = new Span(getTranslation(byModerators ? "settings.suggestionKeys.moderators"
+                : "settings.suggestionKeys.participants"));
+        suggestionKeys.setId("settings-suggestion-keys-state");
+        Button proposeKeys = button(byModerators ? "settings.proposeSuggestionKeys.participants"
+                : "settings.proposeSuggestionKeys.moderators", "settings-propose-suggestion-keys",
+                () -> proposed(governance.proposeSuggestionsByModerators(workspaceId, !byModerators)));
+        rounds.add(new Div(suggestionKeys), new Div(proposeKeys));
 
         if (owner) {
             Select<MemberView> to = new Select<>();

@@ -107,6 +107,17 @@ class InvitationIT {
                 .contains(text("mail.invitation.accept")).contains(CIVIL_SOCIETY);
         moderator.locator("#close-invitation").click();
         assertThat(moderator.locator("#invite-email input")).hasValue("");
+
+        // The workspace's Outbox tab lists it as waiting and shows its text as text, the link's secret hidden.
+        moderator.locator("#tab-outbox").click();
+        assertThat(moderator.locator("#outbox-status")).hasText(text("outbox.noServer"));
+        moderator.locator("#outbox-grid").getByText(address).click();
+        assertThat(moderator.locator("#outbox-text-heading")).hasText(Messages.get(Messages.DANISH, "outbox.text", address));
+        Locator shown = moderator.locator("#outbox-text");
+        assertThat(shown).containsText("> Velkommen <b>til</b> os");
+        assertThat(shown).containsText("/invite/[…]");
+        assertThat(shown).not().containsText(token);
+        assertThat(shown.locator("b")).hasCount(0);
     }
 
     @Test

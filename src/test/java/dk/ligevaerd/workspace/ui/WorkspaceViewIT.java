@@ -92,7 +92,7 @@ class WorkspaceViewIT extends SpringBrowserlessTest {
         openDemoWorkspace();
 
         assertThat(tabIds()).containsExactly("tab-people", "tab-statement", "tab-priorities", "tab-rounds",
-                "tab-equality", "tab-activity", "tab-sides", "tab-invitations", "tab-settings");
+                "tab-equality", "tab-activity", "tab-outbox", "tab-sides", "tab-invitations", "tab-settings");
     }
 
     @Test
