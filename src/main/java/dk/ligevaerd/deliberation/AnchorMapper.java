@@ -4,13 +4,10 @@ import dk.ligevaerd.deliberation.domain.CommentThread;
 import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.statement.LiveSnapshot;
 import dk.ligevaerd.statement.StatementService;
-import dk.ligevaerd.statement.collab.AcceptedUpdate;
 import dk.ligevaerd.statement.collab.Passage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
@@ -63,40 +60,24 @@ class AnchorMapper {
 
     /**
      * The passages of {@code threads} (all on the statement of one workspace) carried to the latest
-     * version: each joins the walk at the version it was stored at.
+     * version: each joins the walk at the version it was stored at ({@link AnchorWalk}).
      */
     Carried carry(long workspaceId, List<CommentThread> threads) {
-        TreeMap<Integer, List<CommentThread>> behind = new TreeMap<>();
+        List<AnchorWalk.Stored> stored = new ArrayList<>();
         for (CommentThread t : threads) {
-            if (t.anchor() != null) {
-                behind.computeIfAbsent(t.anchorVersion(), v -> new ArrayList<>()).add(t);
+            Passage anchor = t.anchor();
+            if (anchor != null) {
+                stored.add(new AnchorWalk.Stored(t.id(), anchor, t.anchorVersion()));
             }
         }
-        if (behind.isEmpty()) {
+        if (stored.isEmpty()) {
             LiveSnapshot now = collab.snapshot(workspaceId);
             return new Carried(now.version(), now.text(), Map.of());
         }
-        int version = behind.firstKey();
-        String text = textAt(workspaceId, version);
-        List<AcceptedUpdate> updates = collab.updatesSince(workspaceId, version);
-        Map<Long, Passage> moving = new HashMap<>();
-        join(behind, version, moving);
-        for (AcceptedUpdate update : updates) {
-            text = update.changes().apply(text);
-            version = update.version();
-            for (Map.Entry<Long, Passage> e : moving.entrySet()) {
-                e.setValue(e.getValue().after(update.changes(), text));
-            }
-            join(behind, version, moving);
-        }
-        lastWalk.put(workspaceId, new TextAt(version, text));
-        return new Carried(version, text, moving);
-    }
-
-    private static void join(TreeMap<Integer, List<CommentThread>> behind, int version, Map<Long, Passage> moving) {
-        List<CommentThread> joining = behind.remove(version);
-        if (joining != null) {
-            joining.forEach(t -> moving.put(t.id(), java.util.Objects.requireNonNull(t.anchor())));
-        }
+        int start = stored.stream().mapToInt(AnchorWalk.Stored::version).min().orElseThrow();
+        AnchorWalk.Result walked = AnchorWalk.carry(start, textAt(workspaceId, start), stored,
+                collab.updatesSince(workspaceId, start));
+        lastWalk.put(workspaceId, new TextAt(walked.version(), walked.text()));
+        return new Carried(walked.version(), walked.text(), walked.passages());
     }
 }
