@@ -75,6 +75,11 @@ class DiscussionTab extends Div implements WorkspaceTab {
     private final Map<Long, ThreadCard> cards = new LinkedHashMap<>();
     private @Nullable WorkspaceDetails details;
     private boolean mayComment;
+    /** The thread the address names ({@code ?thread=7}, from a history line): shown, marked and in view. */
+    private @Nullable Long linked;
+    /** What the address asks to comment on ({@code ?on=priority&item=12}, from a priority or round). */
+    private @Nullable TargetKind preselectedKind;
+    private @Nullable Long preselectedItem;
 
     DiscussionTab(CommentService comments, CollabService collab, PriorityService priorities, RoundService rounds,
             long workspaceId) {
@@ -147,6 +152,28 @@ class DiscussionTab extends Div implements WorkspaceTab {
         return DeliberationEvents.isDeliberationEvent(event);
     }
 
+    /**
+     * {@code ?thread=7} shows thread 7 (resolved or not), marked and in view; {@code ?on=priority&item=12}
+     * (or {@code round}, {@code record}) opens the form on that item, so the priorities and rounds
+     * can lead here without depending on this feature.
+     */
+    @Override
+    public List<String> accept(WorkspaceDetails d, Map<String, List<String>> parameters) {
+        dk.ligevaerd.shared.ui.AddressReader address = new dk.ligevaerd.shared.ui.AddressReader(parameters);
+        java.util.Set<Long> known = comments.threads(workspaceId).stream().map(ThreadView::id)
+                .collect(java.util.stream.Collectors.toSet());
+        linked = address.id("thread", known::contains);
+        String on = address.text("on", v -> List.of("priority", "round", "record").contains(v));
+        preselectedKind = on == null ? null : TargetKind.valueOf(on.toUpperCase(java.util.Locale.ROOT));
+        preselectedItem = on == null ? null : address.id("item", id -> id > 0);
+        return address.ignored();
+    }
+
+    @Override
+    public Map<String, String> parameters() {
+        return linked == null ? Map.of() : Map.of("thread", String.valueOf(linked));
+    }
+
     /** New threads and replies by others are news for this person. */
     @Override
     public int unread(List<WorkspaceEvent> events) {
@@ -174,7 +201,24 @@ class DiscussionTab extends Div implements WorkspaceTab {
             cards.put(t.id(), card);
             list.add(card);
         }
+        if (preselectedKind != null && form.isVisible()) {
+            about.setValue(preselectedKind);
+            chooseTarget();
+            Long wanted = preselectedItem;
+            item.getListDataView().getItems().filter(i -> wanted != null && i.id() == wanted).findFirst()
+                    .ifPresent(item::setValue);
+            preselectedKind = null;
+            body.focus();
+        }
+        ThreadCard marked = linked == null ? null : cards.get(linked);
+        if (marked != null && marked.view.resolved()) {
+            show.setValue(Show.ALL);
+        }
         filter();
+        if (marked != null) {
+            marked.addClassName("linked-item");
+            marked.scrollIntoView();
+        }
     }
 
     /** Redraws only the threads the events name, adding new ones at the end. */

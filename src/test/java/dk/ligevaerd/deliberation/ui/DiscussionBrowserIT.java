@@ -55,6 +55,7 @@ class DiscussionBrowserIT {
     @Autowired InvitationService invitations;
     @Autowired CollabService collab;
     @Autowired CommentService comments;
+    @Autowired dk.ligevaerd.priority.PriorityService priorities;
 
     WorkspaceFixture f;
     final List<BrowserContext> contexts = new ArrayList<>();
@@ -172,5 +173,26 @@ class DiscussionBrowserIT {
         assertThat(observer.locator("#thread-list .thread-card .comment-body")).hasCount(2);
         assertThat(observer.locator("#comment-start")).isHidden();
         AxeCheck.assertNoSeriousViolations(observer, "the discussion tab as an observer (en)");
+    }
+
+    @Test
+    void a_priority_leads_to_the_discussion_with_the_form_on_it_and_the_history_leads_back_to_the_thread() {
+        long priority = as(f.otherModerator, () -> priorities.propose(f.workspaceId, "Fællesspisning", "",
+                java.util.Set.of(dk.ligevaerd.priority.ValueLens.SHARED_VALUES)));
+        Page municipal = open(f.participant, "priorities");
+        municipal.locator("#priority-list .priority-discuss").click();
+        assertThat(municipal.locator("#comment-item")).containsText("Fællesspisning");
+        fill(municipal.locator("#comment-body textarea"), "Hvem laver maden?");
+        municipal.locator("#comment-start").click();
+        Locator card = municipal.locator("#thread-list .thread-card");
+        assertThat(card.locator(".thread-title")).hasText("Fællesspisning");
+        long thread = as(f.owner, () -> comments.threads(f.workspaceId)).getFirst().id();
+        org.assertj.core.api.Assertions.assertThat(as(f.owner, () -> comments.thread(f.workspaceId, thread))
+                .targetId()).isEqualTo(priority);
+
+        municipal.locator("#tab-activity").click();
+        municipal.locator(".history-thing-link[href$='discussion?thread=" + thread + "']").first().click();
+        assertThat(municipal.locator("#thread-list .thread-card.linked-item")).hasCount(1);
+        assertThat(municipal).hasURL(java.util.regex.Pattern.compile(".*/discussion\\?thread=" + thread));
     }
 }
