@@ -107,7 +107,11 @@ class DiscussionBrowserIT {
 
     /** A browser of its own, logged in through the login form's endpoint, on the given tab. */
     private Page open(UserSummary user, @Nullable String tab) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"));
+        return open(user, tab, "en-GB");
+    }
+
+    private Page open(UserSummary user, @Nullable String tab, String locale) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale));
         context.setDefaultTimeout(30_000);
         contexts.add(context);
         // The login form's POST needs the page's CSRF token (login CSRF is closed).
@@ -194,5 +198,9 @@ class DiscussionBrowserIT {
         municipal.locator(".history-thing-link[href$='discussion?thread=" + thread + "']").first().click();
         assertThat(municipal.locator("#thread-list .thread-card.linked-item")).hasCount(1);
         assertThat(municipal).hasURL(java.util.regex.Pattern.compile(".*/discussion\\?thread=" + thread));
+
+        Page danish = open(f.otherModerator, "discussion", "da-DK");
+        assertThat(danish.locator("#thread-list .thread-card .thread-kind")).hasText("Prioritet");
+        AxeCheck.assertNoSeriousViolations(danish, "the discussion tab (da)");
     }
 }
