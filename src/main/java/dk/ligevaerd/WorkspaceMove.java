@@ -89,6 +89,9 @@ final class WorkspaceMove {
         TABLES.put("proposal_confirmation", "proposal_id in (select id from governance_proposal where workspace_id = ?)");
         TABLES.put("suggestion", ofWorkspace);
         TABLES.put("suggestion_acceptance", "suggestion_id in (select id from suggestion where workspace_id = ?)");
+        TABLES.put("comment_thread", ofWorkspace);
+        TABLES.put("thread_comment", ofWorkspace);
+        TABLES.put("deliberation_setting", ofWorkspace);
         USER_COLUMNS.put("workspace", List.of("created_by"));
         USER_COLUMNS.put("membership", List.of("user_id"));
         USER_COLUMNS.put("invitation", List.of("created_by", "used_by"));
@@ -104,6 +107,8 @@ final class WorkspaceMove {
         USER_COLUMNS.put("proposal_confirmation", List.of("user_id"));
         USER_COLUMNS.put("suggestion", List.of("proposed_by", "decided_by"));
         USER_COLUMNS.put("suggestion_acceptance", List.of("user_id"));
+        USER_COLUMNS.put("comment_thread", List.of("started_by", "resolved_by"));
+        USER_COLUMNS.put("thread_comment", List.of("author_id"));
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

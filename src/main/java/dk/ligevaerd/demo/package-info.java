@@ -1,6 +1,7 @@
 /** The demo workspace a newcomer finds on first start, built through the real services. */
 @NullMarked
-@ApplicationModule(allowedDependencies = {"workspace", "account", "priority", "statement", "round", "suggestion"})
+@ApplicationModule(allowedDependencies = {"workspace", "account", "priority", "statement", "round", "suggestion",
+        "deliberation"})
 package dk.ligevaerd.demo;
 
 import org.jspecify.annotations.NullMarked;

@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  */
 class HistoryTab extends Div implements WorkspaceTab {
 
-    static final List<String> AREAS = List.of("workspace", "priority", "statement", "round");
+    static final List<String> AREAS = List.of("workspace", "priority", "statement", "round", "comment");
     private static final int PAGE = 100;
 
     private final HistoryService history;
@@ -340,7 +340,7 @@ class HistoryTab extends Div implements WorkspaceTab {
 
     /** Ids the line already names by title; a reader has no use for the number behind them. */
     private static final java.util.Set<String> INTERNAL_IDS = java.util.Set.of("priority", "round", "source",
-            "target");
+            "target", "thread", "comment", "item");
 
     /**
      * An entry about a priority, a round or a saved version leads to that very thing: the tab
@@ -364,6 +364,11 @@ class HistoryTab extends Div implements WorkspaceTab {
             parameter = "round";
             id = facts.get("round");
             label = "history.open.round";
+        } else if (kind.startsWith("comment.") && facts.containsKey("thread")) {
+            tab = "discussion";
+            parameter = "thread";
+            id = facts.get("thread");
+            label = "history.open.thread";
         } else if (kind.startsWith("statement.version")) {
             tab = "statement";
             parameter = "version";
@@ -453,6 +458,11 @@ class HistoryTab extends Div implements WorkspaceTab {
     private String factValue(String key, String value) {
         if ("null".equals(value)) {
             return "—";
+        }
+        if ("on".equals(key)) {
+            // What a comment thread is about, by the name its feature gives it.
+            String named = getTranslation("comment.target." + value);
+            return named.startsWith("!") ? value : named;
         }
         if ("true".equals(value) || "false".equals(value)) {
             return getTranslation("history.value." + value);

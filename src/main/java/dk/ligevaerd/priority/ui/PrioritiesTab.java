@@ -240,6 +240,11 @@ class PrioritiesTab extends Div implements WorkspaceTab {
             merge.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             actions.add(merge);
         }
+        // A plain address into the discussion, with the form opened on this priority.
+        com.vaadin.flow.component.html.Anchor discuss = new com.vaadin.flow.component.html.Anchor(
+                "workspace/" + workspaceId + "/discussion?on=priority&item=" + p.id(), getTranslation("priority.discuss"));
+        discuss.addClassName("priority-discuss");
+        actions.add(discuss);
         if (p.inRound() && p.state() == PriorityState.PROPOSED) {
             Span locked = new Span(getTranslation("priority.lockedByRound"));
             locked.addClassName("muted");

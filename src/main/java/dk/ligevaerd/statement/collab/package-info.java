@@ -12,8 +12,9 @@
  * lets the parser tell {@code 1} from {@code 1.0} and from a number too large for an int, and refuse
  * each precisely.
  *
- * <p>A named interface: features that point at passages of the statement (suggested changes) carry
- * them with {@link dk.ligevaerd.statement.collab.Passage} and describe changes as change sets.
+ * <p>A named interface, {@code statement :: collab}: features that point at passages of the
+ * statement (comments and suggested changes) carry them through the accepted changes with
+ * {@link dk.ligevaerd.statement.collab.Passage} and describe changes as change sets.
  */
 @NullMarked
 @NamedInterface("collab")

@@ -91,7 +91,7 @@ class WorkspaceViewIT extends SpringBrowserlessTest {
     void the_owner_manages_sides_invitations_and_settings() {
         openDemoWorkspace();
 
-        assertThat(tabIds()).containsExactly("tab-people", "tab-statement", "tab-priorities", "tab-rounds",
+        assertThat(tabIds()).containsExactly("tab-people", "tab-statement", "tab-priorities", "tab-rounds", "tab-discussion",
                 "tab-equality", "tab-activity", "tab-outbox", "tab-sides", "tab-invitations", "tab-settings");
     }
 
@@ -100,7 +100,7 @@ class WorkspaceViewIT extends SpringBrowserlessTest {
     void a_participant_sees_the_shared_tabs_but_no_owner_tabs() {
         openDemoWorkspace();
 
-        assertThat(tabIds()).containsExactly("tab-people", "tab-statement", "tab-priorities", "tab-rounds",
+        assertThat(tabIds()).containsExactly("tab-people", "tab-statement", "tab-priorities", "tab-rounds", "tab-discussion",
                 "tab-equality", "tab-activity");
         assertThat($(Div.class).withId("invitations-panel").exists()).isFalse();
     }
