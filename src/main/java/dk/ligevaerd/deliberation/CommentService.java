@@ -117,7 +117,7 @@ public class CommentService {
     @Transactional(readOnly = true)
     public boolean mayComment(long workspaceId) {
         Member me = access.requireMember(workspaceId);
-        return me.canContribute() || observersAllowed(workspaceId);
+        return access.writable(workspaceId) && (me.canContribute() || observersAllowed(workspaceId));
     }
 
     // ---- writing --------------------------------------------------------------------------------
@@ -213,6 +213,7 @@ public class CommentService {
     @Transactional
     public void edit(long workspaceId, long commentId, String body) {
         Member me = access.requireMember(workspaceId);
+        access.requireWritable(workspaceId);
         Comment comment = loadComment(workspaceId, commentId);
         comment.edit(me.userId(), body, clock.instant());
         events.publishEvent(new CommentEdited(workspaceId, me.userId(), me.sideId(), comment.threadId(), commentId,
@@ -223,6 +224,7 @@ public class CommentService {
     @Transactional
     public void delete(long workspaceId, long commentId) {
         Member me = access.requireMember(workspaceId);
+        access.requireWritable(workspaceId);
         Comment comment = loadComment(workspaceId, commentId);
         comment.delete(me.userId(), clock.instant());
         events.publishEvent(new CommentDeleted(workspaceId, me.userId(), me.sideId(), comment.threadId(), commentId,
@@ -251,6 +253,7 @@ public class CommentService {
 
     private Member requireCommenter(long workspaceId) {
         Member me = access.requireMember(workspaceId);
+        access.requireWritable(workspaceId);
         if (!me.canContribute() && !observersAllowed(workspaceId)) {
             throw new NotPermittedException("error.comment.observer");
         }

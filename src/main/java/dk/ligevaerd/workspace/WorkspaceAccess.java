@@ -80,6 +80,12 @@ public class WorkspaceAccess {
         workspaces.findById(workspaceId).orElseThrow(NotFoundOrNoAccessException::new).requireWritable();
     }
 
+    /** Whether the workspace takes changes: not once it is archived (nor when it is gone). */
+    @Transactional(readOnly = true)
+    public boolean writable(long workspaceId) {
+        return workspaces.findById(workspaceId).map(w -> !w.archived()).orElse(false);
+    }
+
     /** Participants and moderators: those who write, propose and vote. */
     @Transactional(readOnly = true)
     public Member requireContributor(long workspaceId) {

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.deliberation.CommentService;
+import dk.ligevaerd.deliberation.TargetKind;
 import dk.ligevaerd.history.HistoryItem;
 import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.priority.PriorityService;
@@ -20,6 +22,7 @@ import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.statement.LiveChange;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.statement.collab.ChangeSet;
+import dk.ligevaerd.suggestion.SuggestionService;
 import dk.ligevaerd.support.MutableClock;
 import dk.ligevaerd.support.Racing;
 import dk.ligevaerd.support.TestClockConfig;
@@ -58,6 +61,8 @@ class WorkspaceRetentionIT {
     @Autowired RoundService rounds;
     @Autowired StatementService statements;
     @Autowired CollabService collab;
+    @Autowired CommentService comments;
+    @Autowired SuggestionService suggestions;
     @Autowired WorkspaceRetention retention;
     @Autowired MutableClock clock;
     @Autowired JdbcTemplate jdbc;
@@ -196,6 +201,9 @@ class WorkspaceRetentionIT {
                 Set.of(ValueLens.PARTICIPATION)));
         String link = as(f.owner, () -> invitations.create(f.workspaceId, null, Role.OBSERVER, Duration.ofDays(90))
                 .token());
+        long thread = as(f.participant, () -> comments.startOn(f.workspaceId, TargetKind.PRIORITY, priority,
+                "Who pays?"));
+        long comment = as(f.participant, () -> comments.thread(f.workspaceId, thread).comments().getFirst().id());
         archiveByIdleness(null);
         UserSummary newcomer = accounts.register("ret-new-" + System.nanoTime(), "Newcomer", "bla-hest-tromme-7");
         String before = details().toString();
@@ -223,6 +231,16 @@ class WorkspaceRetentionIT {
         writes.put("version", () -> as(f.participant, () -> statements.saveVersion(f.workspaceId, "Late")));
         writes.put("edit", () -> as(f.participant, () -> collab.push(f.workspaceId, 0,
                 List.of(new LiveChange("retention", ChangeSet.replace(0, 0, 0, "Ja. "))))));
+        writes.put("comment", () -> as(f.participant, () -> comments.startOn(f.workspaceId, TargetKind.PRIORITY,
+                priority, "Late")));
+        writes.put("reply", () -> as(f.otherModerator, () -> comments.reply(f.workspaceId, thread, "Late")));
+        writes.put("resolve", () -> call(f.otherModerator, () -> comments.resolve(f.workspaceId, thread)));
+        writes.put("edit comment", () -> call(f.participant, () -> comments.edit(f.workspaceId, comment, "Late")));
+        writes.put("delete comment", () -> call(f.participant, () -> comments.delete(f.workspaceId, comment)));
+        writes.put("observers comment", () -> call(f.owner, () -> comments.allowObserversToComment(f.workspaceId,
+                true)));
+        writes.put("suggest", () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, 0, 0, 0, "Ja. ",
+                "Late")));
 
         writes.forEach((what, call) -> {
             DomainException refused;
@@ -246,6 +264,8 @@ class WorkspaceRetentionIT {
         assertThat(as(f.observer, () -> rounds.list(f.workspaceId))).isEmpty();
         assertThat(as(f.owner, () -> invitations.list(f.workspaceId))).isNotEmpty();
         assertThat(as(f.observer, () -> rounds.verifyChain(f.workspaceId)).intact()).isTrue();
+        assertThat(as(f.observer, () -> comments.threads(f.workspaceId))).hasSize(1);
+        assertThat(as(f.participant, () -> comments.mayComment(f.workspaceId))).as("no one may comment").isFalse();
     }
 
     private static Object call(UserSummary user, Runnable run) {
