@@ -87,6 +87,9 @@ final class WorkspaceMove {
         TABLES.put("decision_chain", ofWorkspace);
         TABLES.put("governance_proposal", ofWorkspace);
         TABLES.put("proposal_confirmation", "proposal_id in (select id from governance_proposal where workspace_id = ?)");
+        TABLES.put("comment_thread", ofWorkspace);
+        TABLES.put("thread_comment", ofWorkspace);
+        TABLES.put("deliberation_setting", ofWorkspace);
         USER_COLUMNS.put("workspace", List.of("created_by"));
         USER_COLUMNS.put("membership", List.of("user_id"));
         USER_COLUMNS.put("invitation", List.of("created_by", "used_by"));
@@ -100,6 +103,8 @@ final class WorkspaceMove {
         USER_COLUMNS.put("ballot", List.of("user_id"));
         USER_COLUMNS.put("governance_proposal", List.of("proposed_by", "decided_by", "subject_user"));
         USER_COLUMNS.put("proposal_confirmation", List.of("user_id"));
+        USER_COLUMNS.put("comment_thread", List.of("started_by", "resolved_by"));
+        USER_COLUMNS.put("thread_comment", List.of("author_id"));
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -20,7 +20,8 @@ class MigrationTest {
     private static final List<String> TABLES = List.of("app_user", "workspace", "side", "membership", "invitation",
             "history_entry", "priority", "priority_lens", "priority_proposer", "statement", "statement_change", "statement_version",
             "decision_round", "round_option", "round_side", "round_confirmation", "ballot", "decision_chain",
-            "decision_record", "mail_outbox", "organisation_identity", "workspace_import", "notification_intent");
+            "decision_record", "mail_outbox", "organisation_identity", "workspace_import", "notification_intent",
+            "comment_thread", "thread_comment", "deliberation_setting");
 
     @Test
     void migrations_create_the_schema_on_an_h2_file() throws Exception {

@@ -21,7 +21,7 @@ public final class Messages {
      * Each has an English base file and a Danish {@code _da} twin in {@code vaadin-i18n/}.
      */
     static final List<String> BUNDLES = List.of("translations", "statement", "priority", "round", "history",
-            "insight");
+            "insight", "deliberation");
 
     private Messages() {
     }

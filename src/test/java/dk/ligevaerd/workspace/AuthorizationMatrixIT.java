@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.account.OrganisationSignInService;
 import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.deliberation.CommentService;
+import dk.ligevaerd.deliberation.TargetKind;
 import dk.ligevaerd.history.HistoryExportService;
 import dk.ligevaerd.history.HistoryFilter;
 import dk.ligevaerd.history.HistoryService;
@@ -104,7 +106,7 @@ class AuthorizationMatrixIT {
 
     /** What a cell needs prepared before the caller acts. */
     enum Need { NOTHING, PRIORITY, DRAFT_ROUND, OPEN_DOTS_ROUND, OPEN_RANKING_ROUND, OPEN_ADOPT_ROUND, CLOSED_ROUND,
-        CIVIL_PROPOSAL, VERSION, INVITATION, EMPTY_SIDE }
+        CIVIL_PROPOSAL, VERSION, INVITATION, EMPTY_SIDE, THREAD, RESOLVED_THREAD }
 
     interface Call {
         Object run(Ctx c) throws Exception;
@@ -328,6 +330,43 @@ class AuthorizationMatrixIT {
             }),
             read("GovernanceService.pending(long)", workspace(MEMBERS), c -> c.governance.pending(c.f.workspaceId)),
 
+            // comment threads: every member reads; participants and moderators comment (observers
+            // only when the owner allows it); only a comment's author edits or deletes it (the
+            // prepared thread was started by the owner).
+            read("CommentService.threads(long)", workspace(MEMBERS), c -> c.comments.threads(c.f.workspaceId)),
+            read("CommentService.thread(long,long)", workspace(MEMBERS),
+                    c -> c.comments.thread(c.f.workspaceId, c.threadId)),
+            read("CommentService.observersMayComment(long)", workspace(MEMBERS),
+                    c -> c.comments.observersMayComment(c.f.workspaceId)),
+            read("CommentService.mayComment(long)", workspace(MEMBERS), c -> c.comments.mayComment(c.f.workspaceId)),
+            write("CommentService.startOnPassage(long,int,int,int,String)", Need.NOTHING, workspace(CONTRIBUTORS),
+                    c -> c.comments.startOnPassage(c.f.workspaceId, c.collab.snapshot(c.f.workspaceId).version(),
+                            0, 2, "Hvad betyder det?")),
+            write("CommentService.startOn(long,TargetKind,long,String)", Need.PRIORITY, workspace(CONTRIBUTORS),
+                    c -> c.comments.startOn(c.f.workspaceId, TargetKind.PRIORITY, c.priorityId, "Hvem betaler?")),
+            write("CommentService.reply(long,long,String)", Need.THREAD, workspace(CONTRIBUTORS),
+                    c -> c.comments.reply(c.f.workspaceId, c.threadId, "Godt spørgsmål.")),
+            write("CommentService.resolve(long,long)", Need.THREAD, workspace(CONTRIBUTORS), c -> {
+                c.comments.resolve(c.f.workspaceId, c.threadId);
+                return null;
+            }),
+            write("CommentService.reopen(long,long)", Need.RESOLVED_THREAD, workspace(CONTRIBUTORS), c -> {
+                c.comments.reopen(c.f.workspaceId, c.threadId);
+                return null;
+            }),
+            write("CommentService.edit(long,long,String)", Need.THREAD, workspace(OWNER), c -> {
+                c.comments.edit(c.f.workspaceId, c.commentId, "Rettet");
+                return null;
+            }),
+            write("CommentService.delete(long,long)", Need.THREAD, workspace(OWNER), c -> {
+                c.comments.delete(c.f.workspaceId, c.commentId);
+                return null;
+            }),
+            write("CommentService.allowObserversToComment(long,boolean)", Need.NOTHING, workspace(OWNER), c -> {
+                c.comments.allowObserversToComment(c.f.workspaceId, true);
+                return null;
+            }),
+
             // priorities
             read("PriorityService.list(long)", workspace(MEMBERS), c -> c.priorities.list(c.f.workspaceId)),
             write("PriorityService.propose(long,String,String,Set)", Need.NOTHING, workspace(CONTRIBUTORS),
@@ -530,6 +569,9 @@ class AuthorizationMatrixIT {
         CollabService collab;
         NotificationService notifications;
         OutboxService outbox;
+        CommentService comments;
+        long threadId = -1;
+        long commentId = -1;
         UserSummary civilParticipant;
         UserSummary removed;
         long priorityId = -1;
@@ -566,6 +608,7 @@ class AuthorizationMatrixIT {
     @Autowired CollabService collab;
     @Autowired NotificationService notifications;
     @Autowired OutboxService outbox;
+    @Autowired CommentService comments;
 
     @Test
     void every_service_method_is_classified_and_every_caller_gets_its_written_outcome() {
@@ -702,6 +745,7 @@ class AuthorizationMatrixIT {
         c.insight = insight;
         c.statements = statements;
         c.collab = collab;
+        c.comments = comments;
         String n = unique();
         c.civilParticipant = accounts.register(n + "-civ", "Civil " + n, "bla-hest-tromme-7");
         c.removed = accounts.register(n + "-gone", "Gone " + n, "bla-hest-tromme-7");
@@ -742,6 +786,11 @@ class AuthorizationMatrixIT {
                 case CLOSED_ROUND, CIVIL_PROPOSAL, EMPTY_SIDE -> { }
                 case VERSION -> c.versionId = statements.saveVersion(f.workspaceId, "Første udkast");
                 case INVITATION -> invitation(c);
+                case THREAD -> thread(c);
+                case RESOLVED_THREAD -> {
+                    thread(c);
+                    comments.resolve(f.workspaceId, c.threadId);
+                }
             }
             return null;
         });
@@ -769,6 +818,7 @@ class AuthorizationMatrixIT {
             // Mailed: with no mail server set in this test, the mail waits in the workspace's outbox.
             invitations.create(f.workspaceId, null, Role.OBSERVER, Duration.ofDays(1), "gaest@example.org", "");
             c.mailId = outbox.unsent(f.workspaceId, 0, 1).getFirst().id();
+            thread(c);
             return null;
         });
         c.closedRoundId = closedRound(c);
@@ -780,6 +830,13 @@ class AuthorizationMatrixIT {
         var created = invitations.create(c.f.workspaceId, null, Role.OBSERVER, Duration.ofDays(1));
         c.invitationId = created.invitation().id();
         c.token = created.token();
+    }
+
+    /** A thread on the first words of the statement, started by the owner. */
+    private void thread(Ctx c) {
+        c.threadId = comments.startOnPassage(c.f.workspaceId, collab.snapshot(c.f.workspaceId).version(), 0, 2,
+                "Hvorfor »Vi«?");
+        c.commentId = comments.thread(c.f.workspaceId, c.threadId).comments().getFirst().id();
     }
 
     private void priorities(Ctx c) {

@@ -49,7 +49,7 @@ import org.jspecify.annotations.Nullable;
  */
 class HistoryTab extends Div implements WorkspaceTab {
 
-    static final List<String> AREAS = List.of("workspace", "priority", "statement", "round");
+    static final List<String> AREAS = List.of("workspace", "priority", "statement", "round", "comment");
     private static final int PAGE = 100;
 
     private final HistoryService history;

@@ -11,8 +11,13 @@
  * CodeMirror format straight from the JSON tree, rather than from maps and lists bound by a mapper,
  * lets the parser tell {@code 1} from {@code 1.0} and from a number too large for an int, and refuse
  * each precisely.
+ *
+ * <p>Other features may use it as the named interface {@code statement :: collab}: deliberation
+ * carries the passages that comments point at through the accepted changes.
  */
 @NullMarked
+@NamedInterface("collab")
 package dk.ligevaerd.statement.collab;
 
 import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.NamedInterface;

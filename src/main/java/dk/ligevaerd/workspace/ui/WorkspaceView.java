@@ -49,6 +49,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,6 +118,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     /** Other features' tabs by their tab; only the selected one is kept current (see show). */
     private final Map<Tab, WorkspaceTab> contributed = new LinkedHashMap<>();
     private final Set<WorkspaceTab> stale = new HashSet<>();
+    /** News that came to tabs not in view (new comments), per tab, until the tab is selected. */
+    private final Map<Tab, Integer> unread = new HashMap<>();
     /** Every tab by its part of the address, the workspace's own tabs included. */
     private final Map<String, Tab> bySlug = new LinkedHashMap<>();
     /** While the router is entering this view, the address is the router's to write. */
@@ -186,6 +189,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         tabs = fresh;
         contributed.clear();
         stale.clear();
+        unread.clear();
         bySlug.clear();
         details = null;
         try {
@@ -448,6 +452,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             }
             if (!tab.equals(selected)) {
                 stale.add(content);
+                markUnread(tab, content.unread(concerning));
             } else if (stale.remove(content)) {
                 content.show(d);
             } else {
@@ -576,7 +581,33 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         }
     }
 
+    /** Adds {@code count} to the number of news shown on a tab that is not in view. */
+    private void markUnread(Tab tab, int count) {
+        if (count <= 0) {
+            return;
+        }
+        int total = unread.merge(tab, count, Integer::sum);
+        Span badge = tab.getChildren().filter(c -> c instanceof Span && c.hasClassName("tab-unread"))
+                .map(Span.class::cast).findFirst().orElseGet(() -> {
+                    Span added = new Span();
+                    added.addClassName("tab-unread");
+                    added.getElement().getThemeList().add("badge pill small contrast");
+                    tab.add(added);
+                    return added;
+                });
+        badge.setText(String.valueOf(total));
+        badge.getElement().setAttribute("aria-label", getTranslation("workspace.tab.unread", total));
+        badge.getElement().setAttribute("title", getTranslation("workspace.tab.unread", total));
+    }
+
+    private void clearUnread(@Nullable Tab tab) {
+        if (tab != null && unread.remove(tab) != null) {
+            tab.getChildren().filter(c -> c.hasClassName("tab-unread")).toList().forEach(tab::remove);
+        }
+    }
+
     private void catchUp(@Nullable Tab selected) {
+        clearUnread(selected);
         WorkspaceTab content = selected == null ? null : contributed.get(selected);
         if (content != null && details != null && stale.remove(content)) {
             content.show(details);

@@ -1,0 +1,24 @@
+package dk.ligevaerd.deliberation.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface CommentRepository extends JpaRepository<Comment, Long> {
+
+    List<Comment> findByWorkspaceIdOrderByWrittenAtAscIdAsc(long workspaceId);
+
+    List<Comment> findByThreadIdOrderByWrittenAtAscIdAsc(long threadId);
+
+    Optional<Comment> findByIdAndWorkspaceId(long id, long workspaceId);
+
+    long countByWorkspaceId(long workspaceId);
+
+    /** Per side of the author: how many comments (first ones and replies) were written in the period. */
+    @Query("select c.authorSideId, count(c) from Comment c where c.workspaceId = :ws and c.authorSideId is not null "
+            + "and c.writtenAt >= :from and c.writtenAt < :to group by c.authorSideId")
+    List<Object[]> countBySide(@Param("ws") long workspaceId, @Param("from") Instant from, @Param("to") Instant to);
+}

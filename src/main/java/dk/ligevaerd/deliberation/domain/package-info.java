@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.deliberation.domain;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,471 @@
+package dk.ligevaerd.deliberation.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import dk.ligevaerd.deliberation.CommentService;
+import dk.ligevaerd.deliberation.CommentView;
+import dk.ligevaerd.deliberation.DeliberationEvents;
+import dk.ligevaerd.deliberation.DeliberationEvents.ObserverCommentingChanged;
+import dk.ligevaerd.deliberation.TargetKind;
+import dk.ligevaerd.deliberation.ThreadView;
+import dk.ligevaerd.deliberation.domain.Comment;
+import dk.ligevaerd.priority.PriorityService;
+import dk.ligevaerd.priority.PriorityView;
+import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.round.RoundState;
+import dk.ligevaerd.shared.DomainException;
+import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.shared.WorkspaceEvent;
+import dk.ligevaerd.shared.ui.Formats;
+import dk.ligevaerd.shared.ui.LengthLimit;
+import dk.ligevaerd.shared.ui.SideBadge;
+import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.LiveSnapshot;
+import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceDetails;
+import dk.ligevaerd.workspace.WorkspaceTab;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The workspace's discussion: every comment thread, on a passage of the purpose statement, a
+ * priority, a round or a record. Start a thread, reply, resolve and reopen, edit or delete your own
+ * comment. Live: a new thread is added and a changed thread is redrawn where it stands, keeping
+ * whatever someone was typing in its reply field. Comments are plain text, shown as text.
+ */
+class DiscussionTab extends Div implements WorkspaceTab {
+
+    enum Show { OPEN, RESOLVED, ALL }
+
+    /** An item of the "which one" list: a priority, a round or a closed round's record. */
+    record Item(long id, String title) {
+    }
+
+    private final CommentService comments;
+    private final CollabService collab;
+    private final PriorityService priorities;
+    private final RoundService rounds;
+    private final long workspaceId;
+
+    private final Div form = new Div();
+    private final Select<TargetKind> about = new Select<>();
+    private final Select<Item> item = new Select<>();
+    private final TextField quote = new TextField();
+    private final TextArea body = new TextArea();
+    private final Span formError = new Span();
+    private final Select<Show> show = new Select<>();
+    private final Checkbox observers = new Checkbox();
+    private final Paragraph observerNote = new Paragraph();
+    private final Div list = new Div();
+    private final Map<Long, ThreadCard> cards = new LinkedHashMap<>();
+    private @Nullable WorkspaceDetails details;
+    private boolean mayComment;
+
+    DiscussionTab(CommentService comments, CollabService collab, PriorityService priorities, RoundService rounds,
+            long workspaceId) {
+        this.comments = comments;
+        this.collab = collab;
+        this.priorities = priorities;
+        this.rounds = rounds;
+        this.workspaceId = workspaceId;
+        setId("discussion-tab");
+        addClassName("discussion-tab");
+        Paragraph intro = new Paragraph(getTranslation("comment.intro"));
+        intro.addClassName("muted");
+
+        about.setLabel(getTranslation("comment.on"));
+        about.setItems(TargetKind.values());
+        about.setItemLabelGenerator(k -> getTranslation(k.messageKey()));
+        about.setValue(TargetKind.STATEMENT);
+        about.setId("comment-about");
+        about.addValueChangeListener(e -> chooseTarget());
+        item.setLabel(getTranslation("comment.item"));
+        item.setItemLabelGenerator(Item::title);
+        item.setId("comment-item");
+        quote.setLabel(getTranslation("comment.quote"));
+        quote.setHelperText(getTranslation("comment.quoteHelp"));
+        quote.setId("comment-quote");
+        quote.setWidthFull();
+        body.setLabel(getTranslation("field.comment"));
+        body.setId("comment-body");
+        body.setWidthFull();
+        LengthLimit.counted(body, Comment.BODY_MAX_LENGTH);
+        formError.addClassName("form-error");
+        formError.setId("comment-error");
+        formError.getElement().setAttribute("role", "alert");
+        Button start = new Button(getTranslation("comment.start"), e -> start());
+        start.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        start.setId("comment-start");
+        H3 heading = new H3(getTranslation("comment.new"));
+        form.addClassName("comment-form");
+        form.add(heading, about, item, quote, body, formError, start);
+
+        show.setLabel(getTranslation("comment.show"));
+        show.setItems(Show.values());
+        show.setItemLabelGenerator(s -> getTranslation("comment.show." + s.name().toLowerCase(java.util.Locale.ROOT)));
+        show.setValue(Show.OPEN);
+        show.setId("comment-show");
+        show.addValueChangeListener(e -> filter());
+
+        observers.setLabel(getTranslation("comment.observersMayComment"));
+        observers.setHelperText(getTranslation("comment.observersHelp"));
+        observers.setId("comment-observers");
+        observers.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                act(() -> comments.allowObserversToComment(workspaceId, e.getValue()));
+            }
+        });
+        observerNote.setText(getTranslation("comment.observerReadOnly"));
+        observerNote.addClassName("muted");
+        list.setId("thread-list");
+        list.addClassName("thread-list");
+        add(intro, observers, observerNote, form, show, list);
+    }
+
+    @Override
+    public Component component() {
+        return this;
+    }
+
+    @Override
+    public boolean concerns(WorkspaceEvent event) {
+        return DeliberationEvents.isDeliberationEvent(event);
+    }
+
+    /** New threads and replies by others are news for this person. */
+    @Override
+    public int unread(List<WorkspaceEvent> events) {
+        long me = details == null ? -1 : details.me().userId();
+        return (int) events.stream()
+                .filter(e -> e.eventKind().equals("ThreadStarted") || e.eventKind().equals("CommentReplied"))
+                .filter(e -> !(e instanceof DeliberationEvents.ThreadStarted s && s.actorId() == me))
+                .filter(e -> !(e instanceof DeliberationEvents.CommentReplied r && r.actorId() == me))
+                .count();
+    }
+
+    @Override
+    public void show(WorkspaceDetails d) {
+        this.details = d;
+        mayComment = comments.mayComment(workspaceId);
+        observers.setVisible(d.me().owner());
+        observers.setValue(comments.observersMayComment(workspaceId));
+        observerNote.setVisible(!mayComment);
+        form.setVisible(mayComment);
+        chooseTarget();
+        list.removeAll();
+        cards.clear();
+        for (ThreadView t : comments.threads(workspaceId)) {
+            ThreadCard card = new ThreadCard(t);
+            cards.put(t.id(), card);
+            list.add(card);
+        }
+        filter();
+    }
+
+    /** Redraws only the threads the events name, adding new ones at the end. */
+    @Override
+    public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
+        if (events.stream().anyMatch(e -> e.is(ObserverCommentingChanged.class)) || details == null) {
+            show(d);
+            return;
+        }
+        this.details = d;
+        for (long threadId : events.stream().map(WorkspaceEvent::firstId).filter(id -> id >= 0).distinct().toList()) {
+            ThreadView t;
+            try {
+                t = comments.thread(workspaceId, threadId);
+            } catch (NotFoundOrNoAccessException gone) {
+                continue;
+            }
+            ThreadCard card = cards.get(threadId);
+            if (card == null) {
+                card = new ThreadCard(t);
+                cards.put(threadId, card);
+                list.add(card);
+            } else {
+                card.update(t);
+            }
+        }
+        filter();
+    }
+
+    private void filter() {
+        Show which = show.getValue() == null ? Show.OPEN : show.getValue();
+        boolean any = false;
+        for (ThreadCard card : cards.values()) {
+            boolean visible = which == Show.ALL || (which == Show.RESOLVED) == card.view.resolved();
+            card.setVisible(visible);
+            any |= visible;
+        }
+        list.getChildren().filter(c -> c.hasClassName("thread-empty")).toList().forEach(list::remove);
+        if (!any) {
+            Paragraph empty = new Paragraph(getTranslation("comment.empty"));
+            empty.addClassNames("muted", "thread-empty");
+            list.addComponentAsFirst(empty);
+        }
+    }
+
+    private void chooseTarget() {
+        TargetKind kind = about.getValue() == null ? TargetKind.STATEMENT : about.getValue();
+        quote.setVisible(kind == TargetKind.STATEMENT);
+        item.setVisible(kind != TargetKind.STATEMENT);
+        if (kind == TargetKind.STATEMENT || !form.isVisible()) {
+            return;
+        }
+        List<Item> items = switch (kind) {
+            case PRIORITY -> priorities.list(workspaceId).stream().filter(PriorityView::open)
+                    .map(p -> new Item(p.id(), p.title())).toList();
+            case ROUND -> rounds.list(workspaceId).stream().map(r -> new Item(r.id(), r.title())).toList();
+            case RECORD -> rounds.list(workspaceId).stream().filter(r -> r.state() == RoundState.CLOSED)
+                    .map(r -> new Item(r.id(), r.title())).toList();
+            case STATEMENT -> List.of();
+        };
+        item.setItems(items);
+        if (!items.isEmpty()) {
+            item.setValue(items.getFirst());
+        }
+    }
+
+    private void start() {
+        formError.setText("");
+        TargetKind kind = about.getValue() == null ? TargetKind.STATEMENT : about.getValue();
+        try {
+            if (kind == TargetKind.STATEMENT) {
+                // The words are looked up in the text as it stands now, at the version read with it.
+                LiveSnapshot now = collab.snapshot(workspaceId);
+                String words = quote.getValue() == null ? "" : quote.getValue().strip();
+                int at = words.isEmpty() ? -1 : now.text().indexOf(words);
+                if (words.isEmpty()) {
+                    throw new DomainException("error.comment.passageEmpty");
+                }
+                if (at < 0) {
+                    throw new DomainException("error.comment.passageNotFound");
+                }
+                comments.startOnPassage(workspaceId, now.version(), at, at + words.length(), body.getValue());
+            } else {
+                Item chosen = item.getValue();
+                if (chosen == null) {
+                    throw new DomainException("error.comment.passageEmpty");
+                }
+                comments.startOn(workspaceId, kind, chosen.id(), body.getValue());
+            }
+            body.clear();
+            quote.clear();
+        } catch (DomainException refused) {
+            formError.setText(Messages.get(getLocale(), refused));
+        }
+    }
+
+    private void act(Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException refused) {
+            dk.ligevaerd.shared.ui.Notices.error(getLocale(), refused);
+        }
+    }
+
+    private Optional<SideView> side(@Nullable Long sideId) {
+        return details == null || sideId == null ? Optional.empty() : details.side(sideId);
+    }
+
+    /** One thread: what it is about, its comments, and the reply field, which survives redraws. */
+    final class ThreadCard extends Div {
+
+        ThreadView view;
+        private final Div head = new Div();
+        private final Div entries = new Div();
+        private final Div actions = new Div();
+        private final TextArea reply = new TextArea();
+        private final Span replyError = new Span();
+
+        ThreadCard(ThreadView view) {
+            this.view = view;
+            addClassName("thread-card");
+            // Inline, so that no stylesheet (and no frontend bundle) has to change: the thread is
+            // edged in the colour of the side that started it, as its passage is.
+            getStyle().set("border-left", "4px solid var(--side-colour, var(--lumo-contrast-30pct))")
+                    .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+                    .set("margin", "var(--lumo-space-m) 0")
+                    .set("background", "var(--lumo-contrast-5pct)");
+            getElement().setAttribute("data-thread", String.valueOf(view.id()));
+            reply.setLabel(getTranslation("comment.replyLabel"));
+            reply.setWidthFull();
+            reply.addClassName("thread-reply");
+            LengthLimit.counted(reply, Comment.BODY_MAX_LENGTH);
+            replyError.addClassName("form-error");
+            replyError.getElement().setAttribute("role", "alert");
+            entries.addClassName("thread-comments");
+            add(head, entries, reply, replyError, actions);
+            update(view);
+        }
+
+        void update(ThreadView fresh) {
+            this.view = fresh;
+            getElement().setAttribute("data-resolved", String.valueOf(fresh.resolved()));
+            head.removeAll();
+            head.addClassName("thread-head");
+            side(fresh.startedSideId()).ifPresent(s -> getStyle().set("--side-colour", s.colour()));
+            Span kind = new Span(getTranslation(fresh.target().messageKey()));
+            kind.addClassName("thread-kind");
+            head.add(kind, new Span(" · "));
+            if (fresh.passage() != null) {
+                Span passage = new Span("“" + fresh.passage().wording() + "”");
+                passage.addClassName("thread-passage");
+                if (fresh.passage().removed()) {
+                    Span removed = new Span(getTranslation("comment.passageRemoved"));
+                    removed.getElement().getThemeList().add("badge contrast small");
+                    removed.addClassName("thread-removed");
+                    head.add(removed, new Span(" "));
+                    passage.addClassName("removed");
+                }
+                head.add(passage);
+            } else {
+                Span title = new Span(fresh.targetTitle());
+                title.addClassName("thread-title");
+                head.add(title);
+            }
+            if (fresh.resolved()) {
+                Span resolved = new Span(getTranslation("comment.resolved"));
+                resolved.getElement().getThemeList().add("badge success small");
+                resolved.addClassName("thread-resolved");
+                head.add(new Span(" "), resolved);
+            }
+            entries.removeAll();
+            for (CommentView c : fresh.comments()) {
+                entries.add(entry(c));
+            }
+            boolean open = !fresh.resolved();
+            reply.setVisible(mayComment && open);
+            actions.removeAll();
+            actions.addClassName("thread-actions");
+            if (mayComment && open) {
+                Button send = new Button(getTranslation("comment.reply"), e -> {
+                    replyError.setText("");
+                    try {
+                        comments.reply(workspaceId, view.id(), reply.getValue());
+                        reply.clear();
+                    } catch (DomainException refused) {
+                        replyError.setText(Messages.get(getLocale(), refused));
+                    }
+                });
+                send.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+                send.addClassName("thread-send");
+                actions.add(send);
+            }
+            if (mayComment) {
+                Button toggle = new Button(getTranslation(open ? "comment.resolve" : "comment.reopen"), e -> act(() -> {
+                    if (view.resolved()) {
+                        comments.reopen(workspaceId, view.id());
+                    } else {
+                        comments.resolve(workspaceId, view.id());
+                    }
+                }));
+                toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+                toggle.addClassName(open ? "thread-resolve" : "thread-reopen");
+                actions.add(toggle);
+            }
+            filterOne();
+        }
+
+        private void filterOne() {
+            Show which = show.getValue() == null ? Show.OPEN : show.getValue();
+            setVisible(which == Show.ALL || (which == Show.RESOLVED) == view.resolved());
+        }
+
+        private Div entry(CommentView c) {
+            Div entry = new Div();
+            entry.addClassName("comment-entry");
+            entry.getElement().setAttribute("data-comment", String.valueOf(c.id()));
+            Div meta = new Div();
+            meta.addClassName("comment-meta");
+            Span who = new Span(c.authorName());
+            who.addClassName("comment-author");
+            meta.add(who, new Span(" "));
+            side(c.authorSideId()).ifPresent(s -> meta.add(new SideBadge(s.name(), s.colour()), new Span(" ")));
+            Span when = new Span(Formats.dateTime(c.writtenAt(), getLocale()));
+            when.addClassName("muted");
+            meta.add(when);
+            if (c.editedAt() != null && !c.deleted()) {
+                Span edited = new Span(" " + getTranslation("comment.edited"));
+                edited.addClassName("muted");
+                meta.add(edited);
+            }
+            entry.add(meta);
+            if (c.deleted()) {
+                Paragraph gone = new Paragraph(getTranslation("comment.deletedMarker"));
+                gone.addClassNames("muted", "comment-deleted");
+                entry.add(gone);
+                return entry;
+            }
+            // Plain text: set as text, so nothing a member writes is ever read as HTML.
+            Paragraph text = new Paragraph(c.body() == null ? "" : c.body());
+            text.addClassName("comment-body");
+            text.getStyle().set("white-space", "pre-wrap");
+            entry.add(text);
+            if (c.mine()) {
+                Button edit = new Button(getTranslation("comment.edit"), e -> editInPlace(entry, text, c));
+                edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+                edit.addClassName("comment-edit");
+                Button delete = new Button(getTranslation("comment.delete"), e -> confirmDelete(c));
+                delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL,
+                        ButtonVariant.LUMO_ERROR);
+                delete.addClassName("comment-delete");
+                Div own = new Div(edit, new Span(" "), delete);
+                own.addClassName("comment-own");
+                entry.add(own);
+            }
+            return entry;
+        }
+
+        private void editInPlace(Div entry, Paragraph text, CommentView c) {
+            TextArea field = new TextArea(getTranslation("field.comment"));
+            field.setWidthFull();
+            LengthLimit.counted(field, Comment.BODY_MAX_LENGTH);
+            field.setValue(c.body() == null ? "" : c.body());
+            Span error = new Span();
+            error.addClassName("form-error");
+            error.getElement().setAttribute("role", "alert");
+            Button save = new Button(getTranslation("comment.save"), e -> {
+                try {
+                    comments.edit(workspaceId, c.id(), field.getValue());
+                } catch (DomainException refused) {
+                    error.setText(Messages.get(getLocale(), refused));
+                }
+            });
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            Button cancel = new Button(getTranslation("comment.cancel"), e -> update(view));
+            cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            List<Component> keep = new ArrayList<>(entry.getChildren().toList());
+            keep.stream().filter(child -> child != keep.getFirst()).forEach(entry::remove);
+            entry.add(field, error, new Div(save, cancel));
+            field.focus();
+        }
+
+        private void confirmDelete(CommentView c) {
+            ConfirmDialog dialog = new ConfirmDialog();
+            dialog.setHeader(getTranslation("comment.deleteTitle"));
+            dialog.setText(getTranslation("comment.deleteText"));
+            dialog.setCancelable(true);
+            dialog.setCancelText(getTranslation("comment.cancel"));
+            dialog.setConfirmText(getTranslation("comment.delete"));
+            dialog.setConfirmButtonTheme("error primary");
+            dialog.addConfirmListener(e -> act(() -> comments.delete(workspaceId, c.id())));
+            dialog.open();
+        }
+    }
+}

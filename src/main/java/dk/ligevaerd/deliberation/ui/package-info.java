@@ -1,0 +1,4 @@
+@NullMarked
+package dk.ligevaerd.deliberation.ui;
+
+import org.jspecify.annotations.NullMarked;
