@@ -285,6 +285,24 @@ class DiscussionMailIT {
                 + " gathered").contains(NotificationKind.REPLY);
     }
 
+    @Test
+    void someone_who_left_the_workspace_is_not_told_and_someone_who_stops_mentions_still_hears_of_replies() {
+        run(f.owner, () -> comments.allowObserversToComment(f.workspaceId, true));
+        long thread = start(f.observer, "Et spørgsmål fra en observatør.");
+        reply(f.participant, thread, "Et svar.");
+        assertThat(queued(NotificationKind.REPLY)).containsExactly(address(f.observer));
+        run(f.owner, () -> workspaces.remove(f.workspaceId, f.observer.id()));
+
+        run(f.participant, () -> notifications.setPreference(NotificationKind.MENTION, false, false));
+        reply(f.otherModerator, thread, "Tak " + mention(f.participant) + " og " + mention(f.observer) + ".");
+        assertThat(queued(NotificationKind.MENTION)).as("the observer left, so no mention of them reaches them; the"
+                + " participant switched mentions off").isEmpty();
+        assertThat(queued(NotificationKind.REPLY)).as("the participant hears of the reply instead; the observer who"
+                + " started the thread and left hears nothing").containsExactly(address(f.observer),
+                address(f.participant));
+        assertThat(to(delivered(), f.observer)).hasSize(1);
+    }
+
     private static String unsubscribeToken(ReceivedMail mail) {
         Matcher m = Pattern.compile(Pattern.quote(BASE) + "/unsubscribe/([A-Za-z0-9_-]{43})").matcher(mail.text());
         assertThat(m.find()).isTrue();
