@@ -65,10 +65,13 @@ public class CommentService {
     private final AnchorMapper anchors;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MentionedMembers mentions;
 
     CommentService(CommentThreadRepository threads, CommentRepository comments, DeliberationSettingRepository settings,
             WorkspaceAccess access, AccountService accounts, CollabService collab, PriorityService priorities,
-            RoundService rounds, AnchorMapper anchors, ApplicationEventPublisher events, Clock clock) {
+            RoundService rounds, AnchorMapper anchors, ApplicationEventPublisher events, Clock clock,
+            MentionedMembers mentions) {
+        this.mentions = mentions;
         this.threads = threads;
         this.comments = comments;
         this.settings = settings;
@@ -152,7 +155,7 @@ public class CommentService {
         Comment first = comments.saveAndFlush(new Comment(thread.id(), workspaceId, me.userId(), me.sideId(), checked,
                 clock.instant()));
         events.publishEvent(new ThreadStarted(workspaceId, me.userId(), me.sideId(), thread.id(), first.id(),
-                new Target(TargetKind.STATEMENT, null, passage.wording())));
+                new Target(TargetKind.STATEMENT, null, passage.wording()), mentions.in(workspaceId, checked)));
         return thread.id();
     }
 
@@ -170,7 +173,8 @@ public class CommentService {
                 me.sideId(), clock.instant()));
         Comment first = comments.saveAndFlush(new Comment(thread.id(), workspaceId, me.userId(), me.sideId(), checked,
                 clock.instant()));
-        events.publishEvent(new ThreadStarted(workspaceId, me.userId(), me.sideId(), thread.id(), first.id(), target));
+        events.publishEvent(new ThreadStarted(workspaceId, me.userId(), me.sideId(), thread.id(), first.id(), target,
+                mentions.in(workspaceId, checked)));
         return thread.id();
     }
 
@@ -189,7 +193,7 @@ public class CommentService {
         Comment reply = comments.saveAndFlush(new Comment(threadId, workspaceId, me.userId(), me.sideId(), checked,
                 clock.instant()));
         events.publishEvent(new CommentReplied(workspaceId, me.userId(), me.sideId(), threadId, reply.id(),
-                target(thread)));
+                target(thread), mentions.in(workspaceId, checked)));
         return reply.id();
     }
 
@@ -215,9 +219,14 @@ public class CommentService {
         Member me = access.requireMember(workspaceId);
         access.requireWritable(workspaceId);
         Comment comment = loadComment(workspaceId, commentId);
+        String before = Objects.requireNonNullElse(comment.body(), "");
         comment.edit(me.userId(), body, clock.instant());
+        // Only who is mentioned now and was not before is told again.
+        List<Long> earlier = mentions.in(workspaceId, before);
+        List<Long> added = mentions.in(workspaceId, Objects.requireNonNullElse(comment.body(), "")).stream()
+                .filter(id -> !earlier.contains(id)).toList();
         events.publishEvent(new CommentEdited(workspaceId, me.userId(), me.sideId(), comment.threadId(), commentId,
-                target(load(workspaceId, comment.threadId()))));
+                target(load(workspaceId, comment.threadId())), added));
     }
 
     /** Only the author deletes their comment; its place in the thread and the history stays, marked deleted. */

@@ -42,8 +42,19 @@ public final class DeliberationEvents {
         }
     }
 
+    /** @param mentioned the members the first comment mentions ({@link Mentions}) */
     public record ThreadStarted(long workspaceId, long actorId, @Nullable Long actorSideId, long threadId,
-            long commentId, Target target) implements RecordedEvent {
+            long commentId, Target target, List<Long> mentioned) implements RecordedEvent {
+
+        public ThreadStarted {
+            mentioned = List.copyOf(mentioned);
+        }
+
+        public ThreadStarted(long workspaceId, long actorId, @Nullable Long actorSideId, long threadId, long commentId,
+                Target target) {
+            this(workspaceId, actorId, actorSideId, threadId, commentId, target, List.of());
+        }
+
         @Override
         public List<Long> eventIds() {
             return List.of(threadId, commentId);
@@ -60,8 +71,19 @@ public final class DeliberationEvents {
         }
     }
 
+    /** @param mentioned the members the reply mentions ({@link Mentions}) */
     public record CommentReplied(long workspaceId, long actorId, @Nullable Long actorSideId, long threadId,
-            long commentId, Target target) implements RecordedEvent {
+            long commentId, Target target, List<Long> mentioned) implements RecordedEvent {
+
+        public CommentReplied {
+            mentioned = List.copyOf(mentioned);
+        }
+
+        public CommentReplied(long workspaceId, long actorId, @Nullable Long actorSideId, long threadId, long commentId,
+                Target target) {
+            this(workspaceId, actorId, actorSideId, threadId, commentId, target, List.of());
+        }
+
         @Override
         public List<Long> eventIds() {
             return List.of(threadId, commentId);
@@ -78,8 +100,19 @@ public final class DeliberationEvents {
         }
     }
 
+    /** @param mentioned the members the edited comment mentions that it did not mention before */
     public record CommentEdited(long workspaceId, long actorId, @Nullable Long actorSideId, long threadId,
-            long commentId, Target target) implements RecordedEvent {
+            long commentId, Target target, List<Long> mentioned) implements RecordedEvent {
+
+        public CommentEdited {
+            mentioned = List.copyOf(mentioned);
+        }
+
+        public CommentEdited(long workspaceId, long actorId, @Nullable Long actorSideId, long threadId, long commentId,
+                Target target) {
+            this(workspaceId, actorId, actorSideId, threadId, commentId, target, List.of());
+        }
+
         @Override
         public List<Long> eventIds() {
             return List.of(threadId, commentId);

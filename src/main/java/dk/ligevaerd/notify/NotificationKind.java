@@ -13,7 +13,11 @@ public enum NotificationKind {
     /** A round closed, with its outcome. */
     ROUND_CLOSED,
     /** A workspace change awaits the person's side's confirmation (to that side's moderators). */
-    PROPOSAL_AWAITED;
+    PROPOSAL_AWAITED,
+    /** Someone replied in a comment thread the person wrote in before. */
+    REPLY,
+    /** Someone mentioned the person ({@code @} and their name) in a comment. */
+    MENTION;
 
     public String messageKey() {
         return "notify.kind." + name().toLowerCase(Locale.ROOT);

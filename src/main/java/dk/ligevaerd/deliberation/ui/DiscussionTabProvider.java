@@ -36,6 +36,7 @@ class DiscussionTabProvider implements WorkspaceTab.Provider {
 
     @Override
     public WorkspaceTab create(long workspaceId) {
-        return new DiscussionTab(comments, collab, priorities, rounds, workspaceId);
+        return new ThreadAddress(new DiscussionTab(comments, collab, priorities, rounds, workspaceId), comments,
+                workspaceId);
     }
 }
