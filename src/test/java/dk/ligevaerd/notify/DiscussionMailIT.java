@@ -193,7 +193,7 @@ class DiscussionMailIT {
         inChromium(f.participant, link, page -> {
             Locator card = page.locator("[data-thread=\"" + thread + "\"]");
             PlaywrightAssertions.assertThat(card).isVisible();
-            PlaywrightAssertions.assertThat(card).hasClass(Pattern.compile("thread-addressed"));
+            PlaywrightAssertions.assertThat(card).hasClass(Pattern.compile("linked-item"));
             PlaywrightAssertions.assertThat(card).hasAttribute("aria-current", "true");
             PlaywrightAssertions.assertThat(card.locator(".comment-body")).hasCount(3);
             PlaywrightAssertions.assertThat(page).hasURL(Pattern.compile(".*/discussion\\?thread=" + thread));

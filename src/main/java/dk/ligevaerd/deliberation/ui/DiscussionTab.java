@@ -215,8 +215,14 @@ class DiscussionTab extends Div implements WorkspaceTab {
             show.setValue(Show.ALL);
         }
         filter();
+        cards.values().forEach(card -> {
+            card.removeClassName("linked-item");
+            card.getElement().removeAttribute("aria-current");
+        });
         if (marked != null) {
             marked.addClassName("linked-item");
+            // Said to screen readers too, not only shown: this is the thread the link was for.
+            marked.getElement().setAttribute("aria-current", "true");
             marked.scrollIntoView();
         }
     }

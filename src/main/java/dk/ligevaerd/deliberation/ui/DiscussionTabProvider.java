@@ -36,7 +36,6 @@ class DiscussionTabProvider implements WorkspaceTab.Provider {
 
     @Override
     public WorkspaceTab create(long workspaceId) {
-        return new ThreadAddress(new DiscussionTab(comments, collab, priorities, rounds, workspaceId), comments,
-                workspaceId);
+        return new DiscussionTab(comments, collab, priorities, rounds, workspaceId);
     }
 }
