@@ -46,6 +46,9 @@ class CommentLoadIT {
         for (int i = 0; i < THREADS; i++) {
             text.append("ord").append(i).append(' ');
         }
+        // The editors append where they last saw the end; another editor's word put in meanwhile moves
+        // that place back by a few characters, so the words end in a stretch of spaces to land in.
+        text.append(" ".repeat(400));
         as(f.owner, () -> collab.edit(f.workspaceId, "setup", 0, 0, text.toString()));
         List<UserSummary> editors = List.of(f.owner, f.otherModerator, f.participant);
 
