@@ -22,6 +22,7 @@ class PostgresDemoOffIT {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", Postgres::user);
         registry.add("spring.datasource.password", Postgres::password);
+        Postgres.fewIdleConnections(registry);
     }
 
     @Autowired AccountService accounts;

@@ -15,5 +15,6 @@ class PostgresPriorityCapIT extends PriorityCapIT {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", Postgres::user);
         registry.add("spring.datasource.password", Postgres::password);
+        Postgres.fewIdleConnections(registry);
     }
 }

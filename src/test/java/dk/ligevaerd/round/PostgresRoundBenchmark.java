@@ -17,6 +17,7 @@ class PostgresRoundBenchmark extends RoundBenchmark {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", Postgres::user);
         registry.add("spring.datasource.password", Postgres::password);
+        Postgres.fewIdleConnections(registry);
     }
 
     @Override

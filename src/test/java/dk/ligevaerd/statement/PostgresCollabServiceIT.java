@@ -18,5 +18,6 @@ class PostgresCollabServiceIT extends CollabServiceIT {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", Postgres::user);
         registry.add("spring.datasource.password", Postgres::password);
+        Postgres.fewIdleConnections(registry);
     }
 }

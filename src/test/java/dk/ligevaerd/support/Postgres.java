@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The PostgreSQL that the project's machines run on 127.0.0.1:5432 (trust authentication). Each
@@ -68,5 +69,15 @@ public final class Postgres implements ExecutionCondition {
 
     public static String password() {
         return PASSWORD;
+    }
+
+    /**
+     * A test context's pool on PostgreSQL keeps one idle connection. Spring keeps up to 32 test
+     * contexts alive; with ten idle connections each (Hikari's default) the suite ran past the
+     * server's 100 connections, and a later context could not even run its migrations.
+     */
+    public static void fewIdleConnections(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
     }
 }
