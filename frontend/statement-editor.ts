@@ -9,7 +9,7 @@
  * editor sends everything when it is back. Nothing from the server is ever put into the page as
  * HTML: text goes into the editor's document or into textContent.
  */
-import { ChangeSet, EditorState, Extension, Range, StateEffect, Transaction } from '@codemirror/state';
+import { ChangeDesc, ChangeSet, EditorState, Extension, Range, StateEffect, StateField, Transaction } from '@codemirror/state';
 import { Decoration, DecorationSet, EditorView, ViewPlugin, ViewUpdate, WidgetType, keymap } from '@codemirror/view';
 import { collab, getSyncedVersion, receiveUpdates, sendableUpdates, Update } from '@codemirror/collab';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
@@ -20,12 +20,17 @@ type Peer = { session: string; name: string; side: string; colour: string; canEd
 type Presence = { name: string; colour: string; ranges: { anchor: number; head: number }[] };
 type ServerUpdate = { version: number; clientID: string; changes: unknown; side: number; user: number };
 type Status = 'connecting' | 'connected' | 'reconnecting' | 'offline';
+/** A passage another feature marks (a comment thread, a suggested change), at the version its positions hold. */
+type Mark = { kind: string; id: number; from: number; to: number; version: number; side: number; text: string; sideName: string };
+type Action = { name: string; label: string };
 
 /** Stays below the server's message limit (128 Ki characters) with room for the envelope. */
 const BATCH_MAX_CHARS = 100_000;
 const BATCH_MAX_UPDATES = 1_000;
 const PRESENCE_DELAY_MS = 120;
 const PING_EVERY_MS = 20_000;
+/** How many accepted changes the editor keeps to carry marks made at an earlier version to its own. */
+const CHANGE_LOG_MAX = 2_000;
 const SILENCE_LIMIT_MS = 50_000;
 
 const COLOUR = /^#[0-9a-fA-F]{3,8}$/;
@@ -115,6 +120,46 @@ class CaretWidget extends WidgetType {
 
 const refresh = StateEffect.define<null>();
 
+/** A suggested change's new words, after the struck old ones. */
+class SuggestionWidget extends WidgetType {
+  constructor(readonly text: string, readonly colour: string, readonly title: string, readonly id: number) {
+    super();
+  }
+
+  eq(other: SuggestionWidget) {
+    return other.text === this.text && other.colour === this.colour && other.title === this.title && other.id === this.id;
+  }
+
+  toDOM() {
+    const added = document.createElement('span');
+    added.className = 'cm-suggest-new';
+    added.style.setProperty('--mark-colour', this.colour);
+    added.title = this.title;
+    added.dataset.suggestion = String(this.id);
+    added.textContent = this.text;
+    return added;
+  }
+
+  ignoreEvent() {
+    return true;
+  }
+}
+
+/** Replaces the marks; between two sets they follow every change like any decoration. */
+const setMarks = StateEffect.define<Range<Decoration>[]>();
+
+const marksField = StateField.define<DecorationSet>({
+  create: () => Decoration.none,
+  update(marks, tr) {
+    let result = marks.map(tr.changes);
+    for (const effect of tr.effects) {
+      if (effect.is(setMarks)) result = Decoration.set(effect.value, true);
+    }
+    return result;
+  },
+  provide: (field) => EditorView.decorations.from(field),
+});
+
 const editorTheme = EditorView.theme({
   '&': {
     color: 'var(--lumo-body-text-color, #1f2937)',
@@ -154,6 +199,25 @@ const editorTheme = EditorView.theme({
   '.cm-remote-selection': {
     backgroundColor: 'color-mix(in srgb, var(--peer-colour) 22%, transparent)',
   },
+  '.cm-comment-mark': {
+    backgroundColor: 'color-mix(in srgb, var(--mark-colour) 16%, transparent)',
+    textDecorationLine: 'underline',
+    textDecorationColor: 'var(--mark-colour)',
+    textDecorationThickness: '2px',
+    textUnderlineOffset: '0.2em',
+  },
+  '.cm-suggest-old': {
+    textDecorationLine: 'line-through',
+    textDecorationColor: 'var(--mark-colour)',
+    textDecorationThickness: '2px',
+  },
+  '.cm-suggest-new': {
+    backgroundColor: 'color-mix(in srgb, var(--mark-colour) 16%, transparent)',
+    borderBottom: '2px solid var(--mark-colour)',
+    borderRadius: '2px',
+    marginLeft: '0.2em',
+    padding: '0 0.1em',
+  },
   '.cm-authored': {
     backgroundColor: 'color-mix(in srgb, var(--author-colour) 24%, transparent)',
     boxShadow: 'inset 0 -2px 0 var(--author-colour)',
@@ -184,6 +248,13 @@ const shadowStyles = `
   .unsaved button { font: inherit; padding: 0.35em 0.9em; border-radius: var(--lumo-border-radius-m, 6px);
                     border: 1px solid var(--lumo-contrast-50pct, #6b7280); background: var(--lumo-base-color, #fff);
                     color: var(--lumo-body-text-color, #111); cursor: pointer; }
+  .selection-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; margin-top: 0.5em;
+                       font-size: var(--lumo-font-size-s, 0.875rem); color: var(--lumo-secondary-text-color, #4b5563); }
+  .selection-actions button { font: inherit; min-height: 2.25em; padding: 0.3em 0.9em; cursor: pointer;
+                              border-radius: var(--lumo-border-radius-m, 6px); border: 1px solid var(--lumo-contrast-50pct, #6b7280);
+                              background: var(--lumo-base-color, #fff); color: var(--lumo-body-text-color, #111); }
+  .selection-actions button:focus-visible { outline: 2px solid var(--lumo-primary-color, #1d4ed8); outline-offset: 2px; }
+  .selection-actions button:disabled { cursor: default; border-style: dashed; }
   .notice { margin: 0 0 0.5em; color: var(--lumo-error-text-color, #b91c1c); font-size: var(--lumo-font-size-s, 0.875rem); }
   [hidden] { display: none !important; }
 `;
@@ -233,6 +304,13 @@ export class StatementEditor extends HTMLElement {
   /** Unsaved text that a restart from the server's text replaced, until the person dismisses it. */
   private discarded: string[] = [];
 
+  private marksJson = '';
+  private actionsJson = '';
+  /** Marks that name a version this editor has not reached yet: shown once it has. */
+  private marksWaiting = false;
+  /** The accepted changes by the version they lead to, to carry marks from their version to this text. */
+  private changeLog = new Map<number, ChangeSet>();
+  private actionsEl!: HTMLElement;
   private statusEl!: HTMLElement;
   private peersEl!: HTMLElement;
   private pendingEl!: HTMLElement;
@@ -247,6 +325,34 @@ export class StatementEditor extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
+    // Set by the server before this class was defined: an own property hides the setter below.
+    for (const key of ['marks', 'actions']) {
+      if (Object.prototype.hasOwnProperty.call(this, key)) {
+        const value = (this as any)[key];
+        delete (this as any)[key];
+        (this as any)[key] = value;
+      }
+    }
+  }
+
+  /** The marks as JSON, from the server; each is carried from its version to this editor's text. */
+  set marks(json: string) {
+    this.marksJson = String(json ?? '');
+    this.applyMarks();
+  }
+
+  get marks(): string {
+    return this.marksJson;
+  }
+
+  /** The actions offered on selected text, as JSON, from the server. */
+  set actions(json: string) {
+    this.actionsJson = String(json ?? '');
+    this.renderActions();
+  }
+
+  get actions(): string {
+    return this.actionsJson;
   }
 
   connectedCallback() {
@@ -328,13 +434,19 @@ export class StatementEditor extends HTMLElement {
     this.unsavedEl.hidden = true;
     this.host = document.createElement('div');
     this.host.className = 'editor';
-    root.append(style, bar, this.noticeEl, this.unsavedEl, this.host);
+    this.actionsEl = document.createElement('div');
+    this.actionsEl.className = 'selection-actions';
+    this.actionsEl.setAttribute('role', 'group');
+    this.actionsEl.hidden = true;
+    root.append(style, bar, this.noticeEl, this.unsavedEl, this.host, this.actionsEl);
+    this.renderActions();
     this.createView(this.text ?? '', Number(this.version ?? 0), parse(this.authorship ?? '[]', []));
     this.setStatus('connecting');
   }
 
   private createView(text: string, version: number, spans: [number, number][]) {
     this.runs = AuthorshipRuns.of(spans, text.length);
+    this.changeLog.clear();
     const state = EditorState.create({ doc: text, extensions: this.extensions(version) });
     if (this.view) {
       this.view.setState(state);
@@ -342,6 +454,8 @@ export class StatementEditor extends HTMLElement {
       this.view = new EditorView({ state, parent: this.host, root: this.shadowRoot! });
     }
     this.updatePending();
+    this.applyMarks();
+    this.updateActions();
   }
 
   private extensions(version: number): Extension[] {
@@ -378,6 +492,7 @@ export class StatementEditor extends HTMLElement {
       EditorView.contentAttributes.of({ 'aria-label': this.t('label'), 'aria-multiline': 'true' }),
       editorTheme,
       decorations,
+      marksField,
       EditorView.updateListener.of((update) => this.afterUpdate(update)),
     ];
   }
@@ -436,6 +551,7 @@ export class StatementEditor extends HTMLElement {
     }
     if (update.docChanged || update.selectionSet) {
       this.schedulePresence();
+      this.updateActions();
     }
     this.updatePending();
   }
@@ -631,6 +747,8 @@ export class StatementEditor extends HTMLElement {
     // It also tells each change's side to the authorship colouring.
     for (const update of fresh) {
       const received: Update = { changes: ChangeSet.fromJSON(update.changes), clientID: update.clientID };
+      this.changeLog.set(update.version, received.changes);
+      this.changeLog.delete(update.version - CHANGE_LOG_MAX);
       this.remoteSide = typeof update.side === 'number' ? update.side : null;
       try {
         view.dispatch(receiveUpdates(view.state, [received]));
@@ -639,7 +757,137 @@ export class StatementEditor extends HTMLElement {
       }
     }
     this.updatePending();
+    if (this.marksWaiting) this.applyMarks();
     this.maybePush();
+  }
+
+  // ---- marks and actions on a selection ---------------------------------------------------------
+
+  /** The changes typed here and not yet accepted, as one: the synced text to this editor's text. */
+  private unconfirmed(): ChangeDesc | null {
+    if (!this.view) return null;
+    const updates = sendableUpdates(this.view.state);
+    if (!updates.length) return null;
+    return updates.slice(1).reduce((sum, u) => sum.composeDesc(u.changes.desc), updates[0].changes.desc);
+  }
+
+  /**
+   * Shows the marks: each is carried from the version it was made at through the accepted changes
+   * since, then through what is typed here and not yet accepted, as remote carets are. A mark from
+   * a version not reached yet waits for it; one too old to carry is left out until the next set.
+   */
+  private applyMarks() {
+    const view = this.view;
+    if (!view) return;
+    const marks = parse<Mark[]>(this.marksJson || '[]', []);
+    const synced = getSyncedVersion(view.state);
+    if (marks.some((m) => Number(m.version) > synced)) {
+      this.marksWaiting = true;
+      return;
+    }
+    this.marksWaiting = false;
+    const local = this.unconfirmed();
+    const length = view.state.doc.length;
+    const ranges: Range<Decoration>[] = [];
+    for (const mark of marks) {
+      let from = Number(mark.from);
+      let to = Number(mark.to);
+      let carried = Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to >= from;
+      for (let v = Number(mark.version) + 1; carried && v <= synced; v++) {
+        const change = this.changeLog.get(v);
+        if (!change || to > change.length) {
+          carried = false;
+          break;
+        }
+        from = change.mapPos(from, 1);
+        to = Math.max(from, change.mapPos(to, -1));
+      }
+      if (!carried) continue;
+      if (local) {
+        if (to > local.length) continue;
+        from = local.mapPos(from, 1);
+        to = Math.max(from, local.mapPos(to, -1));
+      }
+      if (to > length) continue;
+      const colour = safeColour(this.sideMap[String(mark.side)]?.colour);
+      const style = `--mark-colour: ${colour}`;
+      const who = String(mark.sideName ?? '');
+      if (mark.kind === 'comment') {
+        if (to > from) {
+          ranges.push(
+            Decoration.mark({
+              class: 'cm-comment-mark',
+              attributes: { style, title: this.t('mark.comment').replace('{0}', who), 'data-thread': String(mark.id) },
+            }).range(from, to),
+          );
+        }
+      } else if (mark.kind === 'suggestion') {
+        if (to > from) {
+          ranges.push(
+            Decoration.mark({
+              class: 'cm-suggest-old',
+              attributes: { style, title: this.t('mark.struck').replace('{0}', who), 'data-suggestion': String(mark.id) },
+            }).range(from, to),
+          );
+        }
+        const added = this.t('mark.added').replace('{0}', who);
+        ranges.push(
+          Decoration.widget({ widget: new SuggestionWidget(String(mark.text ?? ''), colour, added, Number(mark.id)), side: 1 })
+            .range(to),
+        );
+      }
+    }
+    view.dispatch({ effects: setMarks.of(ranges) });
+    this.dataset.marks = String(ranges.length);
+  }
+
+  private renderActions() {
+    if (!this.actionsEl) return;
+    const actions = parse<Action[]>(this.actionsJson || '[]', []);
+    const label = document.createElement('span');
+    label.id = 'selection-label';
+    label.textContent = this.t('selection');
+    const buttons = actions.map((action) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.id = 'action-' + action.name;
+      button.textContent = String(action.label ?? '');
+      button.addEventListener('click', () => this.act(action.name));
+      return button;
+    });
+    this.actionsEl.replaceChildren(label, ...buttons);
+    this.actionsEl.setAttribute('aria-labelledby', 'selection-label');
+    this.actionsEl.hidden = buttons.length === 0;
+    this.updateActions();
+  }
+
+  /** The buttons work while text is selected. */
+  private updateActions() {
+    if (!this.actionsEl || !this.view) return;
+    const selection = this.view.state.selection.main;
+    for (const button of Array.from(this.actionsEl.querySelectorAll('button'))) {
+      button.disabled = selection.empty;
+    }
+  }
+
+  /** Hands the selection, carried back to the version this editor has synced, to the server's action. */
+  private act(name: string) {
+    const view = this.view;
+    if (!view) return;
+    const selection = view.state.selection.main;
+    if (selection.empty) return;
+    const words = view.state.sliceDoc(selection.from, selection.to);
+    let from = selection.from;
+    let to = selection.to;
+    const local = this.unconfirmed();
+    if (local) {
+      const back = local.invertedDesc;
+      from = back.mapPos(from, 1);
+      to = Math.max(from, back.mapPos(to, -1));
+    }
+    if (to <= from) return;
+    const version = getSyncedVersion(view.state);
+    this.dispatchEvent(new CustomEvent('passage-action', { detail: { action: name, version, from, to, words } }));
   }
 
   private onError(message: any) {

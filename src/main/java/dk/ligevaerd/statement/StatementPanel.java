@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A panel shown beside the purpose statement's editor by another feature (suggested changes), so
@@ -22,6 +23,37 @@ public interface StatementPanel {
 
     /** Brings the panel, which is in view, up to date with events it {@link #concerns}, as they arrived. */
     void changed(WorkspaceDetails details, List<WorkspaceEvent> events);
+
+    /** What this panel marks in the editor now; asked on show and after each event it {@link #concerns}. */
+    default List<EditorMark> marks() {
+        return List.of();
+    }
+
+    /**
+     * What this panel offers to do with text selected in the editor ("Comment", "Suggest a change"),
+     * or null when it offers nothing to this viewer. Asked on show.
+     */
+    default @Nullable SelectionAction selectionAction() {
+        return null;
+    }
+
+    /**
+     * An action on the passage selected in the editor: a button beside the editor, enabled while
+     * something is selected.
+     *
+     * @param name     the action's name in the page ({@code comment}, {@code suggest})
+     * @param labelKey the button's text
+     * @param act      opens the feature's form filled in with the passage
+     */
+    record SelectionAction(String name, String labelKey, java.util.function.Consumer<Selection> act) {
+    }
+
+    /**
+     * Text selected in the editor: {@code from..to} of the statement as it stood at {@code version},
+     * and the words there.
+     */
+    record Selection(int version, int from, int to, String words) {
+    }
 
     /** Makes one panel per open statement tab; a Spring bean in the contributing feature. */
     interface Provider {

@@ -86,7 +86,7 @@ public class SuggestionService {
         int p = 0;
         for (Suggestion s : all) {
             Passage now = s.state() == SuggestionState.PENDING ? followed.passages().get(p++) : null;
-            views.add(view(s, now, roster));
+            views.add(view(s, now, roster, followed.version()));
         }
         return views;
     }
@@ -263,7 +263,8 @@ public class SuggestionService {
         return now.removed() || !now.wording().equals(s.baseWording());
     }
 
-    private static SuggestionView view(Suggestion s, @org.jspecify.annotations.Nullable Passage now, Roster roster) {
+    private static SuggestionView view(Suggestion s, @org.jspecify.annotations.Nullable Passage now, Roster roster,
+            int version) {
         List<Long> accepted = new ArrayList<>();
         List<Long> awaiting = new ArrayList<>();
         roster.sideIds().stream().sorted().filter(side -> side != s.proposedSide()).forEach(side -> {
@@ -277,6 +278,7 @@ public class SuggestionService {
         String currentWording = now == null || removed ? "" : now.wording();
         return new SuggestionView(s.id(), s.proposedBy(), s.proposedSide(), s.proposedAt(), s.baseWording(),
                 s.newText(), s.reason(), s.state(), s.isInsertion(), outdated, removed, currentWording, accepted,
-                awaiting, s.decidedBy(), s.decidedSide(), s.declineReason(), s.decidedAt());
+                awaiting, s.decidedBy(), s.decidedSide(), s.declineReason(), s.decidedAt(),
+                now == null ? 0 : now.from(), now == null ? 0 : now.to(), version);
     }
 }

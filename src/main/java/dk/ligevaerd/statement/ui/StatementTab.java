@@ -29,6 +29,7 @@ import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.EditorMark;
 import dk.ligevaerd.statement.LiveSnapshot;
 import dk.ligevaerd.statement.StatementEvents.VersionSaved;
 import dk.ligevaerd.statement.StatementPanel;
@@ -89,6 +90,8 @@ class StatementTab extends Div implements WorkspaceTab {
     private boolean scrollToVersion;
 
     private final List<StatementPanel> panels;
+    /** What each panel marks in the editor, asked again only when an event concerns it. */
+    private final Map<StatementPanel, List<EditorMark>> marks = new java.util.IdentityHashMap<>();
 
     StatementTab(StatementService statements, CollabService collab, long workspaceId, List<StatementPanel> panels) {
         this.panels = panels;
@@ -181,8 +184,23 @@ class StatementTab extends Div implements WorkspaceTab {
             List<WorkspaceEvent> its = events.stream().filter(panel::concerns).toList();
             if (!its.isEmpty()) {
                 panel.changed(d, its);
+                marks.put(panel, panel.marks());
             }
         }
+        showMarks(d);
+    }
+
+    /** The panels' passages, marked in the editor (sent only when they changed), and their actions on a selection. */
+    private void showMarks(WorkspaceDetails d) {
+        StatementEditor shown = editor;
+        if (shown == null) {
+            return;
+        }
+        shown.setSelectionActions(panels.stream().map(StatementPanel::selectionAction).filter(Objects::nonNull)
+                .toList(), getLocale());
+        Map<Long, String> names = d.sides().stream().collect(Collectors.toMap(SideView::id, SideView::name));
+        shown.setMarks(panels.stream().flatMap(panel -> marks.computeIfAbsent(panel, StatementPanel::marks).stream())
+                .toList(), names);
     }
 
     @Override
@@ -204,6 +222,8 @@ class StatementTab extends Div implements WorkspaceTab {
         }
         showShares(now, d);
         panels.forEach(panel -> panel.show(d));
+        marks.clear();
+        showMarks(d);
         List<VersionView> versions = statements.versions(workspaceId);
         showVersions(d, versions);
         replay.show(d, versions, now.version());

@@ -26,6 +26,7 @@ import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.statement.EditorMark;
 import dk.ligevaerd.statement.LiveSnapshot;
 import dk.ligevaerd.statement.StatementPanel;
 import dk.ligevaerd.suggestion.SuggestionEvents;
@@ -71,6 +72,8 @@ class SuggestionPanel extends Section implements StatementPanel {
     private final AtomicBoolean recheckScheduled = new AtomicBoolean();
     private @Nullable WorkspaceDetails details;
     private @Nullable Runnable stopListening;
+    /** The passage selected in the editor that the form was filled in with, while its words stand in it. */
+    private StatementPanel.@Nullable Selection chosen;
 
     SuggestionPanel(SuggestionService suggestions, CollabService collab, long workspaceId) {
         this.suggestions = suggestions;
@@ -119,6 +122,35 @@ class SuggestionPanel extends Section implements StatementPanel {
     @Override
     public Component component() {
         return this;
+    }
+
+    /** Each pending suggestion that still fits the text, as a tracked change in the editor. */
+    @Override
+    public List<EditorMark> marks() {
+        return suggestions.list(workspaceId).stream().filter(s -> s.pending() && !s.outdated() && !s.passageRemoved())
+                .sorted(java.util.Comparator.comparingLong(SuggestionView::id))
+                .map(s -> new EditorMark(EditorMark.SUGGESTION, s.id(), s.from(), s.to(), s.statementVersion(),
+                        s.proposedSide(), s.newText()))
+                .toList();
+    }
+
+    @Override
+    public StatementPanel.@Nullable SelectionAction selectionAction() {
+        WorkspaceDetails d = details;
+        return d != null && d.me().canContribute()
+                ? new StatementPanel.SelectionAction("suggest", "suggestion.fromSelection", this::fillIn)
+                : null;
+    }
+
+    /** Fills the form in with the passage selected in the editor and puts the focus on the new words. */
+    private void fillIn(StatementPanel.Selection selection) {
+        chosen = selection;
+        mode.setValue("replace");
+        oldWords.setValue(selection.words());
+        oldWords.setInvalid(false);
+        newText.setValue(selection.words());
+        newText.focus();
+        newText.scrollIntoView();
     }
 
     @Override
@@ -227,9 +259,16 @@ class SuggestionPanel extends Section implements StatementPanel {
         String text = now.text();
         String words = oldWords.getValue();
         boolean insert = "insert".equals(mode.getValue());
+        int version = now.version();
         int from;
         int to;
-        if (insert && words.isEmpty()) {
+        StatementPanel.Selection selected = chosen;
+        if (!insert && selected != null && selected.words().equals(words)) {
+            // The passage selected in the editor, as it stood when it was selected.
+            version = selected.version();
+            from = selected.from();
+            to = selected.to();
+        } else if (insert && words.isEmpty()) {
             from = text.length();
             to = from;
         } else {
@@ -245,7 +284,8 @@ class SuggestionPanel extends Section implements StatementPanel {
         oldWords.setInvalid(false);
         reason.setInvalid(false);
         try {
-            suggestions.suggest(workspaceId, now.version(), from, to, newText.getValue(), reason.getValue());
+            suggestions.suggest(workspaceId, version, from, to, newText.getValue(), reason.getValue());
+            chosen = null;
             oldWords.clear();
             newText.clear();
             reason.clear();

@@ -1,0 +1,223 @@
+package dk.ligevaerd.statement.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static dk.ligevaerd.support.Acting.as;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.browser.AxeCheck;
+import dk.ligevaerd.deliberation.CommentService;
+import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.WorkspaceFixture;
+import dk.ligevaerd.workspace.WorkspaceService;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Comments and suggested changes in the editor itself, in two real browsers: a municipal participant
+ * selects words in the editor (by keyboard) and comments on them; the civil-society moderator sees
+ * the words marked at once, types before them, and the mark stays on the same words in both
+ * editors; a change suggested from a selection shows as a tracked change (old struck, new after
+ * it) in both editors. axe finds no serious or critical violation with the marks shown.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ligevaerd.demo.enabled=false",
+        "spring.datasource.url=jdbc:h2:file:./target/test-db/editor-marks-browser-${random.uuid}"})
+class EditorMarksBrowserIT {
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort int port;
+    @Autowired AccountService accounts;
+    @Autowired WorkspaceService workspaces;
+    @Autowired InvitationService invitations;
+    @Autowired CollabService collab;
+    @Autowired CommentService comments;
+
+    WorkspaceFixture f;
+    final List<BrowserContext> contexts = new ArrayList<>();
+
+    @BeforeAll
+    static void launch() throws Exception {
+        Path chromium = Path.of(System.getenv().getOrDefault("LIGEVAERD_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            String reason = "SKIPPED: the live editor's browser tests need Chromium at " + chromium
+                    + " (set LIGEVAERD_CHROMIUM, or apt-get install chromium)";
+            if ("true".equalsIgnoreCase(System.getenv("LIGEVAERD_REQUIRE_BROWSER"))) {
+                throw new IllegalStateException("LIGEVAERD_REQUIRE_BROWSER is set but " + reason);
+            }
+            System.err.println("*** " + reason);
+            Assumptions.abort(reason);
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
+                .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void fixture() {
+        f = new WorkspaceFixture(accounts, workspaces, invitations);
+        as(f.owner, () -> collab.edit(f.workspaceId, "setup", 0, 0, "Formål: flere besøg i Vestbyen og færre skemaer."));
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    /** A browser of its own, logged in through the login form's endpoint, on the given tab. */
+    private Page open(UserSummary user, @Nullable String tab) {
+        return open(user, tab, "en-GB");
+    }
+
+    private Page open(UserSummary user, @Nullable String tab, String locale) {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale(locale));
+        context.setDefaultTimeout(30_000);
+        contexts.add(context);
+        // The login form's POST needs the page's CSRF token (login CSRF is closed).
+        String loginPage = context.request().get(base() + "/login").text();
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(loginPage);
+        org.assertj.core.api.Assertions.assertThat(csrf.find()).as("the login page carries a CSRF token").isTrue();
+        var login = context.request().post(base() + "/login", RequestOptions.create()
+                .setForm(FormData.create().set("username", user.username()).set("password", "bla-hest-tromme-7")
+                        .set("_csrf", csrf.group(1)))
+                .setMaxRedirects(0));
+        org.assertj.core.api.Assertions.assertThat(login.status()).isEqualTo(302);
+        org.assertj.core.api.Assertions.assertThat(login.headers().get("location")).doesNotContain("error");
+        Page page = context.newPage();
+        // The browser's own complaints end up in the test report, where a failure is read.
+        page.onConsoleMessage(m -> System.out.println("[" + user.username() + " console] " + m.text()));
+        page.onPageError(e -> System.out.println("[" + user.username() + " page error] " + e));
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                System.out.println("[" + user.username() + " http " + r.status() + "] " + r.url());
+            }
+        });
+        page.navigate(base() + "/workspace/" + f.workspaceId + (tab == null ? "" : "/" + tab));
+        page.locator("#workspace-title").waitFor();
+        return page;
+    }
+
+    private static void fill(Locator field, String value) {
+        field.fill(value);
+        field.press("Tab");
+    }
+
+    private static final String EDITOR = "ligevaerd-statement-editor";
+
+    /** Selects {@code words} in the editor with the keyboard, as a person without a mouse would. */
+    private static void select(Page page, String words) {
+        Locator content = page.locator(EDITOR + " .cm-content");
+        content.focus();
+        int at = ((Number) page.locator(EDITOR).evaluate("(e, w) => e.value.indexOf(w)", words)).intValue();
+        org.assertj.core.api.Assertions.assertThat(at).as("the words are in the text").isNotNegative();
+        page.keyboard().press("Control+Home");
+        for (int i = 0; i < at; i++) {
+            page.keyboard().press("ArrowRight");
+        }
+        for (int i = 0; i < words.length(); i++) {
+            page.keyboard().press("Shift+ArrowRight");
+        }
+    }
+
+    /** Waits until the elements of {@code selector} in the editor read, together, {@code words}. */
+    private static void marked(Page page, String selector, String words) {
+        page.waitForFunction("([s, w]) => [...document.querySelector('" + EDITOR + "').shadowRoot"
+                + ".querySelectorAll(s)].map(e => e.textContent).join('') === w", List.of(selector, words));
+    }
+
+    /** Waits until the editor's text (without the other editors' caret labels) is {@code text}. */
+    private static void reads(Page page, String text) {
+        page.waitForFunction("t => document.querySelector('" + EDITOR + "').value === t", text);
+    }
+
+    @Test
+    void a_comment_and_a_suggestion_made_from_a_selection_are_marked_in_both_editors_and_follow_the_text() {
+        Page municipal = open(f.participant, "statement");
+        Page civil = open(f.otherModerator, "statement");
+        assertThat(municipal.locator(EDITOR + "[data-status=connected]")).hasCount(1);
+        assertThat(civil.locator(EDITOR + "[data-status=connected]")).hasCount(1);
+        assertThat(municipal.locator(EDITOR + " #action-comment")).isDisabled();
+
+        select(municipal, "flere besøg");
+        assertThat(municipal.locator(EDITOR + " #action-comment")).isEnabled();
+        municipal.keyboard().press("Tab");
+        assertThat(municipal.locator(EDITOR + " #action-comment")).isFocused();
+        municipal.keyboard().press("Enter");
+        assertThat(municipal.locator("#passage-comment-quote")).hasText("“flere besøg”");
+        assertThat(municipal.locator("#passage-comment-body textarea")).isFocused();
+        municipal.keyboard().type("Hvor mange er flere?");
+        municipal.locator("#passage-comment-start").click();
+        assertThat(municipal.locator("#passage-comment")).isHidden();
+
+        marked(civil, ".cm-comment-mark", "flere besøg");
+        marked(municipal, ".cm-comment-mark", "flere besøg");
+        assertThat(civil.locator(EDITOR + " .cm-comment-mark").first()).hasAttribute("title",
+                java.util.regex.Pattern.compile("^Commented by .+"));
+        org.assertj.core.api.Assertions.assertThat(as(f.owner, () -> comments.threads(f.workspaceId)).getFirst()
+                .passage().wording()).isEqualTo("flere besøg");
+
+        // Typed before the passage, by the other side: the mark stays on the same words.
+        civil.locator(EDITOR + " .cm-content").focus();
+        civil.keyboard().press("Control+Home");
+        civil.keyboard().type("Vores ");
+        reads(municipal, "Vores Formål: flere besøg i Vestbyen og færre skemaer.");
+        marked(civil, ".cm-comment-mark", "flere besøg");
+        marked(municipal, ".cm-comment-mark", "flere besøg");
+
+        select(municipal, "færre skemaer");
+        municipal.locator(EDITOR + " #action-suggest").click();
+        assertThat(municipal.locator("#suggestion-old input")).hasValue("færre skemaer");
+        municipal.locator("#suggestion-new textarea").fill("færre blanketter");
+        municipal.locator("#suggestion-reason textarea").fill("Det er blanketterne, der tager tiden.");
+        municipal.locator("#suggestion-submit").click();
+
+        for (Page page : List.of(civil, municipal)) {
+            marked(page, ".cm-suggest-old", "færre skemaer");
+            marked(page, ".cm-suggest-new", "færre blanketter");
+            marked(page, ".cm-comment-mark", "flere besøg");
+        }
+        reads(civil, "Vores Formål: flere besøg i Vestbyen og færre skemaer.");
+        AxeCheck.assertNoSeriousViolations(civil, "the statement tab with a comment and a suggestion marked");
+        AxeCheck.assertNoSeriousViolations(municipal, "the statement tab with marks, after commenting");
+    }
+}
