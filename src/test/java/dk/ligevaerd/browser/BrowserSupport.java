@@ -119,6 +119,35 @@ public final class BrowserSupport implements ExecutionCondition, AfterTestExecut
     }
 
     /**
+     * A new person, already logged in without drawing the login page: the login form's POST with
+     * the page's CSRF token, as the browser sends it. For tests whose subject is not the login.
+     */
+    public BrowserContext loggedIn(String baseUrl, String locale, String username, String password) {
+        BrowserContext context = newContext(baseUrl, locale);
+        String loginPage = context.request().get(baseUrl + "/login").text();
+        var csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(loginPage);
+        org.assertj.core.api.Assertions.assertThat(csrf.find()).as("the login page carries a CSRF token").isTrue();
+        var login = context.request().post(baseUrl + "/login", com.microsoft.playwright.options.RequestOptions.create()
+                .setForm(com.microsoft.playwright.options.FormData.create().set("username", username)
+                        .set("password", password).set("_csrf", csrf.group(1)))
+                .setMaxRedirects(0));
+        org.assertj.core.api.Assertions.assertThat(login.status()).isEqualTo(302);
+        org.assertj.core.api.Assertions.assertThat(login.headers().get("location")).doesNotContain("error");
+        return context;
+    }
+
+    /** Writes what the page's browser complains of into the test's output, where a failure is read. */
+    public static void echo(Page page, String who) {
+        page.onConsoleMessage(m -> System.out.println("[" + who + " console] " + m.text()));
+        page.onPageError(e -> System.out.println("[" + who + " page error] " + e));
+        page.onResponse(r -> {
+            if (r.status() >= 400) {
+                System.out.println("[" + who + " http " + r.status() + "] " + r.url());
+            }
+        });
+    }
+
+    /**
      * Logs in through the login page as a person would and waits until the browser has left it
      * (a wrong password lands on {@code /login?error} and fails the wait).
      *
