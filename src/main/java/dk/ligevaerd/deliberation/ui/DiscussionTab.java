@@ -48,7 +48,7 @@ import org.jspecify.annotations.Nullable;
  * comment. Live: a new thread is added and a changed thread is redrawn where it stands, keeping
  * whatever someone was typing in its reply field. Comments are plain text, shown as text.
  */
-class DiscussionTab extends Div implements WorkspaceTab {
+class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
 
     enum Show { OPEN, RESOLVED, ALL }
 
@@ -197,7 +197,7 @@ class DiscussionTab extends Div implements WorkspaceTab {
         list.removeAll();
         cards.clear();
         for (ThreadView t : comments.threads(workspaceId)) {
-            ThreadCard card = new ThreadCard(t);
+            ThreadCard card = new ThreadCard(t, this);
             cards.put(t.id(), card);
             list.add(card);
         }
@@ -244,7 +244,7 @@ class DiscussionTab extends Div implements WorkspaceTab {
             }
             ThreadCard card = cards.get(threadId);
             if (card == null) {
-                card = new ThreadCard(t);
+                card = new ThreadCard(t, this);
                 cards.put(threadId, card);
                 list.add(card);
             } else {
@@ -329,193 +329,30 @@ class DiscussionTab extends Div implements WorkspaceTab {
         }
     }
 
-    private Optional<SideView> side(@Nullable Long sideId) {
+    @Override
+    public Optional<SideView> side(@Nullable Long sideId) {
         return details == null || sideId == null ? Optional.empty() : details.side(sideId);
     }
 
-    /** One thread: what it is about, its comments, and the reply field, which survives redraws. */
-    final class ThreadCard extends Div {
+    @Override
+    public CommentService comments() {
+        return comments;
+    }
 
-        ThreadView view;
-        private final Div head = new Div();
-        private final Div entries = new Div();
-        private final Div actions = new Div();
-        private final TextArea reply = new TextArea();
-        private final Span replyError = new Span();
+    @Override
+    public long workspaceId() {
+        return workspaceId;
+    }
 
-        ThreadCard(ThreadView view) {
-            this.view = view;
-            addClassName("thread-card");
-            // Inline, so that no stylesheet (and no frontend bundle) has to change: the thread is
-            // edged in the colour of the side that started it, as its passage is.
-            getStyle().set("border-left", "4px solid var(--side-colour, var(--lumo-contrast-30pct))")
-                    .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
-                    .set("margin", "var(--lumo-space-m) 0")
-                    .set("background", "var(--lumo-contrast-5pct)");
-            getElement().setAttribute("data-thread", String.valueOf(view.id()));
-            reply.setLabel(getTranslation("comment.replyLabel"));
-            reply.setWidthFull();
-            reply.addClassName("thread-reply");
-            LengthLimit.counted(reply, Comment.BODY_MAX_LENGTH);
-            replyError.addClassName("form-error");
-            replyError.getElement().setAttribute("role", "alert");
-            entries.addClassName("thread-comments");
-            add(head, entries, reply, replyError, actions);
-            update(view);
-        }
+    @Override
+    public boolean mayComment() {
+        return mayComment;
+    }
 
-        void update(ThreadView fresh) {
-            this.view = fresh;
-            getElement().setAttribute("data-resolved", String.valueOf(fresh.resolved()));
-            head.removeAll();
-            head.addClassName("thread-head");
-            side(fresh.startedSideId()).ifPresent(s -> getStyle().set("--side-colour", s.colour()));
-            Span kind = new Span(getTranslation(fresh.target().messageKey()));
-            kind.addClassName("thread-kind");
-            head.add(kind, new Span(" · "));
-            if (fresh.passage() != null) {
-                Span passage = new Span("“" + fresh.passage().wording() + "”");
-                passage.addClassName("thread-passage");
-                if (fresh.passage().removed()) {
-                    Span removed = new Span(getTranslation("comment.passageRemoved"));
-                    removed.getElement().getThemeList().add("badge contrast small");
-                    removed.addClassName("thread-removed");
-                    head.add(removed, new Span(" "));
-                    passage.addClassName("removed");
-                }
-                head.add(passage);
-            } else {
-                Span title = new Span(fresh.targetTitle());
-                title.addClassName("thread-title");
-                head.add(title);
-            }
-            if (fresh.resolved()) {
-                Span resolved = new Span(getTranslation("comment.resolved"));
-                resolved.getElement().getThemeList().add("badge success small");
-                resolved.addClassName("thread-resolved");
-                head.add(new Span(" "), resolved);
-            }
-            entries.removeAll();
-            for (CommentView c : fresh.comments()) {
-                entries.add(entry(c));
-            }
-            boolean open = !fresh.resolved();
-            reply.setVisible(mayComment && open);
-            actions.removeAll();
-            actions.addClassName("thread-actions");
-            if (mayComment && open) {
-                Button send = new Button(getTranslation("comment.reply"), e -> {
-                    replyError.setText("");
-                    try {
-                        comments.reply(workspaceId, view.id(), reply.getValue());
-                        reply.clear();
-                    } catch (DomainException refused) {
-                        replyError.setText(Messages.get(getLocale(), refused));
-                    }
-                });
-                send.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-                send.addClassName("thread-send");
-                actions.add(send);
-            }
-            if (mayComment) {
-                Button toggle = new Button(getTranslation(open ? "comment.resolve" : "comment.reopen"), e -> act(() -> {
-                    if (view.resolved()) {
-                        comments.reopen(workspaceId, view.id());
-                    } else {
-                        comments.resolve(workspaceId, view.id());
-                    }
-                }));
-                toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-                toggle.addClassName(open ? "thread-resolve" : "thread-reopen");
-                actions.add(toggle);
-            }
-            filterOne();
-        }
-
-        private void filterOne() {
-            Show which = show.getValue() == null ? Show.OPEN : show.getValue();
-            setVisible(which == Show.ALL || (which == Show.RESOLVED) == view.resolved());
-        }
-
-        private Div entry(CommentView c) {
-            Div entry = new Div();
-            entry.addClassName("comment-entry");
-            entry.getElement().setAttribute("data-comment", String.valueOf(c.id()));
-            Div meta = new Div();
-            meta.addClassName("comment-meta");
-            Span who = new Span(c.authorName());
-            who.addClassName("comment-author");
-            meta.add(who, new Span(" "));
-            side(c.authorSideId()).ifPresent(s -> meta.add(new SideBadge(s.name(), s.colour()), new Span(" ")));
-            Span when = new Span(Formats.dateTime(c.writtenAt(), getLocale()));
-            when.addClassName("muted");
-            meta.add(when);
-            if (c.editedAt() != null && !c.deleted()) {
-                Span edited = new Span(" " + getTranslation("comment.edited"));
-                edited.addClassName("muted");
-                meta.add(edited);
-            }
-            entry.add(meta);
-            if (c.deleted()) {
-                Paragraph gone = new Paragraph(getTranslation("comment.deletedMarker"));
-                gone.addClassNames("muted", "comment-deleted");
-                entry.add(gone);
-                return entry;
-            }
-            // Plain text: set as text, so nothing a member writes is ever read as HTML.
-            Paragraph text = new Paragraph(c.body() == null ? "" : c.body());
-            text.addClassName("comment-body");
-            text.getStyle().set("white-space", "pre-wrap");
-            entry.add(text);
-            if (c.mine()) {
-                Button edit = new Button(getTranslation("comment.edit"), e -> editInPlace(entry, text, c));
-                edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
-                edit.addClassName("comment-edit");
-                Button delete = new Button(getTranslation("comment.delete"), e -> confirmDelete(c));
-                delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL,
-                        ButtonVariant.LUMO_ERROR);
-                delete.addClassName("comment-delete");
-                Div own = new Div(edit, new Span(" "), delete);
-                own.addClassName("comment-own");
-                entry.add(own);
-            }
-            return entry;
-        }
-
-        private void editInPlace(Div entry, Paragraph text, CommentView c) {
-            TextArea field = new TextArea(getTranslation("field.comment"));
-            field.setWidthFull();
-            LengthLimit.counted(field, Comment.BODY_MAX_LENGTH);
-            field.setValue(c.body() == null ? "" : c.body());
-            Span error = new Span();
-            error.addClassName("form-error");
-            error.getElement().setAttribute("role", "alert");
-            Button save = new Button(getTranslation("comment.save"), e -> {
-                try {
-                    comments.edit(workspaceId, c.id(), field.getValue());
-                } catch (DomainException refused) {
-                    error.setText(Messages.get(getLocale(), refused));
-                }
-            });
-            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
-            Button cancel = new Button(getTranslation("comment.cancel"), e -> update(view));
-            cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
-            List<Component> keep = new ArrayList<>(entry.getChildren().toList());
-            keep.stream().filter(child -> child != keep.getFirst()).forEach(entry::remove);
-            entry.add(field, error, new Div(save, cancel));
-            field.focus();
-        }
-
-        private void confirmDelete(CommentView c) {
-            ConfirmDialog dialog = new ConfirmDialog();
-            dialog.setHeader(getTranslation("comment.deleteTitle"));
-            dialog.setText(getTranslation("comment.deleteText"));
-            dialog.setCancelable(true);
-            dialog.setCancelText(getTranslation("comment.cancel"));
-            dialog.setConfirmText(getTranslation("comment.delete"));
-            dialog.setConfirmButtonTheme("error primary");
-            dialog.addConfirmListener(e -> act(() -> comments.delete(workspaceId, c.id())));
-            dialog.open();
-        }
+    /** A thread drawn afresh keeps to the filter chosen. */
+    @Override
+    public void drawn(ThreadCard card) {
+        Show which = show.getValue() == null ? Show.OPEN : show.getValue();
+        card.setVisible(which == Show.ALL || (which == Show.RESOLVED) == card.view.resolved());
     }
 }
