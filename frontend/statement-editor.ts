@@ -136,6 +136,8 @@ class SuggestionWidget extends WidgetType {
     added.style.setProperty('--mark-colour', this.colour);
     added.title = this.title;
     added.dataset.suggestion = String(this.id);
+    added.dataset.markKind = 'suggestion';
+    added.dataset.markId = String(this.id);
     added.textContent = this.text;
     return added;
   }
@@ -148,10 +150,61 @@ class SuggestionWidget extends WidgetType {
 /** Replaces the marks; between two sets they follow every change like any decoration. */
 const setMarks = StateEffect.define<Range<Decoration>[]>();
 
+/** Whether a change replaces or deletes anything inside from..to, or puts something between its ends. */
+function changesInside(changes: ChangeDesc, from: number, to: number): boolean {
+  let inside = false;
+  changes.iterChangedRanges((fromA, toA) => {
+    if (fromA < to && toA > from) inside = true;
+  });
+  return inside;
+}
+
+/**
+ * The suggested change's struck words, marked again as no longer fitting: the words it would
+ * replace have changed, so it cannot be applied as it is (the server says the same on its next look).
+ */
+function outdatedMark(spec: any): Decoration {
+  return Decoration.mark({
+    class: 'cm-suggest-outdated',
+    attributes: {
+      style: spec.attributes?.style ?? '',
+      title: spec.outdatedTitle ?? '',
+      'data-suggestion': spec.attributes?.['data-suggestion'] ?? '',
+      'data-mark-kind': 'suggestion',
+      'data-mark-id': spec.attributes?.['data-mark-id'] ?? '',
+    },
+  });
+}
+
 const marksField = StateField.define<DecorationSet>({
   create: () => Decoration.none,
   update(marks, tr) {
     let result = marks.map(tr.changes);
+    if (tr.docChanged) {
+      // A change inside a suggestion's struck words: that suggestion no longer fits. Its new words
+      // go, its old ones are outlined instead of struck, at once, on every page that sees the change.
+      const stale = new Set<string>();
+      marks.between(0, tr.startState.doc.length, (from, to, deco) => {
+        const id = deco.spec.attributes?.['data-suggestion'];
+        if (id && deco.spec.class === 'cm-suggest-old' && to > from && changesInside(tr.changes, from, to)) stale.add(id);
+      });
+      if (stale.size) {
+        const replaced: Range<Decoration>[] = [];
+        result.between(0, tr.state.doc.length, (from, to, deco) => {
+          if (deco.spec.class === 'cm-suggest-old' && stale.has(deco.spec.attributes?.['data-suggestion'])) {
+            if (to > from) replaced.push(outdatedMark(deco.spec).range(from, to));
+          }
+        });
+        result = result.update({
+          filter: (_from, _to, deco) => {
+            const id = deco.spec.attributes?.['data-suggestion'] ?? (deco.spec.widget instanceof SuggestionWidget ? String(deco.spec.widget.id) : undefined);
+            return !(id && stale.has(id) && deco.spec.class !== 'cm-suggest-outdated');
+          },
+          add: replaced,
+          sort: true,
+        });
+      }
+    }
     for (const effect of tr.effects) {
       if (effect.is(setMarks)) result = Decoration.set(effect.value, true);
     }
@@ -210,6 +263,11 @@ const editorTheme = EditorView.theme({
     textDecorationLine: 'line-through',
     textDecorationColor: 'var(--mark-colour)',
     textDecorationThickness: '2px',
+  },
+  '.cm-suggest-outdated': {
+    outline: '2px dashed var(--mark-colour)',
+    outlineOffset: '1px',
+    borderRadius: '2px',
   },
   '.cm-suggest-new': {
     backgroundColor: 'color-mix(in srgb, var(--mark-colour) 16%, transparent)',
@@ -308,6 +366,7 @@ export class StatementEditor extends HTMLElement {
   private actionsJson = '';
   /** Marks that name a version this editor has not reached yet: shown once it has. */
   private marksWaiting = false;
+
   /** The accepted changes by the version they lead to, to carry marks from their version to this text. */
   private changeLog = new Map<number, ChangeSet>();
   private actionsEl!: HTMLElement;
@@ -494,6 +553,14 @@ export class StatementEditor extends HTMLElement {
       decorations,
       marksField,
       EditorView.updateListener.of((update) => this.afterUpdate(update)),
+      EditorView.domEventHandlers({
+        click: (event) => {
+          // A mark clicked: the page shows what it stands for (the thread, the suggested change).
+          const target = event.target instanceof Element ? event.target.closest('[data-mark-kind]') : null;
+          if (target instanceof HTMLElement) this.openMark(target.dataset.markKind ?? '', target.dataset.markId ?? '');
+          return false;
+        },
+      }),
     ];
   }
 
@@ -554,6 +621,12 @@ export class StatementEditor extends HTMLElement {
       this.updateActions();
     }
     this.updatePending();
+  }
+
+  private openMark(kind: string, id: string) {
+    if ((kind === 'comment' || kind === 'suggestion') && /^[0-9]+$/.test(id)) {
+      this.dispatchEvent(new CustomEvent('mark-open', { detail: { kind, id: Number(id) } }));
+    }
   }
 
   // ---- connection -------------------------------------------------------------------------------
@@ -793,18 +866,22 @@ export class StatementEditor extends HTMLElement {
       let from = Number(mark.from);
       let to = Number(mark.to);
       let carried = Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to >= from;
+      // A suggestion whose struck words were changed since it was looked at no longer fits.
+      let outdated = mark.kind === 'suggestion-outdated';
       for (let v = Number(mark.version) + 1; carried && v <= synced; v++) {
         const change = this.changeLog.get(v);
         if (!change || to > change.length) {
           carried = false;
           break;
         }
+        if (mark.kind === 'suggestion' && to > from && changesInside(change, from, to)) outdated = true;
         from = change.mapPos(from, 1);
         to = Math.max(from, change.mapPos(to, -1));
       }
       if (!carried) continue;
       if (local) {
         if (to > local.length) continue;
+        if (mark.kind === 'suggestion' && to > from && changesInside(local, from, to)) outdated = true;
         from = local.mapPos(from, 1);
         to = Math.max(from, local.mapPos(to, -1));
       }
@@ -812,24 +889,27 @@ export class StatementEditor extends HTMLElement {
       const colour = safeColour(this.sideMap[String(mark.side)]?.colour);
       const style = `--mark-colour: ${colour}`;
       const who = String(mark.sideName ?? '');
+      const id = String(mark.id);
       if (mark.kind === 'comment') {
         if (to > from) {
           ranges.push(
             Decoration.mark({
               class: 'cm-comment-mark',
-              attributes: { style, title: this.t('mark.comment').replace('{0}', who), 'data-thread': String(mark.id) },
+              attributes: { style, title: this.t('mark.comment').replace('{0}', who), 'data-thread': id, 'data-mark-kind': 'comment', 'data-mark-id': id },
             }).range(from, to),
           );
         }
-      } else if (mark.kind === 'suggestion') {
-        if (to > from) {
-          ranges.push(
-            Decoration.mark({
-              class: 'cm-suggest-old',
-              attributes: { style, title: this.t('mark.struck').replace('{0}', who), 'data-suggestion': String(mark.id) },
-            }).range(from, to),
-          );
+      } else if (mark.kind === 'suggestion' || mark.kind === 'suggestion-outdated') {
+        const spec = {
+          class: 'cm-suggest-old',
+          attributes: { style, title: this.t('mark.struck').replace('{0}', who), 'data-suggestion': id, 'data-mark-kind': 'suggestion', 'data-mark-id': id },
+          outdatedTitle: this.t('mark.outdated').replace('{0}', who),
+        };
+        if (outdated) {
+          if (to > from) ranges.push(outdatedMark(spec).range(from, to));
+          continue;
         }
+        if (to > from) ranges.push(Decoration.mark(spec).range(from, to));
         const added = this.t('mark.added').replace('{0}', who);
         ranges.push(
           Decoration.widget({ widget: new SuggestionWidget(String(mark.text ?? ''), colour, added, Number(mark.id)), side: 1 })
@@ -851,6 +931,7 @@ export class StatementEditor extends HTMLElement {
       const button = document.createElement('button');
       button.type = 'button';
       button.id = 'action-' + action.name;
+      button.className = 'selection-action';
       button.textContent = String(action.label ?? '');
       button.addEventListener('click', () => this.act(action.name));
       return button;
@@ -861,13 +942,37 @@ export class StatementEditor extends HTMLElement {
     this.updateActions();
   }
 
-  /** The buttons work while text is selected. */
+  /**
+   * The buttons on the selection work while text is selected; where the caret stands in a comment's
+   * or a suggestion's words, a button shows that comment or suggestion, so the keyboard reaches
+   * what a click on the mark opens.
+   */
   private updateActions() {
     if (!this.actionsEl || !this.view) return;
     const selection = this.view.state.selection.main;
-    for (const button of Array.from(this.actionsEl.querySelectorAll('button'))) {
-      button.disabled = selection.empty;
+    for (const button of Array.from(this.actionsEl.querySelectorAll('button.selection-action'))) {
+      (button as HTMLButtonElement).disabled = selection.empty;
     }
+    const here = new Map<string, { kind: string; id: string }>();
+    this.view.state.field(marksField).between(selection.head, selection.head, (from, to, deco) => {
+      const kind = deco.spec.attributes?.['data-mark-kind'];
+      const id = deco.spec.attributes?.['data-mark-id'];
+      if (kind && id && from < to) here.set(kind + ':' + id, { kind, id });
+    });
+    const shown = Array.from(this.actionsEl.querySelectorAll('button.mark-open')) as HTMLButtonElement[];
+    const wanted = Array.from(here.keys()).join(' ');
+    if (shown.map((b) => b.dataset.key).join(' ') === wanted) return;
+    shown.forEach((b) => b.remove());
+    for (const [key, mark] of here) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'mark-open';
+      button.dataset.key = key;
+      button.textContent = this.t('mark.open.' + mark.kind);
+      button.addEventListener('click', () => this.openMark(mark.kind, mark.id));
+      this.actionsEl.append(button);
+    }
+    this.actionsEl.hidden = this.actionsEl.querySelectorAll('button').length === 0;
   }
 
   /** Hands the selection, carried back to the version this editor has synced, to the server's action. */

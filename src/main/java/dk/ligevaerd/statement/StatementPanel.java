@@ -30,6 +30,15 @@ public interface StatementPanel {
     }
 
     /**
+     * One of this panel's {@link #marks} was chosen in the editor (clicked, or opened from the
+     * keyboard): show what it stands for. The kind and id come from the page, so a panel acts only
+     * on a mark it made.
+     */
+    default void openMark(String kind, long id) {
+    }
+
+
+    /**
      * What this panel offers to do with text selected in the editor ("Comment", "Suggest a change"),
      * or null when it offers nothing to this viewer. Asked on show.
      */

@@ -37,12 +37,14 @@ public class StatementEditor extends Component {
     /** The texts the element shows, by the name it uses; each is {@code statement.editor.<name>}. */
     static final List<String> TEXTS = List.of("label", "peers", "readOnly", "observer", "saved", "pending",
             "status.connecting", "status.connected", "status.reconnecting", "status.offline", "unsaved.label",
-            "unsaved.copy", "unsaved.copied", "unsaved.dismiss", "selection", "mark.comment", "mark.struck", "mark.added");
+            "unsaved.copy", "unsaved.copied", "unsaved.dismiss", "selection", "mark.comment", "mark.struck", "mark.added",
+            "mark.outdated", "mark.open.comment", "mark.open.suggestion");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Map<String, SelectionAction> actions = new LinkedHashMap<>();
     private @Nullable String marksSent;
+    private @Nullable MarkListener markListener;
     private @Nullable String actionsSent;
 
     public StatementEditor(LiveSnapshot start, List<SideView> sides, @Nullable Long mySideId, Locale locale) {
@@ -75,6 +77,30 @@ public class StatementEditor extends Component {
             }
         }).addEventData("event.detail.action").addEventData("event.detail.version").addEventData("event.detail.from")
                 .addEventData("event.detail.to").addEventData("event.detail.words");
+        getElement().addEventListener("mark-open", e -> onMark(e.getEventData()))
+                .addEventData("event.detail.kind").addEventData("event.detail.id");
+    }
+
+    /** Hears of a mark chosen in the editor (clicked, or opened by its button beside the editor). */
+    public interface MarkListener {
+
+        /** {@code kind} is {@link EditorMark#COMMENT} or {@link EditorMark#SUGGESTION}. */
+        void opened(String kind, long id);
+    }
+
+    /** Who hears of marks chosen in the editor; one listener. */
+    public void setMarkListener(MarkListener listener) {
+        this.markListener = listener;
+    }
+
+    private void onMark(tools.jackson.databind.JsonNode data) {
+        MarkListener listener = markListener;
+        String kind = data.path("event.detail.kind").asString("");
+        long id = data.path("event.detail.id").asLong(-1);
+        if (listener == null || id < 0 || !List.of(EditorMark.COMMENT, EditorMark.SUGGESTION).contains(kind)) {
+            return;
+        }
+        listener.opened(kind, id);
     }
 
     /**

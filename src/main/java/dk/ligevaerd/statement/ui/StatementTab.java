@@ -190,6 +190,12 @@ class StatementTab extends Div implements WorkspaceTab {
         showMarks(d);
     }
 
+    /** The panel that made the mark the page names, if any did: a page cannot name marks it was not sent. */
+    private java.util.Optional<StatementPanel> panelMarking(String kind, long id) {
+        return panels.stream().filter(panel -> marks.getOrDefault(panel, List.of()).stream()
+                .anyMatch(m -> m.family().equals(kind) && m.id() == id)).findFirst();
+    }
+
     /** The panels' passages, marked in the editor (sent only when they changed), and their actions on a selection. */
     private void showMarks(WorkspaceDetails d) {
         StatementEditor shown = editor;
@@ -218,6 +224,7 @@ class StatementTab extends Div implements WorkspaceTab {
             editorSide = d.me().sideId();
             editor = new StatementEditor(now, d.sides(), d.me().sideId(), getLocale());
             editor.setShowAuthorship(colourBySide.getValue());
+            editor.setMarkListener((kind, id) -> panelMarking(kind, id).ifPresent(panel -> panel.openMark(kind, id)));
             editorSlot.add(editor);
         }
         showShares(now, d);

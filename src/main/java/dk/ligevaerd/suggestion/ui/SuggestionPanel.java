@@ -124,14 +124,28 @@ class SuggestionPanel extends Section implements StatementPanel {
         return this;
     }
 
-    /** Each pending suggestion that still fits the text, as a tracked change in the editor. */
+    /**
+     * Each pending suggestion as a tracked change in the editor; one whose words have changed since
+     * as an outline of the words it was about, so it is seen that it no longer fits.
+     */
     @Override
     public List<EditorMark> marks() {
-        return suggestions.list(workspaceId).stream().filter(s -> s.pending() && !s.outdated() && !s.passageRemoved())
+        return suggestions.list(workspaceId).stream().filter(s -> s.pending() && !s.passageRemoved())
                 .sorted(java.util.Comparator.comparingLong(SuggestionView::id))
-                .map(s -> new EditorMark(EditorMark.SUGGESTION, s.id(), s.from(), s.to(), s.statementVersion(),
-                        s.proposedSide(), s.newText()))
+                .map(s -> new EditorMark(s.outdated() ? EditorMark.OUTDATED_SUGGESTION : EditorMark.SUGGESTION, s.id(),
+                        s.from(), s.to(), s.statementVersion(), s.proposedSide(), s.newText()))
                 .toList();
+    }
+
+    /** A suggestion's mark chosen in the editor: its card in view, focused, so it is read and answered. */
+    @Override
+    public void openMark(String kind, long id) {
+        Div card = cards.get(id);
+        if (EditorMark.SUGGESTION.equals(kind) && card != null) {
+            card.getElement().setAttribute("tabindex", "-1");
+            card.scrollIntoView();
+            card.getElement().callJsFunction("focus");
+        }
     }
 
     @Override
