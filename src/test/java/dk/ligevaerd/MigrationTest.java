@@ -21,7 +21,7 @@ class MigrationTest {
             "history_entry", "priority", "priority_lens", "priority_proposer", "statement", "statement_change", "statement_version",
             "decision_round", "round_option", "round_side", "round_confirmation", "ballot", "decision_chain",
             "decision_record", "mail_outbox", "organisation_identity", "workspace_import", "notification_intent",
-            "comment_thread", "thread_comment", "deliberation_setting");
+            "comment_thread", "thread_comment");
 
     @Test
     void migrations_create_the_schema_on_an_h2_file() throws Exception {
