@@ -91,7 +91,6 @@ final class WorkspaceMove {
         TABLES.put("suggestion_acceptance", "suggestion_id in (select id from suggestion where workspace_id = ?)");
         TABLES.put("comment_thread", ofWorkspace);
         TABLES.put("thread_comment", ofWorkspace);
-        TABLES.put("deliberation_setting", ofWorkspace);
         USER_COLUMNS.put("workspace", List.of("created_by"));
         USER_COLUMNS.put("membership", List.of("user_id"));
         USER_COLUMNS.put("invitation", List.of("created_by", "used_by"));

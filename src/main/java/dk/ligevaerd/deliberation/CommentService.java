@@ -5,7 +5,6 @@ import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.deliberation.DeliberationEvents.CommentDeleted;
 import dk.ligevaerd.deliberation.DeliberationEvents.CommentEdited;
 import dk.ligevaerd.deliberation.DeliberationEvents.CommentReplied;
-import dk.ligevaerd.deliberation.DeliberationEvents.ObserverCommentingChanged;
 import dk.ligevaerd.deliberation.DeliberationEvents.Target;
 import dk.ligevaerd.deliberation.DeliberationEvents.ThreadReopened;
 import dk.ligevaerd.deliberation.DeliberationEvents.ThreadResolved;
@@ -14,8 +13,6 @@ import dk.ligevaerd.deliberation.domain.Comment;
 import dk.ligevaerd.deliberation.domain.CommentRepository;
 import dk.ligevaerd.deliberation.domain.CommentThread;
 import dk.ligevaerd.deliberation.domain.CommentThreadRepository;
-import dk.ligevaerd.deliberation.domain.DeliberationSetting;
-import dk.ligevaerd.deliberation.domain.DeliberationSettingRepository;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityView;
 import dk.ligevaerd.round.RoundService;
@@ -41,8 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Comment threads: on a passage of the purpose statement, on a priority, on a decision round or on
- * its record. Every member reads them. Participants and moderators comment; observers only when
- * the owner has allowed it. Anyone who may comment may resolve and reopen a thread; only a
+ * its record. Every member reads them. Participants and moderators comment; observers only where
+ * every side has agreed that they may (a workspace rule, changed by a governance proposal:
+ * {@link dk.ligevaerd.workspace.GovernanceService#proposeObserversMayComment}). Anyone who may comment may resolve and reopen a thread; only a
  * comment's author edits or deletes it, and a deleted comment leaves a marker in its thread and in
  * the history. Nothing is stored when a call is refused.
  */
@@ -56,7 +54,6 @@ public class CommentService {
 
     private final CommentThreadRepository threads;
     private final CommentRepository comments;
-    private final DeliberationSettingRepository settings;
     private final WorkspaceAccess access;
     private final AccountService accounts;
     private final CollabService collab;
@@ -67,14 +64,13 @@ public class CommentService {
     private final Clock clock;
     private final MentionedMembers mentions;
 
-    CommentService(CommentThreadRepository threads, CommentRepository comments, DeliberationSettingRepository settings,
-            WorkspaceAccess access, AccountService accounts, CollabService collab, PriorityService priorities,
+    CommentService(CommentThreadRepository threads, CommentRepository comments, WorkspaceAccess access,
+            AccountService accounts, CollabService collab, PriorityService priorities,
             RoundService rounds, AnchorMapper anchors, ApplicationEventPublisher events, Clock clock,
             MentionedMembers mentions) {
         this.mentions = mentions;
         this.threads = threads;
         this.comments = comments;
-        this.settings = settings;
         this.access = access;
         this.accounts = accounts;
         this.collab = collab;
@@ -107,13 +103,6 @@ public class CommentService {
         CommentThread thread = load(workspaceId, threadId);
         return views(me, List.of(thread), Map.of(threadId, comments.findByThreadIdOrderByWrittenAtAscIdAsc(threadId)))
                 .getFirst();
-    }
-
-    /** Whether observers of the workspace may comment (the owner's choice; off by default). */
-    @Transactional(readOnly = true)
-    public boolean observersMayComment(long workspaceId) {
-        access.requireMember(workspaceId);
-        return observersAllowed(workspaceId);
     }
 
     /** Whether the caller may start threads, reply, resolve and reopen. */
@@ -240,24 +229,6 @@ public class CommentService {
                 target(load(workspaceId, comment.threadId()))));
     }
 
-    /**
-     * The owner lets observers comment, or stops letting them. It gives no side more weight (an
-     * observer belongs to none) and takes nothing from any, so it is the owner's alone, as the name
-     * and description are, rather than a proposal every side must confirm.
-     */
-    @Transactional
-    public void allowObserversToComment(long workspaceId, boolean allowed) {
-        Member me = access.requireOwner(workspaceId);
-        if (observersAllowed(workspaceId) == allowed) {
-            return;
-        }
-        DeliberationSetting setting = settings.findById(workspaceId)
-                .orElseGet(() -> new DeliberationSetting(workspaceId, false));
-        setting.observersMayComment(allowed);
-        settings.save(setting);
-        events.publishEvent(new ObserverCommentingChanged(workspaceId, me.userId(), me.sideId(), allowed));
-    }
-
     // ---- inside ---------------------------------------------------------------------------------
 
     private Member requireCommenter(long workspaceId) {
@@ -270,7 +241,7 @@ public class CommentService {
     }
 
     private boolean observersAllowed(long workspaceId) {
-        return settings.findById(workspaceId).map(DeliberationSetting::observersMayComment).orElse(false);
+        return access.observersMayComment(workspaceId);
     }
 
     private void requireRoomForThread(long workspaceId) {

@@ -183,18 +183,4 @@ public final class DeliberationEvents {
             return "thread=" + threadId + "\n" + target.detail();
         }
     }
-
-    /** The owner let observers comment, or stopped letting them. */
-    public record ObserverCommentingChanged(long workspaceId, long actorId, @Nullable Long actorSideId,
-            boolean allowed) implements RecordedEvent {
-        @Override
-        public String historyKind() {
-            return allowed ? "comment.observersAllowed" : "comment.observersNotAllowed";
-        }
-
-        @Override
-        public String historyDetail() {
-            return "allowed=" + allowed;
-        }
-    }
 }

@@ -99,6 +99,21 @@ public class GovernanceService {
         return propose(me, kind, null, null, null, null, null, null, "byModerators=" + byModerators);
     }
 
+    /**
+     * Proposes that observers (members on no side) may comment in the discussion ({@code allowed}),
+     * or no longer may. An observer speaks for no side, but what is said in the discussion shapes
+     * every side's negotiation, so this, too, is for every side to agree, not for the owner alone.
+     */
+    @Transactional
+    public long proposeObserversMayComment(long workspaceId, boolean allowed) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        if (load(workspaceId).observersMayComment() == allowed) {
+            throw new DomainException("error.proposal.nothingToChange");
+        }
+        ProposalKind kind = allowed ? ProposalKind.OBSERVERS_MAY_COMMENT : ProposalKind.OBSERVERS_MAY_NOT_COMMENT;
+        return propose(me, kind, null, null, null, null, null, null, "allowed=" + allowed);
+    }
+
     @Transactional
     public long proposeAddSide(long workspaceId, String name, String colour) {
         Member me = access.requireModeratorOrOwner(workspaceId);
@@ -420,6 +435,12 @@ public class GovernanceService {
                 workspace.setSuggestionsByModerators(byModerators);
                 events.publishEvent(new WorkspaceEvents.SuggestionKeysChanged(workspaceId, me.userId(), me.sideId(),
                         byModerators));
+            }
+            case OBSERVERS_MAY_COMMENT, OBSERVERS_MAY_NOT_COMMENT -> {
+                boolean allowed = p.kind() == ProposalKind.OBSERVERS_MAY_COMMENT;
+                workspace.setObserversMayComment(allowed);
+                events.publishEvent(new WorkspaceEvents.ObserverCommentingChanged(workspaceId, me.userId(),
+                        me.sideId(), allowed));
             }
             case ADD_SIDE -> {
                 Side side = workspace.addSide(Objects.requireNonNull(p.text()), Objects.requireNonNull(p.colour()));

@@ -19,6 +19,10 @@ public enum ProposalKind {
     SUGGESTIONS_BY_MODERATORS,
     /** Suggested changes to the statement need a participant of every other side (the default). */
     SUGGESTIONS_BY_PARTICIPANTS,
+    /** Observers (members on no side) may comment in the discussion. */
+    OBSERVERS_MAY_COMMENT,
+    /** Observers read the discussion but do not comment (the default). */
+    OBSERVERS_MAY_NOT_COMMENT,
     /** Sets the workspace's retention rule (archive, then delete). */
     RETENTION,
     /** Opens an archived workspace again; the only proposal an archived workspace takes. */

@@ -86,6 +86,15 @@ public class WorkspaceAccess {
         return workspaces.findById(workspaceId).map(w -> !w.archived()).orElse(false);
     }
 
+    /**
+     * Whether the workspace lets its observers (members on no side) comment in the discussion: a rule
+     * every side agreed to ({@link GovernanceService#proposeObserversMayComment}), off by default.
+     */
+    @Transactional(readOnly = true)
+    public boolean observersMayComment(long workspaceId) {
+        return workspaces.findById(workspaceId).map(Workspace::observersMayComment).orElse(false);
+    }
+
     /** Participants and moderators: those who write, propose and vote. */
     @Transactional(readOnly = true)
     public Member requireContributor(long workspaceId) {

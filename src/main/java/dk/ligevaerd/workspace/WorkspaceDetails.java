@@ -13,19 +13,21 @@ import org.jspecify.annotations.Nullable;
  *                              is forming and no round can open
  * @param suggestionsByModerators whether suggested changes to the statement need a moderator of every
  *                              other side (a rule changed by a governance proposal), rather than any participant
+ * @param observersMayComment   whether observers may comment in the discussion (a rule changed by a
+ *                              governance proposal)
  * @param retention             the retention rule every side agreed to ({@link RetentionRule#NONE} if none)
  * @param archivedAt            when the rule archived the workspace; null while it is open for changes
  */
 public record WorkspaceDetails(long id, String name, String description, boolean jointClosing,
         Instant createdAt, List<SideView> sides, List<MemberView> members, Member me, String language,
         DefaultRule defaultRule, List<String> sidesWithoutModerator, boolean suggestionsByModerators,
-        RetentionRule retention, @Nullable Instant archivedAt) {
+        boolean observersMayComment, RetentionRule retention, @Nullable Instant archivedAt) {
 
     public WorkspaceDetails(long id, String name, String description, boolean jointClosing, Instant createdAt,
             List<SideView> sides, List<MemberView> members, Member me, String language, DefaultRule defaultRule,
             List<String> sidesWithoutModerator) {
         this(id, name, description, jointClosing, createdAt, sides, members, me, language, defaultRule,
-                sidesWithoutModerator, false, RetentionRule.NONE, null);
+                sidesWithoutModerator, false, false, RetentionRule.NONE, null);
     }
 
     /** Whether the workspace is archived: read-only for everyone until every side reopens it. */

@@ -272,6 +272,20 @@ public final class WorkspaceEvents {
         }
     }
 
+    /** Observers may now comment in the discussion, or no longer may: every side agreed. */
+    public record ObserverCommentingChanged(long workspaceId, long actorId, @Nullable Long actorSideId,
+            boolean allowed) implements Recorded {
+        @Override
+        public String historyKind() {
+            return allowed ? "workspace.observersMayComment" : "workspace.observersMayNotComment";
+        }
+
+        @Override
+        public String historyDetail() {
+            return "allowed=" + allowed;
+        }
+    }
+
     public record OwnershipHandedOver(long workspaceId, long actorId, @Nullable Long actorSideId, long fromUserId,
             long toUserId) implements Recorded {
         @Override

@@ -149,7 +149,8 @@ public class WorkspaceService {
         return new WorkspaceDetails(workspace.id(), workspace.name(), workspace.description(),
                 workspace.jointClosing(), workspace.createdAt(), sideViews(workspace, all), members, me,
                 workspace.language(), workspace.defaultRule(), withoutModerator,
-                workspace.suggestionsByModerators(), workspace.retention(), workspace.archivedAt());
+                workspace.suggestionsByModerators(), workspace.observersMayComment(), workspace.retention(),
+                workspace.archivedAt());
     }
 
     /**

@@ -22,6 +22,7 @@ import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
 import dk.ligevaerd.statement.CollabService;
+import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.WorkspaceFixture;
 import dk.ligevaerd.workspace.WorkspaceService;
@@ -44,6 +45,7 @@ class CommentServiceIT {
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
     @Autowired CommentService comments;
+    @Autowired GovernanceService governance;
     @Autowired CollabService collab;
     @Autowired PriorityService priorities;
     @Autowired RoundService rounds;
@@ -207,25 +209,18 @@ class CommentServiceIT {
                     return null;
                 }),
                 () -> as(f.owner, () -> {
-                    comments.allowObserversToComment(f.workspaceId, false);
-                    comments.allowObserversToComment(f.workspaceId, true);
-                    comments.allowObserversToComment(f.workspaceId, false);
                     comments.resolve(f.workspaceId, id);
                     comments.resolve(f.workspaceId, id);
                     return null;
                 }),
-                () -> as(f.otherModerator, () -> comments.reply(f.workspaceId, id, "Stadig?")),
-                () -> as(f.otherModerator, () -> {
-                    comments.allowObserversToComment(f.workspaceId, true);
-                    return null;
-                }));
+                () -> as(f.otherModerator, () -> comments.reply(f.workspaceId, id, "Stadig?")));
         List<DomainException> refusals = refused.stream().map(CommentServiceIT::refusal).toList();
         List<String> keys = refusals.stream().map(DomainException::messageKey).toList();
         assertThat(keys).containsExactly("error.missing.comment", "error.length", "error.controlCharacters",
                 "error.forbiddenCharacter", "error.comment.passageEmpty", "error.comment.passageOutside",
                 "error.comment.versionUnknown", "error.comment.observer", "error.comment.observer",
                 "error.comment.notAuthor", "error.comment.notAuthor", "error.comment.notResolved",
-                "error.comment.alreadyResolved", "error.comment.resolved", "error.permission.owner");
+                "error.comment.alreadyResolved", "error.comment.resolved");
         for (DomainException e : refusals) {
             String danish = Messages.get(Messages.DANISH, e);
             String english = Messages.get(Messages.ENGLISH, e);
@@ -233,11 +228,11 @@ class CommentServiceIT {
             assertThat(english).as(e.messageKey()).doesNotStartWith("!");
         }
         // Nothing stored by any refusal: two comments, the history grew only by what was allowed
-        // (observers allowed and not again, one resolve).
+        // (one resolve).
         ThreadView t = thread(id);
         assertThat(t.comments()).extracting(CommentView::body).containsExactly("Første", "Svar");
         assertThat(as(f.owner, () -> comments.threads(f.workspaceId))).hasSize(1);
-        assertThat(as(f.owner, () -> history.timeline(f.workspaceId)).size()).isEqualTo(entries + 3);
+        assertThat(as(f.owner, () -> history.timeline(f.workspaceId)).size()).isEqualTo(entries + 1);
     }
 
     private static DomainException refusal(Callable<?> call) {
@@ -263,18 +258,23 @@ class CommentServiceIT {
     }
 
     @Test
-    void observers_comment_once_the_owner_allows_it() {
+    void observers_comment_once_every_side_has_agreed_and_not_while_only_one_side_has() {
         long id = commentOn("Vestbyen", "Første");
         assertThat(as(f.observer, () -> comments.mayComment(f.workspaceId))).isFalse();
-        as(f.owner, () -> {
-            comments.allowObserversToComment(f.workspaceId, true);
+        long proposal = as(f.owner, () -> governance.proposeObserversMayComment(f.workspaceId, true));
+        assertThat(as(f.observer, () -> comments.mayComment(f.workspaceId))).as("only Kommune has agreed").isFalse();
+        assertThat(keyOf(() -> as(f.observer, () -> comments.reply(f.workspaceId, id, "For tidligt?"))))
+                .isEqualTo("error.comment.observer");
+        as(f.otherModerator, () -> {
+            governance.confirm(f.workspaceId, proposal);
             return null;
         });
         assertThat(as(f.observer, () -> comments.mayComment(f.workspaceId))).isTrue();
         long reply = as(f.observer, () -> comments.reply(f.workspaceId, id, "Et spørgsmål udefra."));
         assertThat(thread(id).comments()).filteredOn(c -> c.id() == reply).singleElement()
                 .satisfies(c -> assertThat(c.authorSideId()).isNull());
-        assertThat(kinds()).contains("comment.observersAllowed");
+        assertThat(as(f.owner, () -> history.timeline(f.workspaceId))).extracting(HistoryItem::kind)
+                .contains("workspace.observersMayComment");
     }
 
     @Test

@@ -23,6 +23,7 @@ import dk.ligevaerd.deliberation.TargetKind;
 import dk.ligevaerd.mail.ReceivedMail;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
+import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.WorkspaceFixture;
 import dk.ligevaerd.workspace.WorkspaceService;
@@ -89,6 +90,7 @@ class DiscussionMailIT {
     @Autowired InvitationService invitations;
     @Autowired PriorityService priorities;
     @Autowired CommentService comments;
+    @Autowired GovernanceService governance;
     @Autowired NotificationService notifications;
     @Autowired DigestWorker digests;
     @Autowired JdbcTemplate jdbc;
@@ -287,7 +289,7 @@ class DiscussionMailIT {
 
     @Test
     void someone_who_left_the_workspace_is_not_told_and_someone_who_stops_mentions_still_hears_of_replies() {
-        run(f.owner, () -> comments.allowObserversToComment(f.workspaceId, true));
+        f.agree(governance, g -> g.proposeObserversMayComment(f.workspaceId, true));
         long thread = start(f.observer, "Et spørgsmål fra en observatør.");
         reply(f.participant, thread, "Et svar.");
         assertThat(queued(NotificationKind.REPLY)).containsExactly(address(f.observer));

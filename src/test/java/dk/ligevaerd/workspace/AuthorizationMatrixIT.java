@@ -340,6 +340,8 @@ class AuthorizationMatrixIT {
                     c -> c.governance.proposeDefaultRule(c.f.workspaceId, DefaultRule.CONSENT)),
             write("GovernanceService.proposeSuggestionsByModerators(long,boolean)", Need.NOTHING,
                     workspace(MODERATORS), c -> c.governance.proposeSuggestionsByModerators(c.f.workspaceId, true)),
+            write("GovernanceService.proposeObserversMayComment(long,boolean)", Need.NOTHING,
+                    workspace(MODERATORS), c -> c.governance.proposeObserversMayComment(c.f.workspaceId, true)),
             write("GovernanceService.proposeHandOver(long,long)", Need.NOTHING, workspace(OWNER),
                     c -> c.governance.proposeHandOver(c.f.workspaceId, c.f.otherModerator.id())),
             write("GovernanceService.proposeDelete(long)", Need.NOTHING, workspace(MODERATORS),
@@ -363,13 +365,11 @@ class AuthorizationMatrixIT {
             read("GovernanceService.pending(long)", workspace(MEMBERS), c -> c.governance.pending(c.f.workspaceId)),
 
             // comment threads: every member reads; participants and moderators comment (observers
-            // only when the owner allows it); only a comment's author edits or deletes it (the
+            // only when every side agreed to it, by a proposal above); only a comment's author edits or deletes it (the
             // prepared thread was started by the owner).
             read("CommentService.threads(long)", workspace(MEMBERS), c -> c.comments.threads(c.f.workspaceId)),
             read("CommentService.thread(long,long)", workspace(MEMBERS),
                     c -> c.comments.thread(c.f.workspaceId, c.threadId)),
-            read("CommentService.observersMayComment(long)", workspace(MEMBERS),
-                    c -> c.comments.observersMayComment(c.f.workspaceId)),
             read("CommentService.mayComment(long)", workspace(MEMBERS), c -> c.comments.mayComment(c.f.workspaceId)),
             write("CommentService.startOnPassage(long,int,int,int,String)", Need.NOTHING, workspace(CONTRIBUTORS),
                     c -> c.comments.startOnPassage(c.f.workspaceId, c.collab.snapshot(c.f.workspaceId).version(),
@@ -392,10 +392,6 @@ class AuthorizationMatrixIT {
             }),
             write("CommentService.delete(long,long)", Need.THREAD, workspace(OWNER), c -> {
                 c.comments.delete(c.f.workspaceId, c.commentId);
-                return null;
-            }),
-            write("CommentService.allowObserversToComment(long,boolean)", Need.NOTHING, workspace(OWNER), c -> {
-                c.comments.allowObserversToComment(c.f.workspaceId, true);
                 return null;
             }),
 

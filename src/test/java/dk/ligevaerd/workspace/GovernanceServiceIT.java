@@ -14,6 +14,7 @@ import dk.ligevaerd.priority.ValueLens;
 import dk.ligevaerd.round.RoundDraft;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundState;
+import dk.ligevaerd.shared.Messages;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -257,6 +258,52 @@ class GovernanceServiceIT {
         List<String> kinds = kinds();
         assertThat(kinds).contains("workspace.proposed", "workspace.jointClosingOff", "workspace.proposalAdopted");
         assertThat(kinds).filteredOn("workspace.proposalConfirmed"::equals).hasSize(2);
+    }
+
+    /**
+     * Whether observers may comment was the owner's switch alone; now one side proposing changes
+     * nothing, and the owner, who proposed it for Kommune, cannot add the other key.
+     */
+    @Test
+    void whether_observers_may_comment_changes_only_when_every_side_confirmed_never_by_the_owner_alone() {
+        assertThat(details().observersMayComment()).as("off by default").isFalse();
+        long allow = as(f.owner, () -> governance.proposeObserversMayComment(f.workspaceId, true));
+        assertThat(details().observersMayComment()).as("only Kommune has agreed").isFalse();
+        assertThat(as(f.observer, () -> governance.pending(f.workspaceId))).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ProposalKind.OBSERVERS_MAY_COMMENT);
+            assertThat(p.waitingFor()).containsExactly(f.civilSideId);
+        });
+        assertThat(refusal(f.owner, () -> governance.confirm(f.workspaceId, allow)))
+                .isEqualTo("error.proposal.alreadyConfirmed");
+        assertThat(refusal(f.otherModerator, () -> governance.proposeObserversMayComment(f.workspaceId, false)))
+                .isEqualTo("error.proposal.nothingToChange");
+        assertThat(refusal(f.participant, () -> governance.proposeObserversMayComment(f.workspaceId, true)))
+                .isEqualTo("error.permission.moderator");
+        assertThat(refusal(f.observer, () -> governance.proposeObserversMayComment(f.workspaceId, true)))
+                .isEqualTo("error.permission.moderator");
+        assertThat(details().observersMayComment()).isFalse();
+
+        run(f.otherModerator, () -> governance.confirm(f.workspaceId, allow));
+        assertThat(details().observersMayComment()).isTrue();
+
+        long stop = as(f.otherModerator, () -> governance.proposeObserversMayComment(f.workspaceId, false));
+        assertThat(details().observersMayComment()).as("only Civilsamfund has agreed").isTrue();
+        run(f.owner, () -> governance.confirm(f.workspaceId, stop));
+        assertThat(details().observersMayComment()).isFalse();
+
+        List<String> kinds = kinds();
+        assertThat(kinds).containsOnlyOnce("workspace.observersMayComment", "workspace.observersMayNotComment");
+        assertThat(kinds).filteredOn("workspace.proposalAdopted"::equals).hasSize(2);
+        for (java.util.Locale language : List.of(Messages.ENGLISH, Messages.DANISH)) {
+            for (String key : List.of("error.proposal.nothingToChange", "error.permission.moderator",
+                    "error.proposal.alreadyConfirmed", ProposalKind.OBSERVERS_MAY_COMMENT.messageKey(),
+                    ProposalKind.OBSERVERS_MAY_NOT_COMMENT.messageKey(),
+                    "history.kind.workspace.observersMayComment", "history.kind.workspace.observersMayNotComment")) {
+                assertThat(Messages.get(language, key)).as(key + " in " + language).doesNotStartWith("!");
+            }
+        }
+        assertThat(Messages.get(Messages.DANISH, ProposalKind.OBSERVERS_MAY_COMMENT.messageKey()))
+                .isNotEqualTo(Messages.get(Messages.ENGLISH, ProposalKind.OBSERVERS_MAY_COMMENT.messageKey()));
     }
 
     @Test

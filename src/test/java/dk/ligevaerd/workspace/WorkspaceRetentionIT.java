@@ -237,8 +237,8 @@ class WorkspaceRetentionIT {
         writes.put("resolve", () -> call(f.otherModerator, () -> comments.resolve(f.workspaceId, thread)));
         writes.put("edit comment", () -> call(f.participant, () -> comments.edit(f.workspaceId, comment, "Late")));
         writes.put("delete comment", () -> call(f.participant, () -> comments.delete(f.workspaceId, comment)));
-        writes.put("observers comment", () -> call(f.owner, () -> comments.allowObserversToComment(f.workspaceId,
-                true)));
+        writes.put("propose observers comment", () -> as(f.owner, () -> governance.proposeObserversMayComment(
+                f.workspaceId, true)));
         writes.put("suggest", () -> as(f.participant, () -> suggestions.suggest(f.workspaceId, 0, 0, 0, "Ja. ",
                 "Late")));
 

@@ -3,7 +3,6 @@ package dk.ligevaerd.deliberation.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -15,7 +14,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import dk.ligevaerd.deliberation.CommentService;
 import dk.ligevaerd.deliberation.CommentView;
 import dk.ligevaerd.deliberation.DeliberationEvents;
-import dk.ligevaerd.deliberation.DeliberationEvents.ObserverCommentingChanged;
 import dk.ligevaerd.deliberation.TargetKind;
 import dk.ligevaerd.deliberation.ThreadView;
 import dk.ligevaerd.deliberation.domain.Comment;
@@ -69,8 +67,8 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
     private final TextArea body = new TextArea();
     private final Span formError = new Span();
     private final Select<Show> show = new Select<>();
-    private final Checkbox observers = new Checkbox();
-    private final Paragraph observerNote = new Paragraph();
+    /** Whether observers may comment: a rule every side agreed to, shown to everyone, changed only in Settings. */
+    private final Paragraph observers = new Paragraph();
     private final Div list = new Div();
     private final Map<Long, ThreadCard> cards = new LinkedHashMap<>();
     private @Nullable WorkspaceDetails details;
@@ -127,19 +125,11 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
         show.setId("comment-show");
         show.addValueChangeListener(e -> filter());
 
-        observers.setLabel(getTranslation("comment.observersMayComment"));
-        observers.setHelperText(getTranslation("comment.observersHelp"));
         observers.setId("comment-observers");
-        observers.addValueChangeListener(e -> {
-            if (e.isFromClient()) {
-                act(() -> comments.allowObserversToComment(workspaceId, e.getValue()));
-            }
-        });
-        observerNote.setText(getTranslation("comment.observerReadOnly"));
-        observerNote.addClassName("muted");
+        observers.addClassName("muted");
         list.setId("thread-list");
         list.addClassName("thread-list");
-        add(intro, observers, observerNote, form, show, list);
+        add(intro, observers, form, show, list);
     }
 
     @Override
@@ -189,9 +179,10 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
     public void show(WorkspaceDetails d) {
         this.details = d;
         mayComment = comments.mayComment(workspaceId);
-        observers.setVisible(d.me().owner());
-        observers.setValue(comments.observersMayComment(workspaceId));
-        observerNote.setVisible(!mayComment);
+        // The rule changes only by an adopted proposal, a workspace event that draws the whole page,
+        // and so this tab, afresh.
+        observers.setText(getTranslation(d.observersMayComment() ? "comment.observers.allowed"
+                : "comment.observers.notAllowed"));
         form.setVisible(mayComment);
         chooseTarget();
         list.removeAll();
@@ -230,7 +221,7 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
     /** Redraws only the threads the events name, adding new ones at the end. */
     @Override
     public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
-        if (events.stream().anyMatch(e -> e.is(ObserverCommentingChanged.class)) || details == null) {
+        if (details == null) {
             show(d);
             return;
         }
@@ -318,14 +309,6 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
             quote.clear();
         } catch (DomainException refused) {
             formError.setText(Messages.get(getLocale(), refused));
-        }
-    }
-
-    private void act(Runnable action) {
-        try {
-            action.run();
-        } catch (DomainException refused) {
-            dk.ligevaerd.shared.ui.Notices.error(getLocale(), refused);
         }
     }
 

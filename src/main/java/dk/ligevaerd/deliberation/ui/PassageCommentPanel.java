@@ -133,14 +133,11 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
     /**
      * Reads the threads again (so every mark is carried from the current text, however long the
      * editing since) but redraws only the lines the events name, and the list only when a thread
-     * came or went.
+     * came or went. Whether observers may comment is a workspace rule: its change draws the whole
+     * page afresh, and with it {@link #show}.
      */
     @Override
     public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
-        if (events.stream().anyMatch(e -> e.is(DeliberationEvents.ObserverCommentingChanged.class))) {
-            show(d);
-            return;
-        }
         this.details = d;
         List<ThreadView> fresh = comments.threads(workspaceId).stream().filter(PassageCommentPanel::inMargin)
                 .sorted(byPlace()).toList();

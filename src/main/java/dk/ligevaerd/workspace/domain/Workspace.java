@@ -63,6 +63,9 @@ public class Workspace {
     @Column(name = "suggestions_by_moderators", nullable = false)
     private boolean suggestionsByModerators;
 
+    @Column(name = "observers_may_comment", nullable = false)
+    private boolean observersMayComment;
+
     @Column(name = "deleted_at")
     private @Nullable Instant deletedAt;
 
@@ -148,6 +151,16 @@ public class Workspace {
     public void setSuggestionsByModerators(boolean byModerators) {
         requireWritable();
         this.suggestionsByModerators = byModerators;
+    }
+
+    /** Whether observers (members on no side) may start threads and reply in the discussion. */
+    public boolean observersMayComment() {
+        return observersMayComment;
+    }
+
+    public void setObserversMayComment(boolean allowed) {
+        requireWritable();
+        this.observersMayComment = allowed;
     }
 
     public void setDefaultRule(DefaultRule rule) {

@@ -33,8 +33,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The workspace's settings. The owner keeps what harms no side (name, description, language);
- * switching joint closing off, the default rule, handing over and deleting are proposals that
- * every side confirms, shown here while they wait. Switching joint closing back on harms nobody.
+ * switching joint closing off, the default rule, who answers suggested changes, whether observers
+ * may comment, handing over and deleting are proposals that every side confirms, shown here while
+ * they wait. Switching joint closing back on harms nobody.
  */
 class SettingsPanel extends Div {
 
@@ -57,6 +58,7 @@ class SettingsPanel extends Div {
         this.proposals = new ProposalsPanel(governance, workspaceId, k -> k == ProposalKind.JOINT_CLOSING_OFF
                 || k == ProposalKind.DEFAULT_RULE || k == ProposalKind.HAND_OVER || k == ProposalKind.DELETE_WORKSPACE
                 || k == ProposalKind.SUGGESTIONS_BY_MODERATORS || k == ProposalKind.SUGGESTIONS_BY_PARTICIPANTS
+                || k == ProposalKind.OBSERVERS_MAY_COMMENT || k == ProposalKind.OBSERVERS_MAY_NOT_COMMENT
                 || k == ProposalKind.RETENTION || k == ProposalKind.UNARCHIVE);
         name.setLabel(getTranslation("field.workspaceName"));
         LengthLimit.counted(name, Workspace.NAME_MAX_LENGTH);
@@ -154,6 +156,15 @@ class SettingsPanel extends Div {
                 : "settings.proposeSuggestionKeys.moderators", "settings-propose-suggestion-keys",
                 () -> proposed(governance.proposeSuggestionsByModerators(workspaceId, !byModerators)));
         rounds.add(new Div(suggestionKeys), new Div(proposeKeys));
+
+        boolean observersComment = d.observersMayComment();
+        Span observers = new Span(getTranslation(observersComment ? "settings.observerComments.allowed"
+                : "settings.observerComments.notAllowed"));
+        observers.setId("settings-observer-comments-state");
+        Button proposeObservers = button(observersComment ? "settings.proposeObserverComments.stop"
+                : "settings.proposeObserverComments.allow", "settings-propose-observer-comments",
+                () -> proposed(governance.proposeObserversMayComment(workspaceId, !observersComment)));
+        rounds.add(new Div(observers), new Div(proposeObservers));
 
         if (owner) {
             Select<MemberView> to = new Select<>();
