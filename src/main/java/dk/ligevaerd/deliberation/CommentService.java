@@ -12,6 +12,7 @@ import dk.ligevaerd.deliberation.DeliberationEvents.ThreadStarted;
 import dk.ligevaerd.deliberation.domain.Comment;
 import dk.ligevaerd.deliberation.domain.CommentRepository;
 import dk.ligevaerd.deliberation.domain.CommentThread;
+import dk.ligevaerd.deliberation.domain.CarriedAnchors;
 import dk.ligevaerd.deliberation.domain.CommentThreadRepository;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityView;
@@ -63,12 +64,14 @@ public class CommentService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MentionedMembers mentions;
+    private final CarriedAnchors carriedAnchors;
 
     CommentService(CommentThreadRepository threads, CommentRepository comments, WorkspaceAccess access,
             AccountService accounts, CollabService collab, PriorityService priorities,
             RoundService rounds, AnchorMapper anchors, ApplicationEventPublisher events, Clock clock,
-            MentionedMembers mentions) {
+            MentionedMembers mentions, CarriedAnchors carriedAnchors) {
         this.mentions = mentions;
+        this.carriedAnchors = carriedAnchors;
         this.threads = threads;
         this.comments = comments;
         this.access = access;
@@ -299,12 +302,14 @@ public class CommentService {
         List<CommentThread> onStatement = list.stream().filter(t -> t.targetKind() == TargetKind.STATEMENT).toList();
         AnchorMapper.Carried carried = onStatement.isEmpty() ? null : anchors.carry(workspaceId, onStatement);
         if (carried != null) {
+            Map<Long, Passage> moved = new java.util.HashMap<>();
             for (CommentThread t : onStatement) {
                 Passage p = carried.passages().get(t.id());
                 if (p != null && carried.version() > t.anchorVersion()) {
-                    threads.moveAnchor(t.id(), p.from(), p.to(), p.wording(), p.removed(), carried.version());
+                    moved.put(t.id(), p);
                 }
             }
+            carriedAnchors.write(moved, carried.version());
         }
         Map<Long, String> priorityTitles = list.stream().anyMatch(t -> t.targetKind() == TargetKind.PRIORITY)
                 ? priorities.list(workspaceId).stream().collect(Collectors.toMap(PriorityView::id, PriorityView::title))

@@ -45,6 +45,9 @@ import org.jspecify.annotations.Nullable;
  */
 class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.Host {
 
+    /** Lines shown before "Show more": a long margin is a long page, and each line costs the page. */
+    static final int FIRST_LINES = 40;
+
     private final CommentService comments;
     private final long workspaceId;
     private final Div form = new Div();
@@ -54,6 +57,9 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
     private final H3 listTitle = new H3();
     private final Paragraph empty = new Paragraph();
     private final Div list = new Div();
+    private final Button more = new Button();
+    /** Whether every line is shown, not only the first {@link #FIRST_LINES}. */
+    private boolean all;
     /** The open threads on standing passages, by id, in the order of the text. */
     private final Map<Long, ThreadView> threads = new LinkedHashMap<>();
     private final Map<Long, Div> rows = new LinkedHashMap<>();
@@ -101,7 +107,13 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
         empty.addClassNames("muted", "passage-threads-empty");
         list.setId("passage-threads");
         list.addClassName("passage-threads");
-        add(listTitle, form, empty, list);
+        more.setId("passage-threads-more");
+        more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        more.addClickListener(e -> {
+            all = true;
+            drawList();
+        });
+        add(listTitle, form, empty, list, more);
     }
 
     @Override
@@ -175,6 +187,10 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
     @Override
     public void openMark(String kind, long id) {
         if (EditorMark.COMMENT.equals(kind) && threads.containsKey(id)) {
+            if (!rows.containsKey(id)) {
+                all = true;
+                drawList();
+            }
             open(id);
         }
     }
@@ -229,6 +245,9 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
         rows.clear();
         openCard = null;
         for (ThreadView t : threads.values()) {
+            if (!all && rows.size() == FIRST_LINES) {
+                break;
+            }
             Div row = new Div();
             row.addClassName("passage-thread");
             row.getElement().setAttribute("data-thread", String.valueOf(t.id()));
@@ -247,6 +266,9 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
     private void showCount() {
         listTitle.setText(getTranslation("comment.margin.title", threads.size()));
         empty.setVisible(threads.isEmpty());
+        int hidden = threads.size() - rows.size();
+        more.setVisible(hidden > 0);
+        more.setText(getTranslation("comment.margin.more", hidden));
     }
 
     /** The thread's line: its passage, who began it and how, the number of replies; a button that opens it. */

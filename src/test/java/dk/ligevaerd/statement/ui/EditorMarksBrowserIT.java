@@ -226,4 +226,33 @@ class EditorMarksBrowserIT {
         AxeCheck.assertNoSeriousViolations(civil, "a thread open beside the editor, an outdated suggestion (da)");
         AxeCheck.assertNoSeriousViolations(municipal, "a thread open beside the editor (en)");
     }
+
+    @Test
+    void a_long_margin_shows_its_first_lines_and_a_mark_further_down_still_opens_its_thread() {
+        long last = as(f.participant, () -> {
+            StringBuilder words = new StringBuilder(" ");
+            for (int i = 0; i < 45; i++) {
+                words.append("ord").append(i).append(' ');
+            }
+            int length = collab.snapshot(f.workspaceId).text().length();
+            collab.edit(f.workspaceId, "setup", length, length, words.toString());
+            var now = collab.snapshot(f.workspaceId);
+            long id = -1;
+            for (int i = 0; i < 45; i++) {
+                int at = now.text().indexOf("ord" + i + " ");
+                id = comments.startOnPassage(f.workspaceId, now.version(), at, at + ("ord" + i).length(),
+                        "Hvad betyder ord" + i + "?");
+            }
+            return id;
+        });
+        Page civil = open(f.otherModerator, "statement");
+        assertThat(civil.locator("#passage-threads-title")).hasText("Comments on the text (45)");
+        assertThat(civil.locator("#passage-threads .passage-thread")).hasCount(40);
+        assertThat(civil.locator("#passage-threads-more")).hasText("Show 5 more");
+
+        civil.locator(EDITOR + " .cm-comment-mark[data-thread='" + last + "']").click();
+        assertThat(civil.locator("#passage-thread-" + last)).isFocused();
+        assertThat(civil.locator("#passage-threads .passage-thread")).hasCount(45);
+        assertThat(civil.locator("#passage-threads-more")).isHidden();
+    }
 }
