@@ -321,6 +321,11 @@ public class CommentService {
         Set<Long> people = new HashSet<>();
         byThread.values().forEach(cs -> cs.forEach(c -> people.add(c.authorId())));
         Map<Long, UserSummary> names = people.isEmpty() ? Map.of() : accounts.summaries(people);
+        // Whom the comments mention is read against every member's name (longest first), but only
+        // when some comment holds an @ at all.
+        boolean anyAt = byThread.values().stream().flatMap(List::stream)
+                .anyMatch(c -> c.body() != null && c.body().indexOf('@') >= 0);
+        Map<Long, String> members = anyAt ? mentions.names(workspaceId) : Map.of();
         List<ThreadView> views = new ArrayList<>(list.size());
         for (CommentThread t : list) {
             PassageView passage = null;
@@ -336,16 +341,19 @@ public class CommentService {
                 title = titles.getOrDefault(t.targetId(), "");
             }
             List<CommentView> cs = byThread.getOrDefault(t.id(), List.of()).stream()
-                    .map(c -> view(c, names, me.userId())).toList();
+                    .map(c -> view(c, names, me.userId(), members)).toList();
             views.add(new ThreadView(t.id(), t.targetKind(), t.targetId(), title, passage, t.startedBy(),
                     t.startedSideId(), t.startedAt(), t.resolvedAt(), t.resolvedBy(), cs));
         }
         return views;
     }
 
-    private static CommentView view(Comment c, Map<Long, UserSummary> names, long viewer) {
+    private static CommentView view(Comment c, Map<Long, UserSummary> names, long viewer, Map<Long, String> members) {
         UserSummary author = names.get(c.authorId());
+        String body = c.body();
+        boolean mentionsMe = body != null && body.indexOf('@') >= 0 && c.authorId() != viewer
+                && Mentions.find(body, members).contains(viewer);
         return new CommentView(c.id(), c.authorId(), author == null ? "" : author.displayName(), c.authorSideId(),
-                c.body(), c.writtenAt(), c.editedAt(), c.deletedAt(), c.authorId() == viewer);
+                body, c.writtenAt(), c.editedAt(), c.deletedAt(), c.authorId() == viewer, mentionsMe);
     }
 }

@@ -31,12 +31,18 @@ class MentionedMembers {
         if (text.indexOf('@') < 0) {
             return List.of();
         }
+        return Mentions.find(text, names(workspaceId));
+    }
+
+    /** The display names of the members who can be mentioned, by user id; inside a transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Map<Long, String> names(long workspaceId) {
         Map<Long, String> names = new HashMap<>();
         for (UserSummary u : accounts.summaries(workspaces.roster(workspaceId).members().keySet()).values()) {
             if (!u.erased()) {
                 names.put(u.id(), u.displayName());
             }
         }
-        return Mentions.find(text, names);
+        return names;
     }
 }

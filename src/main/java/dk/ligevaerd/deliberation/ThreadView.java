@@ -24,6 +24,11 @@ public record ThreadView(long id, TargetKind target, @Nullable Long targetId, St
         return resolvedAt != null;
     }
 
+    /** Whether a comment still standing in the thread mentions the viewer: the thread is marked for them. */
+    public boolean mentionsMe() {
+        return comments.stream().anyMatch(CommentView::mentionsMe);
+    }
+
     /** Whether every character of the thread's passage has been deleted (the thread stays). */
     public boolean passageRemoved() {
         return passage != null && passage.removed();

@@ -86,6 +86,27 @@ class CommentServiceIT {
     }
 
     @Test
+    void a_comment_that_mentions_someone_marks_the_thread_for_that_person_only() {
+        long id = commentOn("oftere", "Hvad siger @" + f.otherModerator.displayName() + " til det?");
+        ThreadView forThem = as(f.otherModerator, () -> comments.thread(f.workspaceId, id));
+        assertThat(forThem.mentionsMe()).isTrue();
+        assertThat(forThem.comments().getFirst().mentionsMe()).isTrue();
+        // Not for the author, nor for anyone else reading it.
+        assertThat(as(f.participant, () -> comments.thread(f.workspaceId, id)).mentionsMe()).isFalse();
+        assertThat(as(f.owner, () -> comments.thread(f.workspaceId, id)).mentionsMe()).isFalse();
+        // Among all threads, only that one is marked.
+        assertThat(as(f.otherModerator, () -> comments.threads(f.workspaceId))).filteredOn(ThreadView::mentionsMe)
+                .extracting(ThreadView::id).containsExactly(id);
+        // Edited so the name is gone: no longer marked.
+        long first = forThem.comments().getFirst().id();
+        as(f.participant, () -> {
+            comments.edit(f.workspaceId, first, "Hvad siger I til det?");
+            return null;
+        });
+        assertThat(as(f.otherModerator, () -> comments.thread(f.workspaceId, id)).mentionsMe()).isFalse();
+    }
+
+    @Test
     void a_thread_on_a_passage_follows_the_text_as_others_edit_around_and_inside_it() {
         long id = commentOn("mødes oftere", "Hvor ofte er oftere?");
         as(f.owner, () -> collab.edit(f.workspaceId, "a", 0, 0, "Formål: "));

@@ -291,6 +291,13 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
         Span count = new Span(getTranslation("comment.margin.replies", replies));
         count.addClassNames("muted", "passage-thread-replies");
         line.add(words, said, count);
+        row.setClassName("mentions-me", t.mentionsMe());
+        if (t.mentionsMe()) {
+            Span mentioned = new Span(getTranslation("comment.mentionsYou"));
+            mentioned.getElement().getThemeList().add("badge primary small");
+            mentioned.addClassName("thread-mentions-me");
+            line.add(mentioned);
+        }
         line.addClickListener(e -> {
             if (Objects.equals(opened, t.id())) {
                 collapse();

@@ -109,6 +109,14 @@ final class ThreadCard extends Div {
             resolved.addClassName("thread-resolved");
             head.add(new Span(" "), resolved);
         }
+        // Someone wrote @Name for this person: the thread is marked for them, and says why.
+        setClassName("mentions-me", fresh.mentionsMe());
+        if (fresh.mentionsMe()) {
+            Span mentioned = new Span(getTranslation("comment.mentionsYou"));
+            mentioned.getElement().getThemeList().add("badge primary small");
+            mentioned.addClassName("thread-mentions-me");
+            head.add(new Span(" "), mentioned);
+        }
         entries.removeAll();
         for (CommentView c : fresh.comments()) {
             entries.add(entry(c));
@@ -164,6 +172,7 @@ final class ThreadCard extends Div {
     private Div entry(CommentView c) {
         Div entry = new Div();
         entry.addClassName("comment-entry");
+        entry.setClassName("mentions-me", c.mentionsMe());
         entry.getElement().setAttribute("data-comment", String.valueOf(c.id()));
         Div meta = new Div();
         meta.addClassName("comment-meta");

@@ -95,12 +95,18 @@ class DiscussionBrowserIT {
         assertThat(arrived.locator(".comment-body")).hasText("Hvor mange er flere? <b>ikke fed</b>");
         assertThat(observer.locator("#tab-discussion .tab-unread")).hasText("1");
 
-        fill(arrived.locator(".thread-reply textarea"), "Mindst hver uge.");
+        String reply = "Mindst hver uge, @" + f.participant.displayName() + ".";
+        fill(arrived.locator(".thread-reply textarea"), reply);
         arrived.locator(".thread-send").click();
 
         Locator mine = municipal.locator("#thread-list .thread-card");
         assertThat(mine.locator(".comment-body")).hasText(new String[] {
-                "Hvor mange er flere? <b>ikke fed</b>", "Mindst hver uge."});
+                "Hvor mange er flere? <b>ikke fed</b>", reply});
+        // The reply names the participant: their thread is marked for them, and only for them.
+        assertThat(mine).hasClass(java.util.regex.Pattern.compile(".*\\bmentions-me\\b.*"));
+        assertThat(mine.locator(".thread-mentions-me")).hasText("Mentions you");
+        assertThat(mine.locator(".comment-entry.mentions-me .comment-body")).hasText(reply);
+        assertThat(arrived.locator(".thread-mentions-me")).hasCount(0);
         assertThat(observer.locator("#tab-discussion .tab-unread")).hasText("2");
         ThreadView stored = as(f.owner, () -> comments.threads(f.workspaceId)).getFirst();
         org.assertj.core.api.Assertions.assertThat(stored.comments()).extracting(c -> c.authorSideId())
