@@ -12,6 +12,7 @@ import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.history.PdfText;
 import dk.ligevaerd.insight.EqualitySource;
 import dk.ligevaerd.insight.metrics.Measure;
+import dk.ligevaerd.insight.metrics.Weekly;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.statement.collab.Passage;
 import java.time.Instant;
@@ -75,6 +76,15 @@ final class DeliberationIntegrations {
                     .collect(Collectors.groupingBy(CommentThread::startedSideId, Collectors.counting()));
             return List.of(new OrderedMeasure(40, Measure.of("comments", sides, written)),
                     new OrderedMeasure(41, Measure.of("threads", sides, started)));
+        }
+
+        /** Comments and replies week by week: whether one side speaks more as the work goes on. */
+        @Override
+        public List<Weekly> weekly(long workspaceId, List<Long> sides, @Nullable Instant from, @Nullable Instant to,
+                ZoneId zone) {
+            List<Object[]> written = comments.writtenBySide(workspaceId, from == null ? BEGINNING : from,
+                    to == null ? END : to);
+            return List.of(Weekly.count("comments", sides, written, row -> (Instant) row[1], row -> (Long) row[0], zone));
         }
     }
 

@@ -1,7 +1,9 @@
 package dk.ligevaerd.insight;
 
 import dk.ligevaerd.insight.metrics.Measure;
+import dk.ligevaerd.insight.metrics.Weekly;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +27,16 @@ public interface EqualitySource {
     default java.util.Map<Long, Double> turnout(long workspaceId, List<Long> sides, @Nullable Instant from,
             @Nullable Instant to) {
         return java.util.Map.of();
+    }
+
+    /**
+     * Measures this source also counts week by week for the period, each drawn over time in the
+     * equality view; built with {@link Weekly#count} over exactly these sides, so that every
+     * feature cuts the weeks as the view does. None by default.
+     */
+    default List<Weekly> weekly(long workspaceId, List<Long> sides, @Nullable Instant from, @Nullable Instant to,
+            ZoneId zone) {
+        return List.of();
     }
 
     /** A measure with its place in the list. */

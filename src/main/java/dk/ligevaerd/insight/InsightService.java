@@ -5,6 +5,7 @@ import dk.ligevaerd.history.HistoryItem;
 import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.insight.metrics.LensBalance;
 import dk.ligevaerd.insight.metrics.Measure;
+import dk.ligevaerd.insight.metrics.Weekly;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityState;
 import dk.ligevaerd.priority.PriorityView;
@@ -13,17 +14,14 @@ import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceAccess;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -83,25 +81,24 @@ public class InsightService {
                 .filter(m -> m.sideId() != null)
                 .collect(Collectors.groupingBy(m -> m.sideId(), Collectors.counting())))));
         Map<Long, Double> turnout = new HashMap<>();
-        for (EqualitySource source : sources) {
+        List<Weekly> weeklyMeasures = new ArrayList<>();
+        for (EqualitySource source : sources.stream().sorted(Comparator.comparingInt(EqualitySource::order)).toList()) {
             ordered.addAll(source.measures(workspaceId, sides, from, to));
             turnout.putAll(source.turnout(workspaceId, sides, from, to));
+            weeklyMeasures.addAll(source.weekly(workspaceId, sides, from, to, zone));
         }
         List<Measure> measures = ordered.stream()
-                .sorted(java.util.Comparator.comparingInt(EqualitySource.OrderedMeasure::order))
+                .sorted(Comparator.comparingInt(EqualitySource.OrderedMeasure::order))
                 .map(EqualitySource.OrderedMeasure::measure).toList();
 
-        Map<LocalDate, Measure> weekly = new TreeMap<>();
-        Map<LocalDate, List<HistoryItem>> byWeek = entries.stream().filter(e -> e.actorSideId() != null)
-                .collect(Collectors.groupingBy(e -> week(e.occurredAt(), zone)));
-        byWeek.forEach((week, items) -> weekly.put(week, Measure.of("activity", sides,
-                countBy(items, HistoryItem::actorSideId))));
+        Weekly activity = Weekly.count("activity", sides, entries, HistoryItem::occurredAt, HistoryItem::actorSideId,
+                zone);
 
         return new EqualityReport(sides, measures,
                 LensBalance.of(all.stream().filter(p -> p.state() != PriorityState.WITHDRAWN
                         && p.state() != PriorityState.MERGED).toList()),
                 LensBalance.of(all.stream().filter(p -> p.state() == PriorityState.ADOPTED).toList()),
-                weekly, Map.copyOf(turnout));
+                activity.weeks(), Map.copyOf(turnout), weeklyMeasures);
     }
 
     /** The closed rounds the equality view can be narrowed to, newest first. */
@@ -126,10 +123,6 @@ public class InsightService {
 
     private static boolean within(Instant at, @Nullable Instant from, @Nullable Instant to) {
         return (from == null || !at.isBefore(from)) && (to == null || at.isBefore(to));
-    }
-
-    private static LocalDate week(Instant at, ZoneId zone) {
-        return at.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     }
 
     private static <T> Map<Long, Long> countBy(List<T> items, java.util.function.Function<T, @Nullable Long> side) {

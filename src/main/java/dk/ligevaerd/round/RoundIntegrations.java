@@ -310,7 +310,7 @@ final class RoundIntegrations {
             measures.add(Measure.of("moderation", sides, moderation));
             Map<Long, Double> turnout = rates(sides, cast, eligible(round.get(),
                     votersToday(workspaces, workspaceId)));
-            return Optional.of(new EqualityReport(sides, measures, onBallot, adopted, Map.of(), turnout));
+            return Optional.of(new EqualityReport(sides, measures, onBallot, adopted, Map.of(), turnout, List.of()));
         }
 
         /** Who wrote the text put to the vote: characters per side, from the statement's replay. */

@@ -176,7 +176,8 @@ class KeyboardOnlyBrowserIT {
         page.keyboard().press("Enter");
         assertThat(page.locator("#round-state-" + roundId)).hasText("Closed");
 
-        // Open the record.
+        // The closed round's card leads into its discussion; then open the record.
+        stopAt(page, "#round-discuss-" + roundId, "the round's discuss link");
         stopAt(page, "#record-page-link-" + roundId, "the record's link");
         page.keyboard().press("Enter");
         assertThat(page).hasURL(Pattern.compile(".*/workspace/" + workspaceId + "/record/\\d+"));

@@ -21,4 +21,12 @@ public interface CommentRepository extends JpaRepository<Comment, Long> {
     @Query("select c.authorSideId, count(c) from Comment c where c.workspaceId = :ws and c.authorSideId is not null "
             + "and c.writtenAt >= :from and c.writtenAt < :to group by c.authorSideId")
     List<Object[]> countBySide(@Param("ws") long workspaceId, @Param("from") Instant from, @Param("to") Instant to);
+
+    /**
+     * Side of the author and time of every comment (first ones and replies) written in the period,
+     * the same comments as {@link #countBySide}, for counting them week by week.
+     */
+    @Query("select c.authorSideId, c.writtenAt from Comment c where c.workspaceId = :ws and c.authorSideId is not null "
+            + "and c.writtenAt >= :from and c.writtenAt < :to")
+    List<Object[]> writtenBySide(@Param("ws") long workspaceId, @Param("from") Instant from, @Param("to") Instant to);
 }

@@ -154,8 +154,12 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
                 .collect(java.util.stream.Collectors.toSet());
         linked = address.id("thread", known::contains);
         String on = address.text("on", v -> List.of("priority", "round", "record").contains(v));
-        preselectedKind = on == null ? null : TargetKind.valueOf(on.toUpperCase(java.util.Locale.ROOT));
-        preselectedItem = on == null ? null : address.id("item", id -> id > 0);
+        TargetKind kind = on == null ? null : TargetKind.valueOf(on.toUpperCase(java.util.Locale.ROOT));
+        preselectedKind = kind;
+        // Only an item the form can offer: anything else is named as ignored rather than
+        // silently replaced by the first item of the list.
+        preselectedItem = kind == null ? null
+                : address.id("item", id -> items(kind).stream().anyMatch(i -> i.id() == id));
         return address.ignored();
     }
 
@@ -268,7 +272,16 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
         if (kind == TargetKind.STATEMENT || !form.isVisible()) {
             return;
         }
-        List<Item> items = switch (kind) {
+        List<Item> items = items(kind);
+        item.setItems(items);
+        if (!items.isEmpty()) {
+            item.setValue(items.getFirst());
+        }
+    }
+
+    /** What can be commented on of this kind; a record is named by its round's id. */
+    private List<Item> items(TargetKind kind) {
+        return switch (kind) {
             case PRIORITY -> priorities.list(workspaceId).stream().filter(PriorityView::open)
                     .map(p -> new Item(p.id(), p.title())).toList();
             case ROUND -> rounds.list(workspaceId).stream().map(r -> new Item(r.id(), r.title())).toList();
@@ -276,10 +289,6 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
                     .map(r -> new Item(r.id(), r.title())).toList();
             case STATEMENT -> List.of();
         };
-        item.setItems(items);
-        if (!items.isEmpty()) {
-            item.setValue(items.getFirst());
-        }
     }
 
     private void start() {

@@ -18,6 +18,7 @@ import dk.ligevaerd.insight.InsightService;
 import dk.ligevaerd.insight.RoundEquality.RoundScope;
 import dk.ligevaerd.insight.metrics.LensBalance;
 import dk.ligevaerd.insight.metrics.Measure;
+import dk.ligevaerd.insight.metrics.Weekly;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Chart;
@@ -227,10 +228,49 @@ class EqualityTab extends Div implements WorkspaceTab {
         if (report.weekly().size() < 2) {
             Paragraph few = new Paragraph(getTranslation("equality.overTimeTooShort"));
             few.addClassName("muted");
+            few.setId("equality-time-too-short");
             body.add(few);
         } else {
-            body.add(timeChart(report, sides), timeTable(report, sides));
+            body.add(timeChart(report.sides(), report.weekly(), sides, getTranslation("equality.overTimeAlt"),
+                    "equality-time-chart"), timeTable(report.sides(), report.weekly(), sides, "equality-time-table"));
         }
+        for (Weekly measure : report.weeklyMeasures()) {
+            body.add(weekly(report.sides(), measure, sides));
+        }
+    }
+
+    /**
+     * One measure's shares week by week (comments and replies, say), with its numbers in a table
+     * that also names the side that dominated a week; one week alone is no movement, so a sentence
+     * says what is missing instead.
+     */
+    private Div weekly(List<Long> order, Weekly measure, Map<Long, SideView> sides) {
+        String name = getTranslation("equality.measure." + measure.key());
+        String lower = name.toLowerCase(getLocale());
+        Div section = new Div();
+        section.setId("equality-weekly-" + measure.key());
+        section.addClassName("equality-weekly");
+        section.add(new H3(getTranslation("equality.weekly", name)));
+        if (measure.weeks().size() < 2) {
+            Paragraph few = new Paragraph(getTranslation("equality.weeklyTooShort", lower));
+            few.addClassName("muted");
+            few.setId("equality-weekly-" + measure.key() + "-too-short");
+            section.add(few);
+            return section;
+        }
+        String id = "equality-weekly-" + measure.key();
+        // The same rule as the warnings above, applied to each week: which side, if any, dominated it.
+        Element table = timeNumbers(order, measure.weeks(), sides);
+        Element head = table.getChild(0);
+        cell(head, "th", getTranslation("equality.weekDominant")).setAttribute("scope", "col");
+        int row = 1;
+        for (Measure week : measure.weeks().values()) {
+            SideView dominant = week.dominantSide().map(sides::get).orElse(null);
+            cell(table.getChild(row++), "td", dominant == null ? "–" : "⚠ " + dominant.name());
+        }
+        section.add(timeChart(order, measure.weeks(), sides, getTranslation("equality.weeklyAlt", lower), id + "-chart"),
+                tableDetails(table, id + "-table"));
+        return section;
     }
 
     private static @Nullable Instant start(@Nullable LocalDate date) {
@@ -400,37 +440,44 @@ class EqualityTab extends Div implements WorkspaceTab {
         return tableDetails(table, "equality-lens-table");
     }
 
-    private Chart timeChart(EqualityReport report, Map<Long, SideView> sides) {
+    /** Each side's share per week as lines, one per side in its colour. */
+    private Chart timeChart(List<Long> order, Map<LocalDate, Measure> weeks, Map<Long, SideView> sides,
+            String textAlternative, String id) {
         ObjectNode option = base();
         DateTimeFormatter week = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(getLocale());
         ArrayNode categories = option.putObject("xAxis").put("type", "category").putArray("data");
-        report.weekly().keySet().forEach(d -> categories.add(week.format(d)));
+        weeks.keySet().forEach(d -> categories.add(week.format(d)));
         option.putObject("yAxis").put("type", "value").put("max", 100).putObject("axisLabel").put("formatter", "{value} %");
         ArrayNode series = option.putArray("series");
-        for (Long sideId : report.sides()) {
+        for (Long sideId : order) {
             SideView side = sides.get(sideId);
             ObjectNode s = series.addObject().put("type", "line").put("name", side.name());
             s.putObject("itemStyle").put("color", side.colour());
             s.putObject("lineStyle").put("color", side.colour()).put("width", 3);
             ArrayNode data = s.putArray("data");
-            report.weekly().values().forEach(m -> data.add(Math.round(m.share(sideId) * 1000) / 10.0));
+            weeks.values().forEach(m -> data.add(Math.round(m.share(sideId) * 1000) / 10.0));
         }
-        Chart chart = new Chart(getTranslation("equality.overTimeAlt"));
+        Chart chart = new Chart(textAlternative);
         chart.setOption(option.toString());
-        chart.setId("equality-time-chart");
+        chart.setId(id);
         return chart;
     }
 
-    private Details timeTable(EqualityReport report, Map<Long, SideView> sides) {
+    private Details timeTable(List<Long> order, Map<LocalDate, Measure> weeks, Map<Long, SideView> sides, String id) {
+        return tableDetails(timeNumbers(order, weeks, sides), id);
+    }
+
+    /** A table of the weeks, one row each (after the head row), with each side's count and share. */
+    private Element timeNumbers(List<Long> order, Map<LocalDate, Measure> weeks, Map<Long, SideView> sides) {
         Element table = new Element("table");
         Element head = row(table, "th", getTranslation("equality.week"));
-        report.sides().forEach(s -> cell(head, "th", sides.get(s).name()));
+        order.forEach(s -> cell(head, "th", sides.get(s).name()));
         DateTimeFormatter week = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
-        report.weekly().forEach((date, m) -> {
+        weeks.forEach((date, m) -> {
             Element r = row(table, "td", week.format(date));
-            report.sides().forEach(s -> cell(r, "td", m.counts().get(s) + " (" + percent(m.share(s)) + ")"));
+            order.forEach(s -> cell(r, "td", m.counts().get(s) + " (" + percent(m.share(s)) + ")"));
         });
-        return tableDetails(table, "equality-time-table");
+        return table;
     }
 
     private ObjectNode base() {

@@ -91,11 +91,16 @@ public class RecordPage extends VerticalLayout implements BeforeEnterObserver, H
                 getTranslation("record.page.equality"));
         equality.setId("record-page-equality");
         equality.addClassName("record-page-equality");
+        // Into the discussion with its form opened on this record, as the record's card on the Rounds tab leads.
+        Anchor discuss = new Anchor(base + "/discussion?on=record&item=" + record.roundId(),
+                getTranslation("record.discuss"));
+        discuss.setId("record-page-discuss");
+        discuss.addClassName("record-page-discuss");
         Anchor history = new Anchor(base + "/history?area=round", getTranslation("record.page.history"));
         history.setId("record-page-history");
         history.addClassName("record-page-history");
 
-        add(crumbs, heading, subtitle, panel, equality, history, neighbours(base, seq, numbers));
+        add(crumbs, heading, subtitle, panel, equality, discuss, history, neighbours(base, seq, numbers));
     }
 
     /** Links to the records before and after this one in the chain. */

@@ -493,9 +493,27 @@ class RoundCard extends Div {
 
     private void actions(RoundView r, WorkspaceDetails d) {
         actions.removeAll();
-        if (!d.canModerate()) {
-            return;
+        if (d.canModerate()) {
+            moderatorActions(r, d);
         }
+        actions.add(discussLink("round", r.id(), "round-discuss-", getTranslation("round.discuss"),
+                getTranslation("round.discussLabel", r.title())));
+    }
+
+    /**
+     * A plain address into the discussion with its form opened on this item ({@code on} is
+     * {@code round} or {@code record}), so the rounds need not know the discussion feature. The
+     * accessible name starts with the visible words and adds which round, since every card has one.
+     */
+    private Anchor discussLink(String on, long item, String idPrefix, String text, String accessibleName) {
+        Anchor discuss = new Anchor("workspace/" + tab.workspaceId() + "/discussion?on=" + on + "&item=" + item, text);
+        discuss.setId(idPrefix + roundId);
+        discuss.addClassName(on + "-discuss");
+        discuss.getElement().setAttribute("aria-label", accessibleName);
+        return discuss;
+    }
+
+    private void moderatorActions(RoundView r, WorkspaceDetails d) {
         switch (r.state()) {
             case DRAFT -> {
                 actions.add(button("round.action.edit", VaadinIcon.EDIT, "round-edit-", false,
@@ -653,7 +671,10 @@ class RoundCard extends Div {
             Anchor equality = new Anchor("workspace/" + tab.workspaceId() + "/equality?round=" + r.id(),
                     getTranslation("record.page.equalityShort"));
             equality.addClassName("record-page-link");
-            Div links = new Div(page, equality);
+            Anchor discuss = discussLink("record", r.id(), "record-discuss-", getTranslation("record.discuss"),
+                    getTranslation("record.discussLabel", view.seq(), view.title()));
+            discuss.addClassName("record-page-link");
+            Div links = new Div(page, equality, discuss);
             links.addClassName("record-links");
             record.add(links);
             shownRecord = view.recordId();

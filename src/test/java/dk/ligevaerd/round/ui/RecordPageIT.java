@@ -42,7 +42,7 @@ class RecordPageIT extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails(OBSERVER1)
-    void an_observer_reads_the_demo_record_with_links_to_its_history_and_equality() {
+    void an_observer_reads_the_demo_record_with_links_to_its_history_equality_and_discussion() {
         long id = demoWorkspace();
         RecordView record = rounds.recordBySeq(id, 1).orElseThrow();
 
@@ -53,6 +53,9 @@ class RecordPageIT extends SpringBrowserlessTest {
         assertThat($(RecordPanel.class).single().getElement().getAttribute("data-record-seq")).isEqualTo("1");
         assertThat($(Anchor.class).id("record-page-equality").getHref())
                 .isEqualTo("workspace/" + id + "/equality?round=" + record.roundId());
+        assertThat($(Anchor.class).id("record-page-discuss").getHref())
+                .isEqualTo("workspace/" + id + "/discussion?on=record&item=" + record.roundId());
+        assertThat($(Anchor.class).id("record-page-discuss").getText()).isEqualTo("Drøft beslutningsprotokollen");
         assertThat($(Anchor.class).id("record-page-history").getHref()).isEqualTo("workspace/" + id + "/history?area=round");
         assertThat($(Anchor.class).id("record-page-history").getText()).isEqualTo("Alle beslutninger i historikken");
     }
