@@ -8,314 +8,41 @@
  * what arrived; or an error, which we show. Without a connection the person keeps typing, and the
  * editor sends everything when it is back. Nothing from the server is ever put into the page as
  * HTML: text goes into the editor's document or into textContent.
+ *
+ * This file is the element; beside it, in statement-editor/, are the socket's messages and limits
+ * (protocol.ts), what is drawn over the text (decorations.ts) and how it looks (theme.ts).
  */
-import { ChangeDesc, ChangeSet, EditorState, Extension, Range, StateEffect, StateField, Transaction } from '@codemirror/state';
-import { Decoration, DecorationSet, EditorView, ViewPlugin, ViewUpdate, WidgetType, keymap } from '@codemirror/view';
+import { ChangeDesc, ChangeSet, EditorState, Extension, Transaction } from '@codemirror/state';
+import { DecorationSet, EditorView, ViewPlugin, ViewUpdate, keymap } from '@codemirror/view';
 import { collab, getSyncedVersion, receiveUpdates, sendableUpdates, Update } from '@codemirror/collab';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import {
+  AuthorshipRuns,
+  type Mark,
+  type Side,
+  editorDecorations,
+  markDecorations,
+  marksField,
+  refresh,
+  safeColour,
+  setMarks,
+} from './statement-editor/decorations';
+import {
+  CHANGE_LOG_MAX,
+  PING_EVERY_MS,
+  PRESENCE_DELAY_MS,
+  type Peer,
+  type Presence,
+  SILENCE_LIMIT_MS,
+  type ServerUpdate,
+  type Status,
+  collabUrl,
+  parse,
+  pushBatch,
+} from './statement-editor/protocol';
+import { editorTheme, shadowStyles } from './statement-editor/theme';
 
-type Side = { name: string; colour: string };
-type Run = { len: number; side: number | null };
-type Peer = { session: string; name: string; side: string; colour: string; canEdit: boolean };
-type Presence = { name: string; colour: string; ranges: { anchor: number; head: number }[] };
-type ServerUpdate = { version: number; clientID: string; changes: unknown; side: number; user: number };
-type Status = 'connecting' | 'connected' | 'reconnecting' | 'offline';
-/** A passage another feature marks (a comment thread, a suggested change), at the version its positions hold. */
-type Mark = { kind: string; id: number; from: number; to: number; version: number; side: number; text: string; sideName: string };
 type Action = { name: string; label: string };
-
-/** Stays below the server's message limit (128 Ki characters) with room for the envelope. */
-const BATCH_MAX_CHARS = 100_000;
-const BATCH_MAX_UPDATES = 1_000;
-const PRESENCE_DELAY_MS = 120;
-const PING_EVERY_MS = 20_000;
-/** How many accepted changes the editor keeps to carry marks made at an earlier version to its own. */
-const CHANGE_LOG_MAX = 2_000;
-const SILENCE_LIMIT_MS = 50_000;
-
-const COLOUR = /^#[0-9a-fA-F]{3,8}$/;
-
-function safeColour(colour: string | undefined): string {
-  return colour && COLOUR.test(colour) ? colour : '#6b7280';
-}
-
-/** Side of each character of the document, as runs; follows every change like the server's Authorship. */
-class AuthorshipRuns {
-  runs: Run[] = [];
-
-  static of(spans: [number, number][], length: number): AuthorshipRuns {
-    const result = new AuthorshipRuns();
-    let covered = 0;
-    for (const [len, side] of spans) {
-      result.push(len, side);
-      covered += len;
-    }
-    if (covered < length) {
-      result.push(length - covered, null);
-    }
-    return result;
-  }
-
-  push(len: number, side: number | null) {
-    if (len <= 0) return;
-    const last = this.runs[this.runs.length - 1];
-    if (last && last.side === side) last.len += len;
-    else this.runs.push({ len, side });
-  }
-
-  apply(changes: ChangeSet, side: number | null) {
-    const old = this.runs;
-    this.runs = [];
-    let index = 0;
-    let offset = 0;
-    const take = (count: number, keep: boolean) => {
-      while (count > 0 && index < old.length) {
-        const run = old[index];
-        const piece = Math.min(count, run.len - offset);
-        if (keep) this.push(piece, run.side);
-        count -= piece;
-        offset += piece;
-        if (offset === run.len) {
-          index++;
-          offset = 0;
-        }
-      }
-    };
-    let pos = 0;
-    changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
-      take(fromA - pos, true);
-      take(toA - fromA, false);
-      this.push(inserted.length, side);
-      pos = toA;
-    });
-    take(Number.MAX_SAFE_INTEGER, true);
-  }
-}
-
-class CaretWidget extends WidgetType {
-  constructor(readonly name: string, readonly colour: string) {
-    super();
-  }
-
-  eq(other: CaretWidget) {
-    return other.name === this.name && other.colour === this.colour;
-  }
-
-  toDOM() {
-    const caret = document.createElement('span');
-    caret.className = 'cm-remote-caret';
-    caret.style.setProperty('--peer-colour', this.colour);
-    caret.setAttribute('aria-hidden', 'true');
-    const label = document.createElement('span');
-    label.className = 'cm-remote-caret-label';
-    label.textContent = this.name;
-    caret.appendChild(label);
-    return caret;
-  }
-
-  ignoreEvent() {
-    return true;
-  }
-}
-
-const refresh = StateEffect.define<null>();
-
-/** A suggested change's new words, after the struck old ones. */
-class SuggestionWidget extends WidgetType {
-  constructor(readonly text: string, readonly colour: string, readonly title: string, readonly id: number) {
-    super();
-  }
-
-  eq(other: SuggestionWidget) {
-    return other.text === this.text && other.colour === this.colour && other.title === this.title && other.id === this.id;
-  }
-
-  toDOM() {
-    const added = document.createElement('span');
-    added.className = 'cm-suggest-new';
-    added.style.setProperty('--mark-colour', this.colour);
-    added.title = this.title;
-    added.dataset.suggestion = String(this.id);
-    added.dataset.markKind = 'suggestion';
-    added.dataset.markId = String(this.id);
-    added.textContent = this.text;
-    return added;
-  }
-
-  ignoreEvent() {
-    return true;
-  }
-}
-
-/** Replaces the marks; between two sets they follow every change like any decoration. */
-const setMarks = StateEffect.define<Range<Decoration>[]>();
-
-/** Whether a change replaces or deletes anything inside from..to, or puts something between its ends. */
-function changesInside(changes: ChangeDesc, from: number, to: number): boolean {
-  let inside = false;
-  changes.iterChangedRanges((fromA, toA) => {
-    if (fromA < to && toA > from) inside = true;
-  });
-  return inside;
-}
-
-/**
- * The suggested change's struck words, marked again as no longer fitting: the words it would
- * replace have changed, so it cannot be applied as it is (the server says the same on its next look).
- */
-function outdatedMark(spec: any): Decoration {
-  return Decoration.mark({
-    class: 'cm-suggest-outdated',
-    attributes: {
-      style: spec.attributes?.style ?? '',
-      title: spec.outdatedTitle ?? '',
-      'data-suggestion': spec.attributes?.['data-suggestion'] ?? '',
-      'data-mark-kind': 'suggestion',
-      'data-mark-id': spec.attributes?.['data-mark-id'] ?? '',
-    },
-  });
-}
-
-const marksField = StateField.define<DecorationSet>({
-  create: () => Decoration.none,
-  update(marks, tr) {
-    let result = marks.map(tr.changes);
-    if (tr.docChanged) {
-      // A change inside a suggestion's struck words: that suggestion no longer fits. Its new words
-      // go, its old ones are outlined instead of struck, at once, on every page that sees the change.
-      const stale = new Set<string>();
-      marks.between(0, tr.startState.doc.length, (from, to, deco) => {
-        const id = deco.spec.attributes?.['data-suggestion'];
-        if (id && deco.spec.class === 'cm-suggest-old' && to > from && changesInside(tr.changes, from, to)) stale.add(id);
-      });
-      if (stale.size) {
-        const replaced: Range<Decoration>[] = [];
-        result.between(0, tr.state.doc.length, (from, to, deco) => {
-          if (deco.spec.class === 'cm-suggest-old' && stale.has(deco.spec.attributes?.['data-suggestion'])) {
-            if (to > from) replaced.push(outdatedMark(deco.spec).range(from, to));
-          }
-        });
-        result = result.update({
-          filter: (_from, _to, deco) => {
-            const id = deco.spec.attributes?.['data-suggestion'] ?? (deco.spec.widget instanceof SuggestionWidget ? String(deco.spec.widget.id) : undefined);
-            return !(id && stale.has(id) && deco.spec.class !== 'cm-suggest-outdated');
-          },
-          add: replaced,
-          sort: true,
-        });
-      }
-    }
-    for (const effect of tr.effects) {
-      if (effect.is(setMarks)) result = Decoration.set(effect.value, true);
-    }
-    return result;
-  },
-  provide: (field) => EditorView.decorations.from(field),
-});
-
-const editorTheme = EditorView.theme({
-  '&': {
-    color: 'var(--lumo-body-text-color, #1f2937)',
-    backgroundColor: 'var(--lumo-base-color, #fff)',
-    border: '1px solid var(--lumo-contrast-30pct, #9ca3af)',
-    borderRadius: 'var(--lumo-border-radius-m, 6px)',
-    fontSize: 'var(--lumo-font-size-m, 1rem)',
-    minHeight: '14em',
-  },
-  '&.cm-focused': { outline: '2px solid var(--lumo-primary-color-50pct, #2563eb80)', outlineOffset: '1px' },
-  '.cm-scroller': { fontFamily: 'var(--lumo-font-family, system-ui, sans-serif)', lineHeight: '1.6' },
-  '.cm-content': { padding: '0.75em 0.5em', caretColor: 'var(--lumo-body-text-color, #111)', minHeight: '14em' },
-  '.cm-cursor': { borderLeftColor: 'var(--lumo-body-text-color, #111)' },
-  '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, ::selection': {
-    backgroundColor: 'var(--lumo-primary-color-10pct, #2563eb33)',
-  },
-  '.cm-remote-caret': {
-    position: 'relative',
-    borderLeft: '2px solid var(--peer-colour)',
-    marginLeft: '-1px',
-    marginRight: '-1px',
-  },
-  '.cm-remote-caret-label': {
-    position: 'absolute',
-    bottom: '1.2em',
-    left: '-2px',
-    whiteSpace: 'nowrap',
-    fontSize: '0.72em',
-    lineHeight: '1.3',
-    padding: '0 0.35em',
-    borderRadius: '0.3em 0.3em 0.3em 0',
-    color: '#fff',
-    backgroundColor: 'var(--peer-colour)',
-    pointerEvents: 'none',
-    zIndex: '5',
-  },
-  '.cm-remote-selection': {
-    backgroundColor: 'color-mix(in srgb, var(--peer-colour) 22%, transparent)',
-  },
-  '.cm-comment-mark': {
-    backgroundColor: 'color-mix(in srgb, var(--mark-colour) 16%, transparent)',
-    textDecorationLine: 'underline',
-    textDecorationColor: 'var(--mark-colour)',
-    textDecorationThickness: '2px',
-    textUnderlineOffset: '0.2em',
-  },
-  '.cm-suggest-old': {
-    textDecorationLine: 'line-through',
-    textDecorationColor: 'var(--mark-colour)',
-    textDecorationThickness: '2px',
-  },
-  '.cm-suggest-outdated': {
-    outline: '2px dashed var(--mark-colour)',
-    outlineOffset: '1px',
-    borderRadius: '2px',
-  },
-  '.cm-suggest-new': {
-    backgroundColor: 'color-mix(in srgb, var(--mark-colour) 16%, transparent)',
-    borderBottom: '2px solid var(--mark-colour)',
-    borderRadius: '2px',
-    marginLeft: '0.2em',
-    padding: '0 0.1em',
-  },
-  '.cm-authored': {
-    backgroundColor: 'color-mix(in srgb, var(--author-colour) 24%, transparent)',
-    boxShadow: 'inset 0 -2px 0 var(--author-colour)',
-  },
-});
-
-const shadowStyles = `
-  :host { display: block; }
-  .bar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em 1em; margin-bottom: 0.5em;
-         font-size: var(--lumo-font-size-s, 0.875rem); color: var(--lumo-secondary-text-color, #4b5563); }
-  .status { display: inline-flex; align-items: center; gap: 0.4em; font-weight: 600; }
-  .status::before { content: ''; width: 0.7em; height: 0.7em; border-radius: 50%; background: #9ca3af; }
-  .status[data-status=connected]::before { background: var(--lumo-success-color, #15803d); }
-  .status[data-status=reconnecting]::before, .status[data-status=connecting]::before { background: #b45309; }
-  .status[data-status=offline]::before { background: var(--lumo-error-color, #b91c1c); }
-  .peers { display: flex; flex-wrap: wrap; gap: 0.35em; align-items: center; list-style: none; margin: 0; padding: 0; }
-  .peer { display: inline-flex; align-items: center; gap: 0.3em; padding: 0.05em 0.5em; border-radius: 1em;
-          border: 1px solid var(--peer-colour); color: var(--lumo-body-text-color, #111); }
-  .peer::before { content: ''; width: 0.6em; height: 0.6em; border-radius: 50%; background: var(--peer-colour); }
-  .readonly { font-style: italic; }
-  .pending { margin-left: auto; }
-  .unsaved { border: 2px solid var(--lumo-error-color, #b91c1c); border-radius: var(--lumo-border-radius-m, 6px);
-             padding: 0.75em; margin-bottom: 0.75em; background: var(--lumo-error-color-10pct, #fee2e2);
-             color: var(--lumo-body-text-color, #111); }
-  .unsaved p { margin: 0 0 0.5em; }
-  .unsaved textarea { width: 100%; box-sizing: border-box; min-height: 5em; font: inherit; }
-  .unsaved .actions { display: flex; flex-wrap: wrap; gap: 0.5em; margin-top: 0.5em; }
-  .unsaved button { font: inherit; padding: 0.35em 0.9em; border-radius: var(--lumo-border-radius-m, 6px);
-                    border: 1px solid var(--lumo-contrast-50pct, #6b7280); background: var(--lumo-base-color, #fff);
-                    color: var(--lumo-body-text-color, #111); cursor: pointer; }
-  .selection-actions { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; margin-top: 0.5em;
-                       font-size: var(--lumo-font-size-s, 0.875rem); color: var(--lumo-secondary-text-color, #4b5563); }
-  .selection-actions button { font: inherit; min-height: 2.25em; padding: 0.3em 0.9em; cursor: pointer;
-                              border-radius: var(--lumo-border-radius-m, 6px); border: 1px solid var(--lumo-contrast-50pct, #6b7280);
-                              background: var(--lumo-base-color, #fff); color: var(--lumo-body-text-color, #111); }
-  .selection-actions button:focus-visible { outline: 2px solid var(--lumo-primary-color, #1d4ed8); outline-offset: 2px; }
-  .selection-actions button:disabled { cursor: default; border-style: dashed; }
-  .notice { margin: 0 0 0.5em; color: var(--lumo-error-text-color, #b91c1c); font-size: var(--lumo-font-size-s, 0.875rem); }
-  [hidden] { display: none !important; }
-`;
 
 export class StatementEditor extends HTMLElement {
   // Set by the server-side component, possibly before this class is defined: declared, not
@@ -565,41 +292,7 @@ export class StatementEditor extends HTMLElement {
   }
 
   private decorate(state: EditorState): DecorationSet {
-    const ranges: Range<Decoration>[] = [];
-    const length = state.doc.length;
-    if (this.showAuthorship) {
-      let pos = 0;
-      for (const run of this.runs.runs) {
-        const side = run.side === null ? undefined : this.sideMap[String(run.side)];
-        if (side && run.len > 0 && pos + run.len <= length) {
-          ranges.push(
-            Decoration.mark({
-              class: 'cm-authored',
-              attributes: { style: `--author-colour: ${safeColour(side.colour)}`, title: side.name },
-            }).range(pos, pos + run.len),
-          );
-        }
-        pos += run.len;
-      }
-    }
-    for (const [session, peer] of this.presence) {
-      if (session === this.session) continue;
-      const colour = safeColour(peer.colour);
-      for (const range of peer.ranges) {
-        const anchor = Math.min(range.anchor, length);
-        const head = Math.min(range.head, length);
-        if (anchor !== head) {
-          ranges.push(
-            Decoration.mark({ class: 'cm-remote-selection', attributes: { style: `--peer-colour: ${colour}` } }).range(
-              Math.min(anchor, head),
-              Math.max(anchor, head),
-            ),
-          );
-        }
-        ranges.push(Decoration.widget({ widget: new CaretWidget(peer.name, colour), side: 1 }).range(head));
-      }
-    }
-    return Decoration.set(ranges, true);
+    return editorDecorations(state, this.showAuthorship, this.runs, this.sideMap, this.presence, this.session);
   }
 
   private mapPresence(changes: ChangeSet) {
@@ -648,10 +341,7 @@ export class StatementEditor extends HTMLElement {
       this.setStatus('offline');
       return;
     }
-    const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
-    const base = new URL(document.baseURI);
-    const path = base.pathname.replace(/\/$/, '');
-    const url = `${scheme}//${base.host}${path}/collab/${this.workspace}?lang=${encodeURIComponent(this.language ?? 'da')}`;
+    const url = collabUrl(this.workspace, this.language);
     const socket = new WebSocket(url);
     this.socket = socket;
     this.pushing = false;
@@ -735,15 +425,7 @@ export class StatementEditor extends HTMLElement {
     if (!view || !this.canEdit || this.pushing || this.pulling || this.restarting || !this.socket) return;
     const updates = sendableUpdates(view.state);
     if (!updates.length) return;
-    const batch: { clientID: string; changes: unknown }[] = [];
-    let size = 0;
-    for (const update of updates) {
-      const item = { clientID: update.clientID, changes: update.changes.toJSON() };
-      const length = JSON.stringify(item).length;
-      if (batch.length && (size + length > BATCH_MAX_CHARS || batch.length >= BATCH_MAX_UPDATES)) break;
-      batch.push(item);
-      size += length;
-    }
+    const batch = pushBatch(updates);
     this.pushing = this.send({ type: 'push', version: getSyncedVersion(view.state), updates: batch });
   }
 
@@ -861,62 +543,7 @@ export class StatementEditor extends HTMLElement {
     this.marksWaiting = false;
     const local = this.unconfirmed();
     const length = view.state.doc.length;
-    const ranges: Range<Decoration>[] = [];
-    for (const mark of marks) {
-      let from = Number(mark.from);
-      let to = Number(mark.to);
-      let carried = Number.isInteger(from) && Number.isInteger(to) && from >= 0 && to >= from;
-      // A suggestion whose struck words were changed since it was looked at no longer fits.
-      let outdated = mark.kind === 'suggestion-outdated';
-      for (let v = Number(mark.version) + 1; carried && v <= synced; v++) {
-        const change = this.changeLog.get(v);
-        if (!change || to > change.length) {
-          carried = false;
-          break;
-        }
-        if (mark.kind === 'suggestion' && to > from && changesInside(change, from, to)) outdated = true;
-        from = change.mapPos(from, 1);
-        to = Math.max(from, change.mapPos(to, -1));
-      }
-      if (!carried) continue;
-      if (local) {
-        if (to > local.length) continue;
-        if (mark.kind === 'suggestion' && to > from && changesInside(local, from, to)) outdated = true;
-        from = local.mapPos(from, 1);
-        to = Math.max(from, local.mapPos(to, -1));
-      }
-      if (to > length) continue;
-      const colour = safeColour(this.sideMap[String(mark.side)]?.colour);
-      const style = `--mark-colour: ${colour}`;
-      const who = String(mark.sideName ?? '');
-      const id = String(mark.id);
-      if (mark.kind === 'comment') {
-        if (to > from) {
-          ranges.push(
-            Decoration.mark({
-              class: 'cm-comment-mark',
-              attributes: { style, title: this.t('mark.comment').replace('{0}', who), 'data-thread': id, 'data-mark-kind': 'comment', 'data-mark-id': id },
-            }).range(from, to),
-          );
-        }
-      } else if (mark.kind === 'suggestion' || mark.kind === 'suggestion-outdated') {
-        const spec = {
-          class: 'cm-suggest-old',
-          attributes: { style, title: this.t('mark.struck').replace('{0}', who), 'data-suggestion': id, 'data-mark-kind': 'suggestion', 'data-mark-id': id },
-          outdatedTitle: this.t('mark.outdated').replace('{0}', who),
-        };
-        if (outdated) {
-          if (to > from) ranges.push(outdatedMark(spec).range(from, to));
-          continue;
-        }
-        if (to > from) ranges.push(Decoration.mark(spec).range(from, to));
-        const added = this.t('mark.added').replace('{0}', who);
-        ranges.push(
-          Decoration.widget({ widget: new SuggestionWidget(String(mark.text ?? ''), colour, added, Number(mark.id)), side: 1 })
-            .range(to),
-        );
-      }
-    }
+    const ranges = markDecorations(marks, synced, this.changeLog, local, length, this.sideMap, (key) => this.t(key));
     view.dispatch({ effects: setMarks.of(ranges) });
     this.dataset.marks = String(ranges.length);
   }
@@ -1166,14 +793,6 @@ export class StatementEditor extends HTMLElement {
   /** The document as the editor shows it; for tests and the server-side component. */
   get value(): string {
     return this.view ? this.view.state.doc.toString() : '';
-  }
-}
-
-function parse<T>(json: string, fallback: T): T {
-  try {
-    return JSON.parse(json) as T;
-  } catch {
-    return fallback;
   }
 }
 

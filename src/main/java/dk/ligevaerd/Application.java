@@ -17,7 +17,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 @Push
 @StyleSheet(Lumo.STYLESHEET)
-@StyleSheet("styles.css")
+// Ours, one file per feature (src/main/resources/META-INF/resources/styles/). Order is the cascade:
+// a later file wins a tie, and linked-item.css must come last.
+@StyleSheet("styles/base.css")
+@StyleSheet("styles/workspace.css")
+@StyleSheet("styles/priorities.css")
+@StyleSheet("styles/history.css")
+@StyleSheet("styles/equality.css")
+@StyleSheet("styles/rounds.css")
+@StyleSheet("styles/records.css")
+@StyleSheet("styles/statement.css")
+@StyleSheet("styles/discussion.css")
+@StyleSheet("styles/linked-item.css")
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

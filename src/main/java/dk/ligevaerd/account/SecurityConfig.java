@@ -85,7 +85,7 @@ class SecurityConfig {
             throws Exception {
         // Must come before Vaadin's configurer, which ends with anyRequest().denyAll().
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/styles.css", "/images/**", "/favicon.ico").permitAll());
+                .requestMatchers("/styles/**", "/images/**", "/favicon.ico").permitAll());
         // The live editor's WebSocket (statement module): logged-in users only; the endpoint itself
         // checks the Origin and the workspace membership.
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/collab/**").authenticated());
