@@ -44,15 +44,6 @@ public interface WorkspaceTab {
     }
 
     /**
-     * How many of these events, which arrived while the tab was not in view, are news for the
-     * person viewing (a new comment by someone else); shown as a count on the tab until it is
-     * selected. None by default: most events update what is shown but are no news to read.
-     */
-    default int unread(List<WorkspaceEvent> events) {
-        return 0;
-    }
-
-    /**
      * Takes this tab's part of the address, just before it is shown. Values that cannot be used
      * (malformed, unknown, or naming something that is not in this workspace) are ignored; the tab
      * returns their names so that the page can say so.
@@ -97,6 +88,16 @@ public interface WorkspaceTab {
         }
 
         WorkspaceTab create(long workspaceId);
+
+        /**
+         * How many of these events, which arrived while the tab was not in view, are news for the
+         * person viewing (a new comment by someone else); shown as a count on the tab until it is
+         * selected. Asked of the provider, since a tab not yet opened on a page is not yet made.
+         * None by default: most events update what is shown but are no news to read.
+         */
+        default int unread(long viewerId, List<WorkspaceEvent> events) {
+            return 0;
+        }
 
         /**
          * The first step this feature asks of a forming workspace, shown on the workspace page's

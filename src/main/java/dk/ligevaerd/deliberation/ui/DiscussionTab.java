@@ -168,17 +168,6 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
         return linked == null ? Map.of() : Map.of("thread", String.valueOf(linked));
     }
 
-    /** New threads and replies by others are news for this person. */
-    @Override
-    public int unread(List<WorkspaceEvent> events) {
-        long me = details == null ? -1 : details.me().userId();
-        return (int) events.stream()
-                .filter(e -> e.eventKind().equals("ThreadStarted") || e.eventKind().equals("CommentReplied"))
-                .filter(e -> !(e instanceof DeliberationEvents.ThreadStarted s && s.actorId() == me))
-                .filter(e -> !(e instanceof DeliberationEvents.CommentReplied r && r.actorId() == me))
-                .count();
-    }
-
     @Override
     public void show(WorkspaceDetails d) {
         this.details = d;

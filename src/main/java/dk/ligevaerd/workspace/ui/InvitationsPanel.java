@@ -169,11 +169,6 @@ class InvitationsPanel extends Div {
                 .orElse(d.sides().getFirst());
     }
 
-    /** The invitations last shown, for the start checklist's ticks. */
-    List<InvitationView> current() {
-        return current;
-    }
-
     /** From the start checklist: a moderator's link into the side, shown at once. */
     void inviteFirstModerator(SideView into) {
         role.setValue(Role.MODERATOR);

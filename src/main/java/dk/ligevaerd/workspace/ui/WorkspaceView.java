@@ -61,6 +61,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -118,9 +119,16 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private @Nullable SidesPanel sides;
     private @Nullable InvitationsPanel invitationsPanel;
     private @Nullable SettingsPanel settings;
-    /** Other features' tabs by their tab; only the selected one is kept current (see show). */
-    private final Map<Tab, WorkspaceTab> contributed = new LinkedHashMap<>();
+    /** Other features' tabs by their tab, each made when first needed; only the selected one is kept current (see show). */
+    private final Map<Tab, LazyTab> contributed = new LinkedHashMap<>();
     private final Set<WorkspaceTab> stale = new HashSet<>();
+    /**
+     * The workspace's own panels (people, sides, invitations, settings) by their tab, each drawn
+     * only while its tab is in view, and on selection when something changed meanwhile: a page
+     * open on the rounds holds no drawn member lists, links or proposals.
+     */
+    private final Map<Tab, Consumer<WorkspaceDetails>> ownDrawings = new LinkedHashMap<>();
+    private final Set<Tab> staleOwn = new HashSet<>();
     /** News that came to tabs not in view (new comments), per tab, until the tab is selected. */
     private final Map<Tab, Integer> unread = new HashMap<>();
     /** Every tab by its part of the address, the workspace's own tabs included. */
@@ -198,6 +206,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         tabs = fresh;
         contributed.clear();
         stale.clear();
+        ownDrawings.clear();
+        staleOwn.clear();
         unread.clear();
         bySlug.clear();
         details = null;
@@ -274,39 +284,67 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private void build(WorkspaceDetails d) {
-        people = new PeoplePanel(workspaces, governance, workspaceId);
-        own("people", tabs.add(getTranslation("workspace.tab.people"), people));
+        PeoplePanel peoplePanel = new PeoplePanel(workspaces, governance, workspaceId);
+        people = peoplePanel;
+        own("people", tabs.add(getTranslation("workspace.tab.people"), peoplePanel),
+                d2 -> peoplePanel.show(d2, online()));
         for (WorkspaceTab.Provider provider : tabProviders) {
             if (provider.visibleTo(d.me())) {
-                WorkspaceTab tab = provider.create(workspaceId);
-                Tab added = tabs.add(getTranslation(provider.titleKey()), tab.component());
-                contributed.put(added, tab);
-                added.setId("tab-" + provider.titleKey().substring(provider.titleKey().lastIndexOf('.') + 1));
-                bySlug.put(provider.slug(), added);
-                Component source = tab.component();
-                ComponentUtil.addListener(source, WorkspaceTab.AddressChanged.class, e -> {
-                    if (added.equals(tabs.getSelectedTab())) {
-                        writeAddress();
-                    }
-                });
+                Tab[] added = new Tab[1];
+                LazyTab tab = new LazyTab(provider, workspaceId, made ->
+                        ComponentUtil.addListener(made.component(), WorkspaceTab.AddressChanged.class, e -> {
+                            if (added[0].equals(tabs.getSelectedTab())) {
+                                writeAddress();
+                            }
+                        }));
+                added[0] = tabs.add(getTranslation(provider.titleKey()), tab.component());
+                contributed.put(added[0], tab);
+                added[0].setId("tab-" + provider.titleKey().substring(provider.titleKey().lastIndexOf('.') + 1));
+                bySlug.put(provider.slug(), added[0]);
             }
         }
         // Sides, invitations and settings are where the sides govern the workspace together: every
         // moderator sees them, to invite into their side and to confirm what waits for it.
         if (d.me().owner() || d.me().isModerator()) {
-            sides = new SidesPanel(workspaces, governance, workspaceId);
-            invitationsPanel = new InvitationsPanel(invitations, governance, workspaceId);
-            settings = new SettingsPanel(workspaces, governance, workspaceId);
-            own("sides", tabs.add(getTranslation("workspace.tab.sides"), sides));
-            own("invitations", tabs.add(getTranslation("workspace.tab.invitations"), invitationsPanel));
-            own("settings", tabs.add(getTranslation("workspace.tab.settings"), settings));
+            SidesPanel sidesPanel = new SidesPanel(workspaces, governance, workspaceId);
+            InvitationsPanel links = new InvitationsPanel(invitations, governance, workspaceId);
+            SettingsPanel settingsPanel = new SettingsPanel(workspaces, governance, workspaceId);
+            sides = sidesPanel;
+            invitationsPanel = links;
+            settings = settingsPanel;
+            own("sides", tabs.add(getTranslation("workspace.tab.sides"), sidesPanel), sidesPanel::show);
+            own("invitations", tabs.add(getTranslation("workspace.tab.invitations"), links), links::show);
+            own("settings", tabs.add(getTranslation("workspace.tab.settings"), settingsPanel), settingsPanel::show);
         }
         show(d, Set.of());
     }
 
-    private void own(String slug, Tab tab) {
+    private void own(String slug, Tab tab, Consumer<WorkspaceDetails> draw) {
         tab.setId("tab-" + slug);
         bySlug.put(slug, tab);
+        ownDrawings.put(tab, draw);
+    }
+
+    /** Who is here now; nobody while the workspace cannot be read (the page then leaves). */
+    private Set<Long> online() {
+        try {
+            return presence.online(workspaceId);
+        } catch (NotFoundOrNoAccessException removed) {
+            return Set.of();
+        }
+    }
+
+    /** Draws the own panel of the tab in view, and marks the others to be drawn when next selected. */
+    private void drawOwn(WorkspaceDetails d) {
+        Tab selected = tabs.getSelectedTab();
+        ownDrawings.forEach((tab, draw) -> {
+            if (tab.equals(selected)) {
+                staleOwn.remove(tab);
+                draw.accept(d);
+            } else {
+                staleOwn.add(tab);
+            }
+        });
     }
 
     @Override
@@ -440,8 +478,11 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 Set<Long> here = presence.online(workspaceId);
                 online.show(d, here);
                 summarise(d, here);
-                if (people != null) {
+                Tab peopleTab = bySlug.get("people");
+                if (people != null && peopleTab != null && peopleTab.equals(tabs.getSelectedTab())) {
                     people.show(d, here);
+                } else if (peopleTab != null) {
+                    staleOwn.add(peopleTab);
                 }
             } catch (NotFoundOrNoAccessException removed) {
                 refresh();
@@ -455,13 +496,16 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         }
         Tab selected = tabs.getSelectedTab();
         contributed.forEach((tab, content) -> {
+            if (!tab.equals(selected)) {
+                // News for this person counts whether or not the tab was ever opened here.
+                markUnread(tab, content.provider().unread(d.me().userId(), events));
+            }
             List<WorkspaceEvent> concerning = events.stream().filter(content::concerns).toList();
             if (concerning.isEmpty()) {
                 return;
             }
             if (!tab.equals(selected)) {
                 stale.add(content);
-                markUnread(tab, content.unread(concerning));
             } else if (stale.remove(content)) {
                 content.show(d);
             } else {
@@ -525,19 +569,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
                 + (d.me().owner() ? " · " + getTranslation("role.owner") : "")));
         online.show(d, onlineIds);
         summarise(d, onlineIds);
-        if (people != null) {
-            people.show(d, onlineIds);
-        }
-        if (sides != null) {
-            sides.show(d);
-        }
-        if (invitationsPanel != null) {
-            invitationsPanel.show(d);
-        }
+        drawOwn(d);
         showStart(d);
-        if (settings != null) {
-            settings.show(d);
-        }
         // Other features' tabs can be costly to redraw (the equality view reads the whole history):
         // redraw only the tab in view, and the others when they are next selected.
         Tab selected = tabs.getSelectedTab();
@@ -545,7 +578,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             if (tab.equals(selected)) {
                 stale.remove(content);
                 content.show(d);
-            } else {
+            } else if (content.isMade()) {
                 stale.add(content);
             }
         });
@@ -578,7 +611,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             start.show(List.of(), List.of());
             return;
         }
-        List<InvitationView> links = invitationsPanel == null ? List.of() : invitationsPanel.current();
+        List<InvitationView> links = invitationsPanel == null ? List.of() : invitations.list(workspaceId);
         List<StartChecklist.Invite> invites = d.sides().stream()
                 .filter(s -> d.sidesWithoutModerator().contains(s.name()))
                 .map(s -> new StartChecklist.Invite(s,
@@ -636,8 +669,12 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
 
     private void catchUp(@Nullable Tab selected) {
         clearUnread(selected);
-        WorkspaceTab content = selected == null ? null : contributed.get(selected);
-        if (content != null && details != null && stale.remove(content)) {
+        if (selected != null && details != null && staleOwn.remove(selected)) {
+            ownDrawings.get(selected).accept(details);
+        }
+        LazyTab content = selected == null ? null : contributed.get(selected);
+        // A tab opened here for the first time is made and drawn now; one made before, if it went stale.
+        if (content != null && details != null && (stale.remove(content) || !content.isMade())) {
             content.show(details);
         }
     }
