@@ -244,6 +244,8 @@ class PrioritiesTab extends Div implements WorkspaceTab {
         com.vaadin.flow.component.html.Anchor discuss = new com.vaadin.flow.component.html.Anchor(
                 "workspace/" + workspaceId + "/discussion?on=priority&item=" + p.id(), getTranslation("priority.discuss"));
         discuss.addClassName("priority-discuss");
+        // Every card has one: the accessible name says which priority, after the visible word.
+        discuss.getElement().setAttribute("aria-label", getTranslation("priority.discussLabel", p.title()));
         actions.add(discuss);
         if (p.inRound() && p.state() == PriorityState.PROPOSED) {
             Span locked = new Span(getTranslation("priority.lockedByRound"));

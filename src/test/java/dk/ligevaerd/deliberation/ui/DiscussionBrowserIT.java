@@ -125,6 +125,9 @@ class DiscussionBrowserIT {
         long priority = as(f.otherModerator, () -> priorities.propose(f.workspaceId, "Fællesspisning", "",
                 java.util.Set.of(dk.ligevaerd.priority.ValueLens.SHARED_VALUES)));
         Page municipal = open(f.participant, "priorities");
+        // Every card has such a link: its accessible name says which priority.
+        assertThat(municipal.locator("#priority-list .priority-discuss")).hasAttribute("aria-label",
+                "Discuss: “Fællesspisning”");
         municipal.locator("#priority-list .priority-discuss").click();
         assertThat(municipal.locator("#comment-item")).containsText("Fællesspisning");
         fill(municipal.locator("#comment-body textarea"), "Hvem laver maden?");
