@@ -47,6 +47,11 @@ class SettingsPanel extends Div {
     private final Select<String> language = new Select<>();
     private final ProposalsPanel proposals;
     private final Div rounds = new Div();
+    /** The discussion's rules: who answers suggested changes, whether observers may comment. */
+    private final Div discussion = new Div();
+    /** The workspace itself: handing it over, deleting it. */
+    private final Div whole = new Div();
+    private List<Div> sections = List.of();
     private final Div retention = new Div();
     private final Button save;
     private boolean loaded;
@@ -97,10 +102,19 @@ class SettingsPanel extends Div {
         form.setMaxWidth("40rem");
         H3 roundsHeading = new H3(getTranslation("settings.rounds"));
         roundsHeading.addClassName("settings-section");
+        H3 discussionHeading = new H3(getTranslation("settings.discussion"));
+        discussionHeading.addClassName("settings-section");
+        H3 wholeHeading = new H3(getTranslation("settings.whole"));
+        wholeHeading.addClassName("settings-section");
         H3 retentionHeading = new H3(getTranslation("settings.retention"));
         retentionHeading.addClassName("settings-section");
         retention.setId("settings-retention");
-        add(proposals, form, error, save, roundsHeading, rounds, retentionHeading, retention);
+        // Headings go with their sections: an archived workspace shows only its retention.
+        Div roundsSection = new Div(roundsHeading, rounds);
+        Div discussionSection = new Div(discussionHeading, discussion);
+        Div wholeSection = new Div(wholeHeading, whole);
+        sections = List.of(roundsSection, discussionSection, wholeSection);
+        add(proposals, form, error, save, roundsSection, discussionSection, wholeSection, retentionHeading, retention);
     }
 
     void show(WorkspaceDetails d) {
@@ -119,8 +133,10 @@ class SettingsPanel extends Div {
         save.setVisible(owner);
         proposals.show(d);
         rounds.removeAll();
+        discussion.removeAll();
+        whole.removeAll();
         showRetention(d);
-        rounds.setVisible(!d.archived());
+        sections.forEach(section -> section.setVisible(!d.archived()));
         if (d.archived()) {
             return;
         }
@@ -155,7 +171,7 @@ class SettingsPanel extends Div {
         Button proposeKeys = button(byModerators ? "settings.proposeSuggestionKeys.participants"
                 : "settings.proposeSuggestionKeys.moderators", "settings-propose-suggestion-keys",
                 () -> proposed(governance.proposeSuggestionsByModerators(workspaceId, !byModerators)));
-        rounds.add(new Div(suggestionKeys), new Div(proposeKeys));
+        discussion.add(new Div(suggestionKeys), new Div(proposeKeys));
 
         boolean observersComment = d.observersMayComment();
         Span observers = new Span(getTranslation(observersComment ? "settings.observerComments.allowed"
@@ -164,7 +180,7 @@ class SettingsPanel extends Div {
         Button proposeObservers = button(observersComment ? "settings.proposeObserverComments.stop"
                 : "settings.proposeObserverComments.allow", "settings-propose-observer-comments",
                 () -> proposed(governance.proposeObserversMayComment(workspaceId, !observersComment)));
-        rounds.add(new Div(observers), new Div(proposeObservers));
+        discussion.add(new Div(observers), new Div(proposeObservers));
 
         if (owner) {
             Select<MemberView> to = new Select<>();
@@ -172,14 +188,14 @@ class SettingsPanel extends Div {
             to.setItems(d.members().stream().filter(m -> !m.owner()).toList());
             to.setItemLabelGenerator(MemberView::displayName);
             to.setId("settings-hand-over");
-            rounds.add(row(to, button("settings.proposeHandOver", "settings-propose-hand-over",
+            whole.add(row(to, button("settings.proposeHandOver", "settings-propose-hand-over",
                     () -> to.getValue() == null ? null
                             : proposed(governance.proposeHandOver(workspaceId, to.getValue().userId())))));
         }
         Button delete = button("settings.proposeDelete", "settings-propose-delete",
                 () -> proposed(governance.proposeDelete(workspaceId)));
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        rounds.add(new Div(delete));
+        whole.add(new Div(delete));
     }
 
     /** The agreed rule, and a form to propose another; in an archived workspace, the way to reopen it. */
