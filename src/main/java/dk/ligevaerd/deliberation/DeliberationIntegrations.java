@@ -13,8 +13,11 @@ import dk.ligevaerd.history.PdfText;
 import dk.ligevaerd.insight.EqualitySource;
 import dk.ligevaerd.insight.metrics.Measure;
 import dk.ligevaerd.insight.metrics.Weekly;
+import dk.ligevaerd.round.RoundDiscussion;
 import dk.ligevaerd.shared.Messages;
+import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.statement.collab.Passage;
+import dk.ligevaerd.workspace.WorkspaceAccess;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -31,6 +34,7 @@ import org.jspecify.annotations.Nullable;
 import org.openpdf.text.Document;
 import org.openpdf.text.Paragraph;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -43,6 +47,35 @@ final class DeliberationIntegrations {
     private static final Instant END = Instant.parse("9999-12-31T00:00:00Z");
 
     private DeliberationIntegrations() {
+    }
+
+    /** How many comments stand about each round and record, for the round cards' links into the discussion. */
+    @Component
+    static class CommentsOnRounds implements RoundDiscussion {
+
+        private final CommentRepository comments;
+        private final WorkspaceAccess access;
+
+        CommentsOnRounds(CommentRepository comments, WorkspaceAccess access) {
+            this.comments = comments;
+            this.access = access;
+        }
+
+        @Override
+        @Transactional(readOnly = true)
+        public Map<Long, Integer> comments(long workspaceId, boolean records) {
+            access.requireMember(workspaceId);
+            Map<Long, Integer> counts = new HashMap<>();
+            for (Object[] row : comments.countByTarget(workspaceId, records ? TargetKind.RECORD : TargetKind.ROUND)) {
+                counts.put((Long) row[0], ((Number) row[1]).intValue());
+            }
+            return counts;
+        }
+
+        @Override
+        public boolean concerns(WorkspaceEvent event) {
+            return DeliberationEvents.isDeliberationEvent(event);
+        }
     }
 
     /** Each side's share of comments and replies, and of threads started: who speaks in the discussion. */

@@ -29,4 +29,10 @@ public interface CommentRepository extends JpaRepository<Comment, Long> {
     @Query("select c.authorSideId, c.writtenAt from Comment c where c.workspaceId = :ws and c.authorSideId is not null "
             + "and c.writtenAt >= :from and c.writtenAt < :to")
     List<Object[]> writtenBySide(@Param("ws") long workspaceId, @Param("from") Instant from, @Param("to") Instant to);
+
+    /** Comments not deleted in threads about each item of one kind (a round, a record), by the item's id. */
+    @Query("select t.targetId, count(c) from Comment c, CommentThread t where c.threadId = t.id "
+            + "and t.workspaceId = :ws and t.targetKind = :kind and t.targetId is not null and c.deletedAt is null "
+            + "group by t.targetId")
+    List<Object[]> countByTarget(@Param("ws") long workspaceId, @Param("kind") dk.ligevaerd.deliberation.TargetKind kind);
 }

@@ -70,6 +70,13 @@ class RoundCard extends Div {
     private boolean shownVotingEnded;
     private long shownRecord = -1;
     private @Nullable RoundView shown;
+    /** The links into the discussion about this round and its record, with the comments standing about each. */
+    private @Nullable Anchor roundDiscuss;
+    private @Nullable Anchor recordDiscuss;
+    private String roundDiscussName = "";
+    private String recordDiscussName = "";
+    private int commentsOnRound;
+    private int commentsOnRecord;
     private @Nullable Object shownFor;
 
     RoundCard(RoundsTab tab, long roundId) {
@@ -496,8 +503,34 @@ class RoundCard extends Div {
         if (d.canModerate()) {
             moderatorActions(r, d);
         }
-        actions.add(discussLink("round", r.id(), "round-discuss-", getTranslation("round.discuss"),
-                getTranslation("round.discussLabel", r.title())));
+        roundDiscussName = getTranslation("round.discussLabel", r.title());
+        roundDiscuss = discussLink("round", r.id(), "round-discuss-", getTranslation("round.discuss"), roundDiscussName);
+        actions.add(roundDiscuss);
+        labelDiscussion();
+    }
+
+    /**
+     * How many comments stand about this round and about its record: said on the links into the
+     * discussion ("Discuss this round (3)"), visibly and to screen readers.
+     */
+    void showComments(int aboutRound, int aboutRecord) {
+        commentsOnRound = aboutRound;
+        commentsOnRecord = aboutRecord;
+        labelDiscussion();
+    }
+
+    private void labelDiscussion() {
+        label(roundDiscuss, commentsOnRound, getTranslation("round.discuss"), roundDiscussName);
+        label(recordDiscuss, commentsOnRecord, getTranslation("record.discuss"), recordDiscussName);
+    }
+
+    private void label(@Nullable Anchor link, int comments, String text, String name) {
+        if (link == null) {
+            return;
+        }
+        link.setText(comments == 0 ? text : getTranslation("round.discussWithCount", text, comments));
+        link.getElement().setAttribute("aria-label", comments == 0 ? name
+                : getTranslation("round.discussWithCountLabel", name, comments));
     }
 
     /**
@@ -671,9 +704,12 @@ class RoundCard extends Div {
             Anchor equality = new Anchor("workspace/" + tab.workspaceId() + "/equality?round=" + r.id(),
                     getTranslation("record.page.equalityShort"));
             equality.addClassName("record-page-link");
+            recordDiscussName = getTranslation("record.discussLabel", view.seq(), view.title());
             Anchor discuss = discussLink("record", r.id(), "record-discuss-", getTranslation("record.discuss"),
-                    getTranslation("record.discussLabel", view.seq(), view.title()));
+                    recordDiscussName);
             discuss.addClassName("record-page-link");
+            recordDiscuss = discuss;
+            labelDiscussion();
             Div links = new Div(page, equality, discuss);
             links.addClassName("record-links");
             record.add(links);

@@ -15,6 +15,7 @@ import dk.ligevaerd.round.DecisionRule;
 import dk.ligevaerd.round.RecordExportService;
 import dk.ligevaerd.round.RoundEvents;
 import dk.ligevaerd.round.RoundEvents.BallotCountChanged;
+import dk.ligevaerd.round.RoundDiscussion;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundState;
 import dk.ligevaerd.round.RoundView;
@@ -56,9 +57,12 @@ class RoundsTab extends Div implements WorkspaceTab {
     /** The round the address names ({@code ?round=7}, from a history line): marked and in view. */
     private @Nullable Long linked;
     private boolean scrollToLinked;
+    /** The discussion's counts of comments per round and record, if the discussion is there. */
+    private final @Nullable RoundDiscussion discussion;
 
     RoundsTab(RoundService rounds, RecordExportService exports, PriorityService priorities,
-            StatementService statements, long workspaceId) {
+            StatementService statements, @Nullable RoundDiscussion discussion, long workspaceId) {
+        this.discussion = discussion;
         this.rounds = rounds;
         this.exports = exports;
         this.priorities = priorities;
@@ -131,6 +135,7 @@ class RoundsTab extends Div implements WorkspaceTab {
                 scrollToLinked = false;
             }
         }
+        showComments();
     }
 
     /**
@@ -153,7 +158,18 @@ class RoundsTab extends Div implements WorkspaceTab {
 
     @Override
     public boolean concerns(WorkspaceEvent event) {
-        return RoundEvents.isRoundEvent(event);
+        return RoundEvents.isRoundEvent(event) || discussion != null && discussion.concerns(event);
+    }
+
+    /** How many comments stand about each round and each record, on their links into the discussion. */
+    private void showComments() {
+        RoundDiscussion counts = discussion;
+        if (counts == null || cards.isEmpty()) {
+            return;
+        }
+        Map<Long, Integer> aboutRounds = counts.comments(workspaceId, false);
+        Map<Long, Integer> aboutRecords = counts.comments(workspaceId, true);
+        cards.forEach((id, card) -> card.showComments(aboutRounds.getOrDefault(id, 0), aboutRecords.getOrDefault(id, 0)));
     }
 
     /**
@@ -163,6 +179,19 @@ class RoundsTab extends Div implements WorkspaceTab {
      */
     @Override
     public void changed(WorkspaceDetails d, List<WorkspaceEvent> events) {
+        List<WorkspaceEvent> aboutRounds = events.stream().filter(RoundEvents::isRoundEvent).toList();
+        if (aboutRounds.size() < events.size()) {
+            // A comment somewhere: only the numbers on the links change.
+            this.details = d;
+            showComments();
+        }
+        if (aboutRounds.isEmpty()) {
+            return;
+        }
+        changedRounds(d, aboutRounds);
+    }
+
+    private void changedRounds(WorkspaceDetails d, List<WorkspaceEvent> events) {
         if (!events.stream().allMatch(e -> e.is(BallotCountChanged.class))) {
             Map<Long, RoundView> before = new HashMap<>();
             cards.forEach((id, card) -> {

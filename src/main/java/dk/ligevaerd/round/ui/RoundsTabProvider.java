@@ -2,9 +2,12 @@ package dk.ligevaerd.round.ui;
 
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.round.RecordExportService;
+import dk.ligevaerd.round.RoundDiscussion;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.workspace.WorkspaceTab;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /** Adds the Rounds tab to every workspace page; observers see it too, they read every record. */
@@ -15,9 +18,11 @@ class RoundsTabProvider implements WorkspaceTab.Provider {
     private final RecordExportService exports;
     private final PriorityService priorities;
     private final StatementService statements;
+    private final @Nullable RoundDiscussion discussion;
 
     RoundsTabProvider(RoundService rounds, RecordExportService exports, PriorityService priorities,
-            StatementService statements) {
+            StatementService statements, List<RoundDiscussion> discussion) {
+        this.discussion = discussion.isEmpty() ? null : discussion.getFirst();
         this.rounds = rounds;
         this.exports = exports;
         this.priorities = priorities;
@@ -36,6 +41,6 @@ class RoundsTabProvider implements WorkspaceTab.Provider {
 
     @Override
     public WorkspaceTab create(long workspaceId) {
-        return new RoundsTab(rounds, exports, priorities, statements, workspaceId);
+        return new RoundsTab(rounds, exports, priorities, statements, discussion, workspaceId);
     }
 }

@@ -51,6 +51,7 @@ class DiscussFromRoundsIT extends SpringBrowserlessTest {
     @Autowired RoundService rounds;
     @Autowired CommentService comments;
     @Autowired UserDetailsService users;
+    @Autowired dk.ligevaerd.shared.LiveEventBus bus;
 
     long workspaceId;
     long older;
@@ -143,6 +144,43 @@ class DiscussFromRoundsIT extends SpringBrowserlessTest {
 
         assertThat(about().getValue()).isEqualTo(TargetKind.RECORD);
         assertThat(notices()).singleElement().asString().contains("item");
+    }
+
+    @Test
+    void the_links_say_how_many_comments_stand_about_each_round_and_record_and_follow_new_ones_live() {
+        long thread = comments.startOn(workspaceId, TargetKind.ROUND, older, "Skal vi følge op?");
+        RunAs.user(users, CIVIL1, () -> comments.reply(workspaceId, thread, "Ja, om en måned."));
+        comments.startOn(workspaceId, TargetKind.RECORD, newer, "Protokollen mangler en dato.");
+        navigate("workspace/" + workspaceId + "/rounds", WorkspaceView.class);
+        Locale locale = UI.getCurrent().getLocale();
+
+        Anchor olderRound = $(Anchor.class).id("round-discuss-" + older);
+        assertThat(olderRound.getText()).isEqualTo(Messages.get(locale, "round.discuss") + " (2)");
+        assertThat(olderRound.getElement().getAttribute("aria-label")).isEqualTo(Messages.get(locale,
+                "round.discussWithCountLabel", Messages.get(locale, "round.discussLabel", "Besøgstider"), 2));
+        assertThat($(Anchor.class).id("record-discuss-" + older).getText()).isEqualTo(Messages.get(locale, "record.discuss"));
+        assertThat($(Anchor.class).id("record-discuss-" + newer).getText())
+                .isEqualTo(Messages.get(locale, "record.discuss") + " (1)");
+        assertThat($(Anchor.class).id("round-discuss-" + draft).getText()).isEqualTo(Messages.get(locale, "round.discuss"));
+
+        // A comment from the other side reaches the open page: only the number on the link changes.
+        RunAs.user(users, CIVIL1, () -> comments.startOn(workspaceId, TargetKind.ROUND, draft, "Hvornår åbner den?"));
+        takeInLiveEvents();
+        assertThat($(Anchor.class).id("round-discuss-" + draft).getText())
+                .isEqualTo(Messages.get(locale, "round.discuss") + " (1)");
+        assertThat($(Anchor.class).id("round-discuss-" + draft).getElement().getAttribute("aria-label"))
+                .isEqualTo(Messages.get(locale, "round.discussWithCountLabel",
+                        Messages.get(locale, "round.discussLabel", "Næste skridt"), 1));
+    }
+
+    /** Lets the page do what the bus handed it, until the bus has nothing more for anyone. */
+    private void takeInLiveEvents() {
+        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
+        org.awaitility.Awaitility.await().pollInSameThread().pollInterval(Duration.ofMillis(20))
+                .atMost(Duration.ofSeconds(30)).until(() -> {
+                    session.getService().runPendingAccessTasks(session);
+                    return bus.idle() && session.getPendingAccessQueue().isEmpty();
+                });
     }
 
     /** Goes where the link leads, as a click would. */
