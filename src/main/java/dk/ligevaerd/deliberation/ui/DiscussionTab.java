@@ -30,14 +30,12 @@ import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.statement.LiveSnapshot;
-import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceTab;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,7 +44,7 @@ import org.jspecify.annotations.Nullable;
  * comment. Live: a new thread is added and a changed thread is redrawn where it stands, keeping
  * whatever someone was typing in its reply field. Comments are plain text, shown as text.
  */
-class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
+class DiscussionTab extends Div implements WorkspaceTab {
 
     enum Show { OPEN, RESOLVED, ALL }
 
@@ -59,6 +57,7 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
     private final PriorityService priorities;
     private final RoundService rounds;
     private final long workspaceId;
+    private final ThreadCard.Host host;
 
     private final Div form = new Div();
     private final Select<TargetKind> about = new Select<>();
@@ -86,6 +85,9 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
         this.priorities = priorities;
         this.rounds = rounds;
         this.workspaceId = workspaceId;
+        // A thread drawn afresh keeps to the filter chosen.
+        this.host = new ThreadCard.Host(comments, workspaceId, () -> mayComment, () -> details,
+                card -> card.setVisible(shown(card.view)));
         setId("discussion-tab");
         addClassName("discussion-tab");
         Paragraph intro = new Paragraph(getTranslation("comment.intro"));
@@ -181,7 +183,7 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
         list.removeAll();
         cards.clear();
         for (ThreadView t : comments.threads(workspaceId)) {
-            ThreadCard card = new ThreadCard(t, this);
+            ThreadCard card = new ThreadCard(t, host);
             cards.put(t.id(), card);
             list.add(card);
         }
@@ -228,7 +230,7 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
             }
             ThreadCard card = cards.get(threadId);
             if (card == null) {
-                card = new ThreadCard(t, this);
+                card = new ThreadCard(t, host);
                 cards.put(threadId, card);
                 list.add(card);
             } else {
@@ -239,10 +241,9 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
     }
 
     private void filter() {
-        Show which = show.getValue() == null ? Show.OPEN : show.getValue();
         boolean any = false;
         for (ThreadCard card : cards.values()) {
-            boolean visible = which == Show.ALL || (which == Show.RESOLVED) == card.view.resolved();
+            boolean visible = shown(card.view);
             card.setVisible(visible);
             any |= visible;
         }
@@ -310,30 +311,9 @@ class DiscussionTab extends Div implements WorkspaceTab, ThreadCard.Host {
         }
     }
 
-    @Override
-    public Optional<SideView> side(@Nullable Long sideId) {
-        return details == null || sideId == null ? Optional.empty() : details.side(sideId);
-    }
-
-    @Override
-    public CommentService comments() {
-        return comments;
-    }
-
-    @Override
-    public long workspaceId() {
-        return workspaceId;
-    }
-
-    @Override
-    public boolean mayComment() {
-        return mayComment;
-    }
-
-    /** A thread drawn afresh keeps to the filter chosen. */
-    @Override
-    public void drawn(ThreadCard card) {
+    /** Whether the filter chosen shows the thread. */
+    private boolean shown(ThreadView thread) {
         Show which = show.getValue() == null ? Show.OPEN : show.getValue();
-        card.setVisible(which == Show.ALL || (which == Show.RESOLVED) == card.view.resolved());
+        return which == Show.ALL || (which == Show.RESOLVED) == thread.resolved();
     }
 }

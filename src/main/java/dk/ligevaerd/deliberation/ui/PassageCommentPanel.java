@@ -24,14 +24,12 @@ import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.statement.EditorMark;
 import dk.ligevaerd.statement.StatementPanel;
-import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,13 +41,14 @@ import org.jspecify.annotations.Nullable;
  * with the selected words, so nobody types them again. Live: only the threads an event names are
  * read again.
  */
-class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.Host {
+class PassageCommentPanel extends Section implements StatementPanel {
 
     /** Lines shown before "Show more": a long margin is a long page, and each line costs the page. */
     static final int FIRST_LINES = 40;
 
     private final CommentService comments;
     private final long workspaceId;
+    private final ThreadCard.Host host;
     private final Div form = new Div();
     private final Paragraph quote = new Paragraph();
     private final TextArea body = new TextArea();
@@ -73,6 +72,7 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
     PassageCommentPanel(CommentService comments, long workspaceId) {
         this.comments = comments;
         this.workspaceId = workspaceId;
+        this.host = new ThreadCard.Host(comments, workspaceId, () -> mayComment, () -> details, card -> { });
         setId("passage-comment");
         addClassName("passage-comment-panel");
         getElement().setAttribute("aria-labelledby", "passage-threads-title");
@@ -200,29 +200,6 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
         return mayComment ? new SelectionAction("comment", "comment.fromSelection", this::openForm) : null;
     }
 
-    // ---- ThreadCard.Host ------------------------------------------------------------------------
-
-    @Override
-    public CommentService comments() {
-        return comments;
-    }
-
-    @Override
-    public long workspaceId() {
-        return workspaceId;
-    }
-
-    @Override
-    public boolean mayComment() {
-        return mayComment;
-    }
-
-    @Override
-    public Optional<SideView> side(@Nullable Long sideId) {
-        WorkspaceDetails d = details;
-        return d == null || sideId == null ? Optional.empty() : d.side(sideId);
-    }
-
     // ---- the list -------------------------------------------------------------------------------
 
     private static boolean inMargin(ThreadView t) {
@@ -275,7 +252,7 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
     private void fillRow(Div row, ThreadView t) {
         boolean isOpen = Objects.equals(opened, t.id());
         row.getChildren().filter(c -> c instanceof NativeButton).toList().forEach(row::remove);
-        side(t.startedSideId()).ifPresent(s -> row.getStyle().set("--side-colour", s.colour()));
+        host.side(t.startedSideId()).ifPresent(s -> row.getStyle().set("--side-colour", s.colour()));
         NativeButton line = new NativeButton();
         line.addClassName("passage-thread-line");
         line.getElement().setAttribute("aria-expanded", String.valueOf(isOpen));
@@ -324,7 +301,7 @@ class PassageCommentPanel extends Section implements StatementPanel, ThreadCard.
             return;
         }
         opened = id;
-        ThreadCard card = new ThreadCard(t, this);
+        ThreadCard card = new ThreadCard(t, host);
         card.setId("passage-thread-" + id);
         card.addClassName("passage-thread-open");
         row.add(card);

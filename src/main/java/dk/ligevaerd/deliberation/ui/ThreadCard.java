@@ -19,9 +19,13 @@ import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.workspace.SideView;
+import dk.ligevaerd.workspace.WorkspaceDetails;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,20 +34,17 @@ import org.jspecify.annotations.Nullable;
  */
 final class ThreadCard extends Div {
 
-    /** Where a card stands: what it may offer and how it shows the sides. */
-    interface Host {
+    /**
+     * Where a card stands: the workspace, whether the viewer may write there (reply, resolve,
+     * reopen), the workspace as last drawn (for the sides' colours), and what to do after each
+     * drawing (e.g. show or hide the card by a filter).
+     */
+    record Host(CommentService comments, long workspaceId, BooleanSupplier mayComment,
+            Supplier<@Nullable WorkspaceDetails> details, Consumer<ThreadCard> drawn) {
 
-        CommentService comments();
-
-        long workspaceId();
-
-        /** Whether the viewer may write here (reply, resolve, reopen). */
-        boolean mayComment();
-
-        Optional<SideView> side(@Nullable Long sideId);
-
-        /** Called after the card was drawn afresh, e.g. to show or hide it by a filter. */
-        default void drawn(ThreadCard card) {
+        Optional<SideView> side(@Nullable Long sideId) {
+            WorkspaceDetails d = details.get();
+            return d == null || sideId == null ? Optional.empty() : d.side(sideId);
         }
     }
 
@@ -122,7 +123,7 @@ final class ThreadCard extends Div {
             entries.add(entry(c));
         }
         boolean open = !fresh.resolved();
-        boolean mayComment = host.mayComment();
+        boolean mayComment = host.mayComment().getAsBoolean();
         reply.setVisible(mayComment && open);
         actions.removeAll();
         actions.addClassName("thread-actions");
@@ -152,7 +153,7 @@ final class ThreadCard extends Div {
             toggle.addClassName(open ? "thread-resolve" : "thread-reopen");
             actions.add(toggle);
         }
-        host.drawn(this);
+        host.drawn().accept(this);
     }
 
     /** Puts the keyboard's focus on the card, so a screen reader reads it and Tab goes on into it. */
