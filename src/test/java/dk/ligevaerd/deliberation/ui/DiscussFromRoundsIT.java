@@ -22,6 +22,7 @@ import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.rules.Vote;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.testing.DemoAppContext;
+import dk.ligevaerd.testing.LiveEvents;
 import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.Role;
@@ -165,7 +166,7 @@ class DiscussFromRoundsIT extends SpringBrowserlessTest {
 
         // A comment from the other side reaches the open page: only the number on the link changes.
         RunAs.user(users, CIVIL1, () -> comments.startOn(workspaceId, TargetKind.ROUND, draft, "Hvornår åbner den?"));
-        takeInLiveEvents();
+        LiveEvents.takeIn(bus);
         assertThat($(Anchor.class).id("round-discuss-" + draft).getText())
                 .isEqualTo(Messages.get(locale, "round.discuss") + " (1)");
         assertThat($(Anchor.class).id("round-discuss-" + draft).getElement().getAttribute("aria-label"))
@@ -173,15 +174,6 @@ class DiscussFromRoundsIT extends SpringBrowserlessTest {
                         Messages.get(locale, "round.discussLabel", "Næste skridt"), 1));
     }
 
-    /** Lets the page do what the bus handed it, until the bus has nothing more for anyone. */
-    private void takeInLiveEvents() {
-        com.vaadin.flow.server.VaadinSession session = com.vaadin.flow.server.VaadinSession.getCurrent();
-        org.awaitility.Awaitility.await().pollInSameThread().pollInterval(Duration.ofMillis(20))
-                .atMost(Duration.ofSeconds(30)).until(() -> {
-                    session.getService().runPendingAccessTasks(session);
-                    return bus.idle() && session.getPendingAccessQueue().isEmpty();
-                });
-    }
 
     /** Goes where the link leads, as a click would. */
     private void follow(Anchor link) {

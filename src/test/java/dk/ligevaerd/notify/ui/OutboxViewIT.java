@@ -4,7 +4,6 @@ import static dk.ligevaerd.testing.DemoUsers.CIVIL1;
 import static dk.ligevaerd.testing.DemoUsers.CIVIL2;
 import static dk.ligevaerd.testing.DemoUsers.KOMMUNE1;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -13,13 +12,13 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.server.VaadinSession;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.mail.QueuedMail;
 import dk.ligevaerd.notify.OutboxService;
 import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.testing.DemoAppContext;
+import dk.ligevaerd.testing.LiveEvents;
 import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.NewInvitation;
@@ -93,7 +92,7 @@ class OutboxViewIT extends SpringBrowserlessTest {
 
         // Another mail queued while the tab is in view: the list grows, the mail being read stays open.
         invitations.create(id, null, Role.OBSERVER, Duration.ofDays(2), "endnu.en@example.org", "");
-        takeInLiveEvents();
+        LiveEvents.takeIn(bus);
         assertThat($(Paragraph.class).id("outbox-count").getText())
                 .isEqualTo(Messages.get(Messages.DANISH, "outbox.count", 2));
         assertThat(rows.size()).isEqualTo(2);
@@ -101,13 +100,6 @@ class OutboxViewIT extends SpringBrowserlessTest {
         assertThat($(Pre.class).id("outbox-text").getText()).contains("Kom <b>gerne</b> & tag kaffe med");
     }
 
-    private void takeInLiveEvents() {
-        VaadinSession session = VaadinSession.getCurrent();
-        await().pollInSameThread().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30)).until(() -> {
-            session.getService().runPendingAccessTasks(session);
-            return bus.idle() && session.getPendingAccessQueue().isEmpty();
-        });
-    }
 
     @Test
     @WithUserDetails(CIVIL1)

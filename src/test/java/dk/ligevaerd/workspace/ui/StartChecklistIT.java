@@ -4,7 +4,6 @@ import static dk.ligevaerd.testing.DemoUsers.CIVIL2;
 import static dk.ligevaerd.testing.DemoUsers.KOMMUNE1;
 import static dk.ligevaerd.testing.DemoUsers.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -15,7 +14,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.TabSheet;
-import com.vaadin.flow.server.VaadinSession;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.ValueLens;
@@ -23,6 +21,7 @@ import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.statement.CollabService;
 import dk.ligevaerd.testing.DemoAppContext;
+import dk.ligevaerd.testing.LiveEvents;
 import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.workspace.InvitationService;
 import dk.ligevaerd.workspace.Role;
@@ -138,13 +137,13 @@ class StartChecklistIT extends SpringBrowserlessTest {
 
         String draft = "Vi vil have flere besøgsvenner i Vestbyen.";
         collab.edit(id, "first-draft", 0, 0, draft);
-        takeInLiveEvents();
+        LiveEvents.takeIn(bus);
 
         assertThat($(TabSheet.class).single().getSelectedTab().getId()).contains("tab-statement");
         assertThat(step("statement").hasClassName("done")).isTrue();
 
         collab.edit(id, "first-draft", 0, draft.length(), "");
-        takeInLiveEvents();
+        LiveEvents.takeIn(bus);
 
         assertThat(step("statement").hasClassName("done")).isFalse();
     }
@@ -189,14 +188,6 @@ class StartChecklistIT extends SpringBrowserlessTest {
         navigate(WorkspaceView.class, Map.of("workspaceId", String.valueOf(id)));
     }
 
-    /** Runs what the live bus handed this page until nothing is left on its way. */
-    private void takeInLiveEvents() {
-        VaadinSession session = VaadinSession.getCurrent();
-        await().pollInSameThread().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30)).until(() -> {
-            session.getService().runPendingAccessTasks(session);
-            return bus.idle() && session.getPendingAccessQueue().isEmpty();
-        });
-    }
 
     private List<ListItem> steps() {
         return $(ListItem.class).from($(Div.class).id("start-checklist")).withClassName("start-step").all();

@@ -8,7 +8,6 @@ import static dk.ligevaerd.testing.DemoUsers.KOMMUNE2;
 import static dk.ligevaerd.testing.DemoUsers.KOMMUNE3;
 import static dk.ligevaerd.testing.DemoUsers.WORKSPACE;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
@@ -16,7 +15,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.server.VaadinSession;
 import dk.ligevaerd.priority.PriorityService;
 import dk.ligevaerd.priority.PriorityView;
 import dk.ligevaerd.priority.ValueLens;
@@ -24,11 +22,11 @@ import dk.ligevaerd.round.RoundDraft;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.shared.LiveEventBus;
 import dk.ligevaerd.testing.DemoAppContext;
+import dk.ligevaerd.testing.LiveEvents;
 import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.WorkspaceSummary;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -98,7 +96,7 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
         assertThat(priorityCards).isNotEmpty();
 
         cast(CIVIL2, 1);
-        takeInLiveEvents();
+        LiveEvents.takeIn(bus);
 
         assertThat($(Div.class).withClassName("priority-card").all()).containsExactlyElementsOf(
                 priorityCards.stream().map(Div.class::cast).toList());
@@ -119,7 +117,7 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
         for (int i = 0; i < 40; i++) {
             cast(VOTERS.get(i % VOTERS.size()), 1 + i % 3);
         }
-        takeInLiveEvents();
+        LiveEvents.takeIn(bus);
 
         assertThat(view().liveUpdates() - updatesBefore).isBetween(1, 3);
         assertThat(ballotsShown(municipalSide())).isEqualTo(3);
@@ -142,7 +140,7 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
 
         cast(CIVIL2, 2);
         cast(CIVIL3, 1);
-        takeInLiveEvents();
+        LiveEvents.takeIn(bus);
 
         // The same components, with new text: nothing of the card was built again.
         assertThat(card.getChildren().toList()).containsExactlyElementsOf(cardParts);
@@ -178,7 +176,7 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
                 rounds.castDots(workspaceId, secret, Map.of(options.getFirst(), 3));
                 return null;
             });
-            takeInLiveEvents();
+            LiveEvents.takeIn(bus);
 
             assertThat($(Span.class).id("turnout-" + secret + "-" + civilSide())).isSameAs(count);
             assertThat(count.getText().trim()).startsWith("1 ");
@@ -201,7 +199,7 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
         long proposed = RunAs.user(users, CIVIL2, () -> priorities.propose(workspaceId, "Live row", "",
                 Set.of(ValueLens.PARTICIPATION)));
         try {
-            takeInLiveEvents();
+            LiveEvents.takeIn(bus);
 
             List<Div> after = $(Div.class).withClassName("priority-card").all();
             assertThat(after).hasSize(before.size() + 1).containsAll(before);
@@ -224,7 +222,7 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
         long proposed = RunAs.user(users, CIVIL2, () -> priorities.propose(workspaceId, "Live entry", "",
                 Set.of(ValueLens.PARTICIPATION)));
         try {
-            takeInLiveEvents();
+            LiveEvents.takeIn(bus);
 
             List<ListItem> after = $(ListItem.class).withClassName("activity-item").all();
             assertThat(after).hasSize(before.size() + 1);
@@ -241,7 +239,7 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
     private void open(String tab) {
         navigate(WorkspaceView.class, Map.of("workspaceId", String.valueOf(workspaceId), "section", tab));
         // This page's own arrival is a live event too.
-        takeInLiveEvents();
+        LiveEvents.takeIn(bus);
     }
 
     private WorkspaceView view() {
@@ -261,14 +259,6 @@ class WorkspaceLiveUpdatesIT extends SpringBrowserlessTest {
         });
     }
 
-    /** Lets the page do what the bus handed it, until the bus has nothing more for anyone. */
-    private void takeInLiveEvents() {
-        VaadinSession session = VaadinSession.getCurrent();
-        await().pollInSameThread().pollInterval(Duration.ofMillis(20)).atMost(Duration.ofSeconds(30)).until(() -> {
-            session.getService().runPendingAccessTasks(session);
-            return bus.idle() && session.getPendingAccessQueue().isEmpty();
-        });
-    }
 
     private long municipalSide() {
         return details.sides().get(0).id();
