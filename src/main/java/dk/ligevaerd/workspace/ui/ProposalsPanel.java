@@ -14,6 +14,7 @@ import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.ProposalKind;
 import dk.ligevaerd.workspace.ProposalView;
 import dk.ligevaerd.workspace.RetentionRule;
+import dk.ligevaerd.workspace.RetentionText;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import java.util.List;

@@ -24,6 +24,7 @@ import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.ProposalKind;
 import dk.ligevaerd.workspace.RetentionRule;
+import dk.ligevaerd.workspace.RetentionText;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
 import dk.ligevaerd.workspace.domain.Workspace;

@@ -1,6 +1,5 @@
-package dk.ligevaerd.workspace.ui;
+package dk.ligevaerd.workspace;
 
-import dk.ligevaerd.workspace.RetentionRule;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -8,13 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
 
-/** A retention rule in words, in the reader's language: "archive after 12 months without activity; …". */
-final class RetentionText {
+/**
+ * A retention rule in words, in the reader's language: "archive after 12 months without activity; …".
+ * Public for the history, which shows the rule a proposal or a change named.
+ */
+public final class RetentionText {
 
     private RetentionText() {
     }
 
-    static String describe(BiFunction<String, Object[], String> translate, Locale locale, RetentionRule rule) {
+    public static String describe(BiFunction<String, Object[], String> translate, Locale locale, RetentionRule rule) {
         if (rule.none()) {
             return translate.apply("retention.none", new Object[0]);
         }
