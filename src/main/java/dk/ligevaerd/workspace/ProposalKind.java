@@ -28,8 +28,17 @@ public enum ProposalKind {
     /** Opens an archived workspace again; the only proposal an archived workspace takes. */
     UNARCHIVE;
 
+    /** The proposal in words, with its particulars as arguments (the side's name, the rule, …). */
     public String messageKey() {
         return "proposal.kind." + name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What kind of proposal this is, in words that need no arguments: for where only the kind is
+     * known, such as a history entry about confirming or withdrawing a proposal.
+     */
+    public String nameKey() {
+        return "proposal.name." + name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether this changes the workspace (as opposed to moving one member between two sides). */

@@ -21,11 +21,14 @@ import dk.ligevaerd.history.HistoryFilter;
 import dk.ligevaerd.history.HistoryItem;
 import dk.ligevaerd.history.HistoryService;
 import dk.ligevaerd.history.HistoryVerification;
+import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.AddressReader;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.SideBadge;
+import dk.ligevaerd.workspace.RetentionRule;
+import dk.ligevaerd.workspace.RetentionText;
 import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
@@ -398,7 +401,7 @@ class HistoryTab extends Div implements WorkspaceTab {
                 actorSide == null ? getTranslation("history.noSide") : actorSide.name());
         item.facts().forEach((key, value) -> {
             if (!INTERNAL_IDS.contains(key)) {
-                fact(facts, factLabel(key), factValue(key, value));
+                fact(facts, factLabel(key), factValue(item, key, value));
             }
         });
         dialog.add(facts);
@@ -454,15 +457,25 @@ class HistoryTab extends Div implements WorkspaceTab {
         return label.startsWith("!") ? key : label;
     }
 
-    /** Side ids become names, roles their translation; all else is shown as stored, as text. */
-    private String factValue(String key, String value) {
+    /**
+     * Constants of the code (a proposal's kind, a rule, …) become their translation, a retention rule
+     * its words, side ids names, roles their translation; all else is shown as stored, as text.
+     */
+    private String factValue(HistoryItem item, String key, String value) {
         if ("null".equals(value)) {
             return "—";
         }
-        if ("on".equals(key)) {
-            // What a comment thread is about, by the name its feature gives it.
-            String named = getTranslation("comment.target." + value);
-            return named.startsWith("!") ? value : named;
+        Optional<String> named = FactValues.key(item.kind(), key, value).map(k -> getTranslation(k))
+                .filter(text -> !text.startsWith("!"));
+        if (named.isPresent()) {
+            return named.get();
+        }
+        if ("retention".equals(key)) {
+            try {
+                return RetentionText.describe((k, a) -> getTranslation(k, a), getLocale(), RetentionRule.parse(value));
+            } catch (IllegalArgumentException | DomainException notARule) {
+                return value;
+            }
         }
         if ("true".equals(value) || "false".equals(value)) {
             return getTranslation("history.value." + value);
