@@ -3,6 +3,7 @@ package dk.ligevaerd.round.ui;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import com.sun.management.HotSpotDiagnosticMXBean;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.priority.PriorityService;
@@ -15,6 +16,7 @@ import dk.ligevaerd.testing.HeapHistogram;
 import dk.ligevaerd.testing.VaadinPushClient;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceService;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +45,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * after each step it takes a class histogram (what {@code jcmd <pid> GC.class_histogram} prints,
  * after a full collection) and prints the growth per session, largest classes first. The protocol
  * clients live in this JVM, so their classes (jdk.internal.net.http) show in the protocol rows.
+ * With {@code -Dheap.dump=<file>} it also writes a dump of the live heap while every session is
+ * still open, to follow what holds what.
  *
  * <pre>mvnl -q test -Dtest=SessionHeapBenchmark -Dsurefire.failIfNoSpecifiedTests=false</pre>
  */
@@ -81,7 +85,7 @@ class SessionHeapBenchmark {
         List<UserSummary> watchers = members(workspaceId, details.sides().get(0).id(), "w", BROWSERS + PROTOCOL + 2);
         String location = "workspace/" + workspaceId + "/rounds";
         StringBuilder report = new StringBuilder(String.format("== Heap per session: %s, load average %.1f ==%n",
-                Instant.now(), java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
+                Instant.now(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         RoundsBrowserIT.Browsers browsers = RoundsBrowserIT.Browsers.launch();
         List<VaadinPushClient> clients = new CopyOnWriteArrayList<>();
         try {
@@ -130,6 +134,13 @@ class SessionHeapBenchmark {
             report.append("-- then ").append(BALLOTS / 2).append(" ballots, per session (all ")
                     .append(BROWSERS + PROTOCOL).append("): ")
                     .append(protocolVoted.growthSince(protocol, Math.max(1, BROWSERS + PROTOCOL), 10));
+            String dump = System.getProperty("heap.dump");
+            if (dump != null) {
+                // With every session still open: a heap dump of live objects, to follow what holds them.
+                Files.deleteIfExists(Path.of(dump));
+                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump, true);
+                report.append("-- heap dump of live objects: ").append(dump).append('\n');
+            }
         } finally {
             clients.forEach(VaadinPushClient::close);
             browsers.close();
