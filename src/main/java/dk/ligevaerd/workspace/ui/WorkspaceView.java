@@ -129,6 +129,12 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
      */
     private final Map<Tab, Consumer<WorkspaceDetails>> ownDrawings = new LinkedHashMap<>();
     private final Set<Tab> staleOwn = new HashSet<>();
+    /**
+     * How to let go of what an own panel drew, for the panels that draw afresh every time (people,
+     * sides): out of view they hold nothing, so a page open on the rounds does not keep a member
+     * list of a hundred rows in the server's memory for every person in the room.
+     */
+    private final Map<Tab, Runnable> ownReleases = new HashMap<>();
     /** News that came to tabs not in view (new comments), per tab, until the tab is selected. */
     private final Map<Tab, Integer> unread = new HashMap<>();
     /** Every tab by its part of the address, the workspace's own tabs included. */
@@ -208,6 +214,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         stale.clear();
         ownDrawings.clear();
         staleOwn.clear();
+        ownReleases.clear();
         unread.clear();
         bySlug.clear();
         details = null;
@@ -222,6 +229,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         about.setOpen(!phoneWidth(event.getUI()));
         build(details);
         open(section, query);
+        releaseHidden(fresh.getSelectedTab());
         fresh.addSelectedChangeListener(e -> {
             catchUp(e.getSelectedTab());
             writeAddress();
@@ -286,8 +294,9 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private void build(WorkspaceDetails d) {
         PeoplePanel peoplePanel = new PeoplePanel(workspaces, governance, workspaceId);
         people = peoplePanel;
-        own("people", tabs.add(getTranslation("workspace.tab.people"), peoplePanel),
-                d2 -> peoplePanel.show(d2, online()));
+        Tab peopleTab = tabs.add(getTranslation("workspace.tab.people"), peoplePanel);
+        own("people", peopleTab, d2 -> peoplePanel.show(d2, online()));
+        ownReleases.put(peopleTab, peoplePanel::removeAll);
         for (WorkspaceTab.Provider provider : tabProviders) {
             if (provider.visibleTo(d.me())) {
                 Tab[] added = new Tab[1];
@@ -312,7 +321,9 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             sides = sidesPanel;
             invitationsPanel = links;
             settings = settingsPanel;
-            own("sides", tabs.add(getTranslation("workspace.tab.sides"), sidesPanel), sidesPanel::show);
+            Tab sidesTab = tabs.add(getTranslation("workspace.tab.sides"), sidesPanel);
+            own("sides", sidesTab, sidesPanel::show);
+            ownReleases.put(sidesTab, sidesPanel::removeAll);
             own("invitations", tabs.add(getTranslation("workspace.tab.invitations"), links), links::show);
             own("settings", tabs.add(getTranslation("workspace.tab.settings"), settingsPanel), settingsPanel::show);
         }
@@ -669,6 +680,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
 
     private void catchUp(@Nullable Tab selected) {
         clearUnread(selected);
+        releaseHidden(selected);
         if (selected != null && details != null && staleOwn.remove(selected)) {
             ownDrawings.get(selected).accept(details);
         }
@@ -677,6 +689,16 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         if (content != null && details != null && (stale.remove(content) || !content.isMade())) {
             content.show(details);
         }
+    }
+
+    /** Lets go of what the own panels out of view drew; each is drawn afresh when next selected. */
+    private void releaseHidden(@Nullable Tab selected) {
+        ownReleases.forEach((tab, release) -> {
+            if (!tab.equals(selected)) {
+                release.run();
+                staleOwn.add(tab);
+            }
+        });
     }
 
     @Override

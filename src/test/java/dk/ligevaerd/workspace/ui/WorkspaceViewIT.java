@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.TabSheet;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.testing.DemoAppContext;
@@ -105,9 +106,39 @@ class WorkspaceViewIT extends SpringBrowserlessTest {
         assertThat($(Div.class).withId("invitations-panel").exists()).isFalse();
     }
 
-    private void openDemoWorkspace() {
-        long id = workspaces.mine().stream().filter(w -> w.name().equals(WORKSPACE)).findFirst()
+    @Test
+    @WithUserDetails(KOMMUNE1)
+    void a_page_open_on_another_tab_holds_no_drawn_member_list_and_draws_it_afresh_when_people_is_chosen() {
+        long id = demoWorkspaceId();
+        navigate("workspace/" + id + "/rounds", WorkspaceView.class);
+        TabSheet tabs = $(TabSheet.class).single();
+        Tab people = $(Tab.class).id("tab-people");
+        Tab sides = $(Tab.class).id("tab-sides");
+
+        assertThat(tabs.getComponent(people).getElement().getChildCount()).isZero();
+        assertThat(tabs.getComponent(sides).getElement().getChildCount()).isZero();
+
+        tabs.setSelectedTab(people);
+        assertThat(membersIn(MUNICIPALITY)).containsExactlyInAnyOrder(KOMMUNE1, KOMMUNE2, KOMMUNE3);
+        assertThat(membersIn(CIVIL_SOCIETY)).containsExactlyInAnyOrder(CIVIL1, CIVIL2, CIVIL3);
+
+        tabs.setSelectedTab(sides);
+        assertThat(tabs.getComponent(people).getElement().getChildCount()).isZero();
+        assertThat(tabs.getComponent(sides).getElement().getChildCount()).isPositive();
+
+        tabs.setSelectedTab($(Tab.class).id("tab-rounds"));
+        assertThat(tabs.getComponent(sides).getElement().getChildCount()).isZero();
+        tabs.setSelectedTab(people);
+        assertThat(membersIn(CIVIL_SOCIETY)).containsExactlyInAnyOrder(CIVIL1, CIVIL2, CIVIL3);
+    }
+
+    private long demoWorkspaceId() {
+        return workspaces.mine().stream().filter(w -> w.name().equals(WORKSPACE)).findFirst()
                 .map(WorkspaceSummary::id).orElseThrow();
+    }
+
+    private void openDemoWorkspace() {
+        long id = demoWorkspaceId();
         navigate(WorkspaceView.class, Map.of("workspaceId", String.valueOf(id)));
     }
 
