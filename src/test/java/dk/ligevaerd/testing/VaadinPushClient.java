@@ -147,13 +147,27 @@ public final class VaadinPushClient implements AutoCloseable {
         // The page as first drawn, before any push: a listener that follows components by node id
         // learns them here (a later push may change only one of them).
         listener.accept(page.body());
+        // A browser's page then answers the page's first question (the workspace asks the window's
+        // width) in a request of its own. The server keeps its last answer to a request, for a client
+        // that sends the same request again; without this one it would keep the whole first drawing.
+        String answer = "{\"csrfToken\":\"" + csrf.group(1) + "\",\"rpc\":[],\"syncId\":" + syncId.group(1)
+                + ",\"clientId\":1}";
+        HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(base.resolve("/?v-r=uidl&v-uiId=" + ui))
+                .header("Cookie", cookie).header("Content-Type", "application/json; charset=UTF-8")
+                .header("Accept-Language", "en-GB,en;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString(answer)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher answeredSyncId = SYNC_ID.matcher(answered.body());
+        if (answered.statusCode() != 200 || !answeredSyncId.find()) {
+            throw new IllegalStateException("the UI did not answer at " + location + ": " + answered.statusCode());
+        }
+        listener.accept(answered.body());
         String scheme = base.getScheme().equals("https") ? "wss" : "ws";
         URI push = URI.create(scheme + "://" + base.getAuthority() + "/VAADIN/push?v-r=push&v-uiId=" + ui
                 + "&v-pushId=" + URLEncoder.encode(pushId.group(1), StandardCharsets.UTF_8)
                 + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=4.0.1"
                 + "&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
                 + "&Content-Type=application%2Fjson%3B%20charset%3DUTF-8&X-atmo-protocol=true"
-                + "&X-Vaadin-LastSeenServerSyncId=" + syncId.group(1));
+                + "&X-Vaadin-LastSeenServerSyncId=" + answeredSyncId.group(1));
         Receiver receiver = new Receiver(listener);
         WebSocket socket = HTTP.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(Duration.ofSeconds(20))
                 .buildAsync(push, receiver).get(30, TimeUnit.SECONDS);
