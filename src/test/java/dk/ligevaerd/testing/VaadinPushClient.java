@@ -135,39 +135,24 @@ public final class VaadinPushClient implements AutoCloseable {
                 + "\"event\":\"ui-navigate\",\"data\":{\"route\":\"/" + location + "\",\"query\":\"\","
                 + "\"appShellTitle\":\"\",\"historyState\":{\"idx\":0},\"trigger\":\"\"}}],\"syncId\":0,"
                 + "\"clientId\":0}";
-        HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(base.resolve("/?v-r=uidl&v-uiId=" + ui))
-                .header("Cookie", cookie).header("Content-Type", "application/json; charset=UTF-8")
-                .header("Accept-Language", "en-GB,en;q=0.9")
-                .POST(HttpRequest.BodyPublishers.ofString(navigate)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher syncId = SYNC_ID.matcher(page.body());
-        if (page.statusCode() != 200 || !syncId.find()) {
-            throw new IllegalStateException("the UI did not open " + location + ": " + page.statusCode() + " "
-                    + page.body().substring(0, Math.min(300, page.body().length())));
-        }
+        String page = uidl(base, cookie, ui, navigate, "the UI did not open " + location);
+        String syncId = syncId(page);
         // The page as first drawn, before any push: a listener that follows components by node id
         // learns them here (a later push may change only one of them).
-        listener.accept(page.body());
+        listener.accept(page);
         // A browser's page then answers the page's first question (the workspace asks the window's
         // width) in a request of its own. The server keeps its last answer to a request, for a client
         // that sends the same request again; without this one it would keep the whole first drawing.
-        String answer = "{\"csrfToken\":\"" + csrf.group(1) + "\",\"rpc\":[],\"syncId\":" + syncId.group(1)
-                + ",\"clientId\":1}";
-        HttpResponse<String> answered = HTTP.send(HttpRequest.newBuilder(base.resolve("/?v-r=uidl&v-uiId=" + ui))
-                .header("Cookie", cookie).header("Content-Type", "application/json; charset=UTF-8")
-                .header("Accept-Language", "en-GB,en;q=0.9")
-                .POST(HttpRequest.BodyPublishers.ofString(answer)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher answeredSyncId = SYNC_ID.matcher(answered.body());
-        if (answered.statusCode() != 200 || !answeredSyncId.find()) {
-            throw new IllegalStateException("the UI did not answer at " + location + ": " + answered.statusCode());
-        }
-        listener.accept(answered.body());
+        String answered = uidl(base, cookie, ui, "{\"csrfToken\":\"" + csrf.group(1) + "\",\"rpc\":[],\"syncId\":"
+                + syncId + ",\"clientId\":1}", "the UI did not answer at " + location);
+        listener.accept(answered);
         String scheme = base.getScheme().equals("https") ? "wss" : "ws";
         URI push = URI.create(scheme + "://" + base.getAuthority() + "/VAADIN/push?v-r=push&v-uiId=" + ui
                 + "&v-pushId=" + URLEncoder.encode(pushId.group(1), StandardCharsets.UTF_8)
                 + "&X-Atmosphere-tracking-id=0&X-Atmosphere-Framework=4.0.1"
                 + "&X-Atmosphere-Transport=websocket&X-Atmosphere-TrackMessageSize=true"
                 + "&Content-Type=application%2Fjson%3B%20charset%3DUTF-8&X-atmo-protocol=true"
-                + "&X-Vaadin-LastSeenServerSyncId=" + answeredSyncId.group(1));
+                + "&X-Vaadin-LastSeenServerSyncId=" + syncId(answered));
         Receiver receiver = new Receiver(listener);
         WebSocket socket = HTTP.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(Duration.ofSeconds(20))
                 .buildAsync(push, receiver).get(30, TimeUnit.SECONDS);
@@ -176,6 +161,27 @@ public final class VaadinPushClient implements AutoCloseable {
         // vaadin.heartbeatInterval (20 s here).
         client.heartbeat = HEARTBEATS.scheduleWithFixedDelay(client::beat, 15, 15, TimeUnit.SECONDS);
         return client;
+    }
+
+    /** One request to the UI, as a browser's page sends it; the server's answer, refused unless it carries a sync id. */
+    private static String uidl(URI base, String cookie, int ui, String message, String failure) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve("/?v-r=uidl&v-uiId=" + ui))
+                .header("Cookie", cookie).header("Content-Type", "application/json; charset=UTF-8")
+                .header("Accept-Language", "en-GB,en;q=0.9")
+                .POST(HttpRequest.BodyPublishers.ofString(message)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 || !SYNC_ID.matcher(response.body()).find()) {
+            throw new IllegalStateException(failure + ": " + response.statusCode() + " "
+                    + response.body().substring(0, Math.min(300, response.body().length())));
+        }
+        return response.body();
+    }
+
+    private static String syncId(String answer) {
+        Matcher syncId = SYNC_ID.matcher(answer);
+        if (!syncId.find()) {
+            throw new IllegalStateException("no sync id in " + answer.substring(0, Math.min(300, answer.length())));
+        }
+        return syncId.group(1);
     }
 
     /** Characters received over the push channel so far (JSON, nearly all ASCII: about bytes). */
