@@ -127,14 +127,17 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
      * only while its tab is in view, and on selection when something changed meanwhile: a page
      * open on the rounds holds no drawn member lists, links or proposals.
      */
-    private final Map<Tab, Consumer<WorkspaceDetails>> ownDrawings = new LinkedHashMap<>();
+    private final Map<Tab, OwnPanel> ownPanels = new LinkedHashMap<>();
     private final Set<Tab> staleOwn = new HashSet<>();
+
     /**
-     * How to let go of what an own panel drew, for the panels that draw afresh every time (people,
-     * sides): out of view they hold nothing, so a page open on the rounds does not keep a member
-     * list of a hundred rows in the server's memory for every person in the room.
+     * How an own panel is drawn, and how it lets go of what it drew, for the panels that draw afresh
+     * every time (people, sides; none for the forms of invitations and settings): out of view they
+     * hold nothing, so a page open on the rounds does not keep a member list of a hundred rows in the
+     * server's memory for every person in the room.
      */
-    private final Map<Tab, Runnable> ownReleases = new HashMap<>();
+    private record OwnPanel(Consumer<WorkspaceDetails> draw, @Nullable Runnable release) {
+    }
     /** News that came to tabs not in view (new comments), per tab, until the tab is selected. */
     private final Map<Tab, Integer> unread = new HashMap<>();
     /** Every tab by its part of the address, the workspace's own tabs included. */
@@ -212,9 +215,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         tabs = fresh;
         contributed.clear();
         stale.clear();
-        ownDrawings.clear();
+        ownPanels.clear();
         staleOwn.clear();
-        ownReleases.clear();
         unread.clear();
         bySlug.clear();
         details = null;
@@ -294,9 +296,8 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private void build(WorkspaceDetails d) {
         PeoplePanel peoplePanel = new PeoplePanel(workspaces, governance, workspaceId);
         people = peoplePanel;
-        Tab peopleTab = tabs.add(getTranslation("workspace.tab.people"), peoplePanel);
-        own("people", peopleTab, d2 -> peoplePanel.show(d2, online()));
-        ownReleases.put(peopleTab, peoplePanel::removeAll);
+        own("people", tabs.add(getTranslation("workspace.tab.people"), peoplePanel),
+                new OwnPanel(d2 -> peoplePanel.show(d2, online()), peoplePanel::removeAll));
         for (WorkspaceTab.Provider provider : tabProviders) {
             if (provider.visibleTo(d.me())) {
                 Tab[] added = new Tab[1];
@@ -321,19 +322,20 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
             sides = sidesPanel;
             invitationsPanel = links;
             settings = settingsPanel;
-            Tab sidesTab = tabs.add(getTranslation("workspace.tab.sides"), sidesPanel);
-            own("sides", sidesTab, sidesPanel::show);
-            ownReleases.put(sidesTab, sidesPanel::removeAll);
-            own("invitations", tabs.add(getTranslation("workspace.tab.invitations"), links), links::show);
-            own("settings", tabs.add(getTranslation("workspace.tab.settings"), settingsPanel), settingsPanel::show);
+            own("sides", tabs.add(getTranslation("workspace.tab.sides"), sidesPanel),
+                    new OwnPanel(sidesPanel::show, sidesPanel::removeAll));
+            own("invitations", tabs.add(getTranslation("workspace.tab.invitations"), links),
+                    new OwnPanel(links::show, null));
+            own("settings", tabs.add(getTranslation("workspace.tab.settings"), settingsPanel),
+                    new OwnPanel(settingsPanel::show, null));
         }
         show(d, Set.of());
     }
 
-    private void own(String slug, Tab tab, Consumer<WorkspaceDetails> draw) {
+    private void own(String slug, Tab tab, OwnPanel panel) {
         tab.setId("tab-" + slug);
         bySlug.put(slug, tab);
-        ownDrawings.put(tab, draw);
+        ownPanels.put(tab, panel);
     }
 
     /** Who is here now; nobody while the workspace cannot be read (the page then leaves). */
@@ -348,10 +350,10 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
     /** Draws the own panel of the tab in view, and marks the others to be drawn when next selected. */
     private void drawOwn(WorkspaceDetails d) {
         Tab selected = tabs.getSelectedTab();
-        ownDrawings.forEach((tab, draw) -> {
+        ownPanels.forEach((tab, panel) -> {
             if (tab.equals(selected)) {
                 staleOwn.remove(tab);
-                draw.accept(d);
+                panel.draw().accept(d);
             } else {
                 staleOwn.add(tab);
             }
@@ -682,7 +684,7 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
         clearUnread(selected);
         releaseHidden(selected);
         if (selected != null && details != null && staleOwn.remove(selected)) {
-            ownDrawings.get(selected).accept(details);
+            ownPanels.get(selected).draw().accept(details);
         }
         LazyTab content = selected == null ? null : contributed.get(selected);
         // A tab opened here for the first time is made and drawn now; one made before, if it went stale.
@@ -693,8 +695,9 @@ public class WorkspaceView extends VerticalLayout implements BeforeEnterObserver
 
     /** Lets go of what the own panels out of view drew; each is drawn afresh when next selected. */
     private void releaseHidden(@Nullable Tab selected) {
-        ownReleases.forEach((tab, release) -> {
-            if (!tab.equals(selected)) {
+        ownPanels.forEach((tab, panel) -> {
+            Runnable release = panel.release();
+            if (release != null && !tab.equals(selected)) {
                 release.run();
                 staleOwn.add(tab);
             }
