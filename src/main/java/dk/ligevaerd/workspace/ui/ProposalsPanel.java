@@ -57,6 +57,16 @@ class ProposalsPanel extends Div {
         }
     }
 
+    /**
+     * Draws the pending proposals again as the panel last drew them for: the page that just made a
+     * proposal shows it at once, without waiting for the live event that tells every other page.
+     */
+    void refresh() {
+        if (shownFor != null) {
+            show(shownFor);
+        }
+    }
+
     private Div card(ProposalView p, WorkspaceDetails d) {
         Span what = new Span(describe(p, d));
         what.addClassName("proposal-what");
@@ -109,9 +119,7 @@ class ProposalsPanel extends Div {
     private void act(java.util.function.Supplier<String> action) {
         try {
             Notices.success(this, action.get());
-            if (shownFor != null) {
-                show(shownFor);
-            }
+            refresh();
         } catch (DomainException refused) {
             Notices.error(getLocale(), refused);
         }

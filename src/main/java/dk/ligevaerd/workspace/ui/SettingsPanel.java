@@ -244,7 +244,9 @@ class SettingsPanel extends Div {
         return field;
     }
 
-    private static String proposed(long proposalId) {
+    /** A proposal was made: the person who made it sees it among the pending ones at once. */
+    private String proposed(long proposalId) {
+        proposals.refresh();
         return "proposal.made";
     }
 

@@ -92,6 +92,7 @@ class SidesPanel extends Div {
             try {
                 governance.proposeRenameSide(workspaceId, side.id(), name.getValue());
                 Notices.success(this, "proposal.made");
+                proposals.refresh();
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
             }
@@ -101,6 +102,7 @@ class SidesPanel extends Div {
             try {
                 governance.proposeRemoveSide(workspaceId, side.id());
                 Notices.success(this, "proposal.made");
+                proposals.refresh();
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
             }
@@ -143,6 +145,7 @@ class SidesPanel extends Div {
             try {
                 governance.proposeAddSide(workspaceId, name.getValue(), colour.getValue());
                 Notices.success(this, "proposal.made");
+                proposals.refresh();
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
             }
