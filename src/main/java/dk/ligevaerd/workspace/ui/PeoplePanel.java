@@ -99,11 +99,11 @@ class PeoplePanel extends Div {
         item.getElement().setAttribute("data-online", Boolean.toString(isOnline));
         if (mayManage(m, d)) {
             Button change = new Button(VaadinIcon.EDIT.create(), e -> openAssign(m, d));
+            change.setId("member-change-" + m.userId());
             change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             change.setAriaLabel(getTranslation("member.change", m.displayName()));
             change.setTooltipText(getTranslation("member.change", m.displayName()));
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> confirmRemove(m));
-            change.setId("member-change-" + m.userId());
             remove.setId("member-remove-" + m.userId());
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             remove.setAriaLabel(getTranslation("member.remove", m.displayName()));
