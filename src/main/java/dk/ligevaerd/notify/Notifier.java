@@ -125,7 +125,7 @@ class Notifier {
                 .filter(m -> m.isModerator() && m.sideId() != null && event.sideIds().contains(m.sideId()))
                 .map(Member::userId).filter(id -> id != event.actorId()).toList();
         String tab = switch (event.kind()) {
-            case MOVE_MEMBER -> "people";
+            case MOVE_MEMBER, REMOVE_OBSERVER, OBSERVER_JOINS_SIDE -> "people";
             case ADD_SIDE, RENAME_SIDE, REMOVE_SIDE -> "sides";
             default -> "settings";
         };

@@ -41,8 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Changes that no single person, and no single side, may make alone. A change to the workspace
- * itself waits for a moderator of every side that has one; moving a member between sides waits
- * for a moderator of both. Each proposal, confirmation and outcome is a history entry.
+ * itself waits for a moderator of every side that has one, and so does removing an observer or
+ * seating one on a side (an observer is on no side, so every side governs them together); moving a
+ * member between sides waits for a moderator of both. Each proposal, confirmation and outcome is a history entry.
  *
  * <p>A confirmation counts only while its giver still moderates the side it was given for: the
  * check runs against the current memberships when the last key arrives, inside the transaction
@@ -232,6 +233,65 @@ public class GovernanceService {
         }
         return java.util.Optional.of(propose(me, ProposalKind.MOVE_MEMBER, fromSideId, toSideId, userId, role, null,
                 null, "member=" + userId + "\nfrom=" + fromSideId + "\nto=" + toSideId + "\nrole=" + role));
+    }
+
+    /**
+     * An observer's removal from the workspace, asked for by a moderator of any side or the owner.
+     * An observer is on no side, so no side governs them alone: the removal waits for a moderator of
+     * every side, as a change to the workspace does (one side could otherwise send away the reader
+     * another side brought in). It applies at once only when no other side has a moderator to ask.
+     *
+     * @return the proposal's id, or empty when the observer was removed at once
+     */
+    @Transactional
+    public java.util.Optional<Long> proposeRemoveObserver(long workspaceId, long userId) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        Membership subject = observer(workspaceId, userId);
+        if (subject.sideId() != null) {
+            throw new IllegalArgumentException("not an observer");
+        }
+        checkObserverRemovable(subject);
+        return pendingOrDone(propose(me, ProposalKind.REMOVE_OBSERVER, null, null, userId, null, null, null,
+                "member=" + userId));
+    }
+
+    /**
+     * An observer's seat on a side, as participant or moderator, asked for by a moderator of any side
+     * or the owner. Like a removal it waits for a moderator of every side: an observer belongs to no
+     * side, and a side that could take one in alone could then also remove them alone, as its member.
+     *
+     * @return the proposal's id, or empty when the observer joined the side at once
+     */
+    @Transactional
+    public java.util.Optional<Long> proposeObserverJoins(long workspaceId, long userId, Role role, long sideId) {
+        Member me = access.requireModeratorOrOwner(workspaceId);
+        load(workspaceId).side(sideId);
+        Membership subject = observer(workspaceId, userId);
+        if (subject.sideId() != null || !role.needsSide()) {
+            throw new IllegalArgumentException("not an observer joining a side");
+        }
+        guards.forEach(g -> g.beforeSideChange(workspaceId, userId));
+        return pendingOrDone(propose(me, ProposalKind.OBSERVER_JOINS_SIDE, null, sideId, userId, role, null, null,
+                "member=" + userId + "\nto=" + sideId + "\nrole=" + role));
+    }
+
+    private Membership observer(long workspaceId, long userId) {
+        return memberships.findByWorkspaceIdAndUserId(workspaceId, userId).orElseThrow(NotFoundOrNoAccessException::new);
+    }
+
+    /** The owner stays, and so does anyone a round under way forbids to remove. */
+    private void checkObserverRemovable(Membership subject) {
+        if (subject.owner()) {
+            throw new DomainException("error.member.ownerCannotBeRemoved");
+        }
+        guards.forEach(g -> g.beforeRemovalOrDemotion(subject.workspaceId(), subject.userId()));
+    }
+
+    /** Empty when the proposal took effect as it was made (no other side had a moderator to ask). */
+    private java.util.Optional<Long> pendingOrDone(long proposalId) {
+        boolean pending = proposals.findById(proposalId).map(p -> p.state() == Proposal.State.PENDING)
+                .orElse(false);
+        return pending ? java.util.Optional.of(proposalId) : java.util.Optional.empty();
     }
 
     /** Confirms a pending proposal for the caller's side; the last key needed applies it. */
@@ -504,6 +564,22 @@ public class GovernanceService {
                 workspace.unarchive(now);
                 events.publishEvent(new WorkspaceEvents.WorkspaceUnarchived(workspaceId, me.userId(), me.sideId()));
             }
+            case REMOVE_OBSERVER -> {
+                Membership subject = stillObserver(workspaceId, p);
+                checkObserverRemovable(subject);
+                memberships.delete(subject);
+                events.publishEvent(new WorkspaceEvents.MemberRemoved(workspaceId, me.userId(), me.sideId(),
+                        subject.userId(), null, subject.role()));
+            }
+            case OBSERVER_JOINS_SIDE -> {
+                Membership subject = stillObserver(workspaceId, p);
+                long sideId = Objects.requireNonNull(p.targetSideId());
+                if (workspace.sides().stream().noneMatch(s -> s.id() == sideId)) {
+                    throw new DomainException("error.proposal.outdated");
+                }
+                guards.forEach(g -> g.beforeSideChange(workspaceId, subject.userId()));
+                applyMove(me, subject, Objects.requireNonNull(p.role()), sideId);
+            }
             case MOVE_MEMBER -> {
                 Membership subject = memberships.findByWorkspaceIdAndUserId(workspaceId,
                         Objects.requireNonNull(p.subjectUserId()))
@@ -516,6 +592,13 @@ public class GovernanceService {
                 applyMove(me, subject, Objects.requireNonNull(p.role()), Objects.requireNonNull(p.targetSideId()));
             }
         }
+    }
+
+    /** The proposal's observer, if they are still in the workspace on no side. */
+    private Membership stillObserver(long workspaceId, Proposal p) {
+        return memberships.findByWorkspaceIdAndUserId(workspaceId, Objects.requireNonNull(p.subjectUserId()))
+                .filter(m -> m.sideId() == null)
+                .orElseThrow(() -> new DomainException("error.proposal.outdated"));
     }
 
     /** Refuses a move that would leave a side without its last moderator or that an open round forbids. */

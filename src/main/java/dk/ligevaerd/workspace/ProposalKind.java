@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * What a governance proposal would change. Each takes effect only when a moderator of every side
- * concerned has confirmed: both sides for a move, every side with a moderator for the rest.
+ * concerned has confirmed: both sides for a move, every side with a moderator for the rest (an
+ * observer's seat among them: an observer is on no side, so no side decides about them alone).
  */
 public enum ProposalKind {
     JOINT_CLOSING_OFF,
@@ -15,6 +16,10 @@ public enum ProposalKind {
     HAND_OVER,
     DELETE_WORKSPACE,
     MOVE_MEMBER,
+    /** Removes an observer (a member on no side) from the workspace. */
+    REMOVE_OBSERVER,
+    /** Gives an observer a role in a side: they leave the seat on no side for one on that side. */
+    OBSERVER_JOINS_SIDE,
     /** Suggested changes to the statement need a moderator of every other side. */
     SUGGESTIONS_BY_MODERATORS,
     /** Suggested changes to the statement need a participant of every other side (the default). */

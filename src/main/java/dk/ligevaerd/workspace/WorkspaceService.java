@@ -202,11 +202,13 @@ public class WorkspaceService {
     }
 
     /**
-     * Gives a member a new role, inside their side or to or from having none (observers). Needs a
+     * Gives a member a new role, inside their side or from it to having none (observers). Needs a
      * moderator of the side concerned. A move between two sides needs both sides: it becomes a
-     * proposal unless the caller governs both (see {@link GovernanceService#proposeMove}).
+     * proposal unless the caller governs both (see {@link GovernanceService#proposeMove}). An
+     * observer is on no side, so seating one on a side is for every side to agree: a proposal
+     * ({@link GovernanceService#proposeObserverJoins}).
      *
-     * @return true when the change was made now, false when a move waits for the other side
+     * @return true when the change was made now, false when it waits for another side
      */
     @Transactional
     public boolean assign(long workspaceId, long userId, Role role, @Nullable Long sideId) {
@@ -227,10 +229,12 @@ public class WorkspaceService {
         if (oldSide != null && newSide != null && !oldSide.equals(newSide)) {
             return governance.proposeMove(workspaceId, userId, role, newSide).isEmpty();
         }
+        if (oldSide == null && newSide != null) {
+            return governance.proposeObserverJoins(workspaceId, userId, role, newSide).isEmpty();
+        }
         List<Membership> all = memberships.findByWorkspaceId(workspaceId);
-        Long concerned = oldSide != null ? oldSide : newSide;
-        if (concerned != null) {
-            access.requireGovernorOf(workspaceId, concerned);
+        if (oldSide != null) {
+            access.requireGovernorOf(workspaceId, oldSide);
         } else if (!me.isModerator() && !me.owner()) {
             throw new NotPermittedException("error.permission.moderator");
         }
@@ -261,31 +265,33 @@ public class WorkspaceService {
     }
 
     /**
-     * Removes a member: needs a moderator of their side (for an observer, any moderator or the
-     * owner). The owner and a side's last moderator stay; so does anyone who has voted or confirmed
-     * in an open round.
+     * Removes a member: needs a moderator of their side. An observer is on no side, so their removal
+     * is for every side to agree: any moderator or the owner proposes it
+     * ({@link GovernanceService#proposeRemoveObserver}). The owner and a side's last moderator stay;
+     * so does anyone who has voted or confirmed in an open round.
+     *
+     * @return true when the member was removed now, false when an observer's removal waits for
+     *         another side
      */
     @Transactional
-    public void remove(long workspaceId, long userId) {
+    public boolean remove(long workspaceId, long userId) {
         Member me = access.requireMember(workspaceId);
         access.requireWritable(workspaceId);
         Membership membership = memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
                 .orElseThrow(NotFoundOrNoAccessException::new);
-        if (membership.sideId() != null) {
-            access.requireGovernorOf(workspaceId, membership.sideId());
-        } else if (!me.isModerator() && !me.owner()) {
-            throw new NotPermittedException("error.permission.moderator");
+        if (membership.sideId() == null) {
+            return governance.proposeRemoveObserver(workspaceId, userId).isEmpty();
         }
+        access.requireGovernorOf(workspaceId, membership.sideId());
         if (membership.owner()) {
             throw new DomainException("error.member.ownerCannotBeRemoved");
         }
-        if (membership.sideId() != null) {
-            governance.checkNotLastModerator(membership, membership.sideId(), memberships.findByWorkspaceId(workspaceId));
-        }
+        governance.checkNotLastModerator(membership, membership.sideId(), memberships.findByWorkspaceId(workspaceId));
         governance.guards().forEach(g -> g.beforeRemovalOrDemotion(workspaceId, userId));
         memberships.delete(membership);
         events.publishEvent(new MemberRemoved(workspaceId, me.userId(), me.sideId(), userId,
                 membership.sideId(), membership.role()));
+        return true;
     }
 
     private Workspace load(long workspaceId) {

@@ -293,7 +293,7 @@ class DiscussionMailIT {
         long thread = start(f.observer, "Et spørgsmål fra en observatør.");
         reply(f.participant, thread, "Et svar.");
         assertThat(queued(NotificationKind.REPLY)).containsExactly(address(f.observer));
-        run(f.owner, () -> workspaces.remove(f.workspaceId, f.observer.id()));
+        f.agree(governance, g -> g.proposeRemoveObserver(f.workspaceId, f.observer.id()).orElseThrow());
 
         run(f.participant, () -> notifications.setPreference(NotificationKind.MENTION, false, false));
         reply(f.otherModerator, thread, "Tak " + mention(f.participant) + " og " + mention(f.observer) + ".");

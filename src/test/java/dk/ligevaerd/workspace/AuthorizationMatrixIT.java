@@ -289,8 +289,9 @@ class AuthorizationMatrixIT {
                 c.workspaces.recolourSide(c.f.workspaceId, c.f.civilSideId, "#1E7A4C");
                 return null;
             }),
-            // Bringing the observer into Civilsamfund is Civilsamfund's moderator's decision alone.
-            write("WorkspaceService.assign(long,long,Role,Long)", Need.NOTHING, workspace(CIVIL_MODERATOR),
+            // Bringing the observer into Civilsamfund is a proposal every side confirms (an observer is
+            // on no side), so a moderator of either side, or the owner, may ask for it.
+            write("WorkspaceService.assign(long,long,Role,Long)", Need.NOTHING, workspace(MODERATORS),
                     c -> c.workspaces.assign(c.f.workspaceId, c.f.observer.id(), Role.PARTICIPANT, c.f.civilSideId)),
             write("WorkspaceService.remove(long,long)", Need.NOTHING, workspace(OWNER), c -> {
                 c.workspaces.remove(c.f.workspaceId, c.f.participant.id());
@@ -353,6 +354,11 @@ class AuthorizationMatrixIT {
                     c -> c.governance.proposeUnarchive(c.f.workspaceId)),
             write("GovernanceService.proposeMove(long,long,Role,long)", Need.NOTHING, workspace(MODERATORS),
                     c -> c.governance.proposeMove(c.f.workspaceId, c.f.participant.id(), Role.PARTICIPANT,
+                            c.f.civilSideId)),
+            write("GovernanceService.proposeRemoveObserver(long,long)", Need.NOTHING, workspace(MODERATORS),
+                    c -> c.governance.proposeRemoveObserver(c.f.workspaceId, c.f.observer.id())),
+            write("GovernanceService.proposeObserverJoins(long,long,Role,long)", Need.NOTHING, workspace(MODERATORS),
+                    c -> c.governance.proposeObserverJoins(c.f.workspaceId, c.f.observer.id(), Role.PARTICIPANT,
                             c.f.civilSideId)),
             write("GovernanceService.confirm(long,long)", Need.CIVIL_PROPOSAL, workspace(OWNER), c -> {
                 c.governance.confirm(c.f.workspaceId, c.proposalId);

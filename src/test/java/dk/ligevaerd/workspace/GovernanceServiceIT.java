@@ -236,10 +236,93 @@ class GovernanceServiceIT {
         assertThat(refusal(f.owner, () -> workspaces.assign(f.workspaceId, f.participant.id(), Role.PARTICIPANT,
                 f.municipalSideId))).as("nor after confirming").isEqualTo("error.round.openTookPart");
         assertThat(member(f.participant).role()).isEqualTo(Role.MODERATOR);
-        // Whoever took no part may still go: the owner steps down, the observer leaves.
+        // Whoever took no part may still go: the owner steps down, the observer leaves (both sides agreeing).
         run(f.participant, () -> workspaces.assign(f.workspaceId, f.owner.id(), Role.PARTICIPANT, f.municipalSideId));
-        run(f.participant, () -> workspaces.remove(f.workspaceId, f.observer.id()));
+        assertThat(as(f.participant, () -> workspaces.remove(f.workspaceId, f.observer.id()))).isFalse();
+        long removal = as(f.otherModerator, () -> governance.pending(f.workspaceId)).getFirst().id();
+        run(f.otherModerator, () -> governance.confirm(f.workspaceId, removal));
         assertThat(member(f.owner).role()).isEqualTo(Role.PARTICIPANT);
+        assertThat(details().members()).extracting(MemberView::userId).doesNotContain(f.observer.id());
+    }
+
+    private boolean isMember(UserSummary user) {
+        return details().members().stream().anyMatch(m -> m.userId() == user.id());
+    }
+
+    /**
+     * The People tab's finding: both sides' moderators were offered to remove the observer, and either
+     * did it alone. An observer is on no side, so no one side governs them: it waits for every side.
+     */
+    @Test
+    void one_sides_moderator_alone_cannot_remove_an_observer_it_waits_for_every_side() {
+        assertThat(as(f.otherModerator, () -> workspaces.remove(f.workspaceId, f.observer.id()))).isFalse();
+        assertThat(member(f.observer).role()).as("still there, on no side").isEqualTo(Role.OBSERVER);
+        ProposalView removal = as(f.owner, () -> governance.pending(f.workspaceId)).getFirst();
+        assertThat(removal.kind()).isEqualTo(ProposalKind.REMOVE_OBSERVER);
+        assertThat(removal.subjectUserId()).isEqualTo(f.observer.id());
+        assertThat(removal.confirmedBy()).containsOnlyKeys(f.civilSideId);
+        assertThat(removal.waitingFor()).containsExactly(f.municipalSideId);
+        assertThat(refusal(f.otherModerator, () -> governance.confirm(f.workspaceId, removal.id())))
+                .isEqualTo("error.proposal.alreadyConfirmed");
+        assertThat(refusal(f.participant, () -> workspaces.remove(f.workspaceId, f.observer.id())))
+                .isEqualTo("error.permission.moderator");
+        assertThat(isMember(f.observer)).isTrue();
+
+        run(f.owner, () -> governance.confirm(f.workspaceId, removal.id()));
+        assertThat(isMember(f.observer)).isFalse();
+        assertThat(as(f.owner, () -> history.timeline(f.workspaceId))).extracting(HistoryItem::kind)
+                .contains("workspace.proposed", "workspace.proposalAdopted", "member.removed");
+    }
+
+    /**
+     * Taking the observer into one's own side alone would be the same removal in two steps (a side
+     * removes its own members alone), so that, too, waits for every side; a decline leaves them be.
+     */
+    @Test
+    void one_sides_moderator_alone_cannot_take_an_observer_into_their_side() {
+        assertThat(as(f.otherModerator, () -> workspaces.assign(f.workspaceId, f.observer.id(), Role.PARTICIPANT,
+                f.civilSideId))).isFalse();
+        assertThat(member(f.observer).sideId()).isNull();
+        assertThat(member(f.observer).role()).isEqualTo(Role.OBSERVER);
+        ProposalView seat = as(f.owner, () -> governance.pending(f.workspaceId)).getFirst();
+        assertThat(seat.kind()).isEqualTo(ProposalKind.OBSERVER_JOINS_SIDE);
+        assertThat(seat.targetSideId()).isEqualTo(f.civilSideId);
+        assertThat(seat.role()).isEqualTo(Role.PARTICIPANT);
+        assertThat(seat.waitingFor()).containsExactly(f.municipalSideId);
+
+        run(f.owner, () -> governance.withdraw(f.workspaceId, seat.id()));
+        assertThat(member(f.observer).role()).as("Kommune declined").isEqualTo(Role.OBSERVER);
+
+        assertThat(as(f.otherModerator, () -> workspaces.assign(f.workspaceId, f.observer.id(), Role.MODERATOR,
+                f.civilSideId))).isFalse();
+        long again = as(f.owner, () -> governance.pending(f.workspaceId)).getFirst().id();
+        run(f.owner, () -> governance.confirm(f.workspaceId, again));
+        assertThat(member(f.observer).sideId()).isEqualTo(f.civilSideId);
+        assertThat(member(f.observer).role()).isEqualTo(Role.MODERATOR);
+        assertThat(kinds()).contains("member.changed");
+    }
+
+    /** The owner keeps only what harms no side; an observer's seat is not among it. */
+    @Test
+    void the_owner_alone_neither_removes_an_observer_nor_seats_one_on_a_side() {
+        run(f.owner, () -> workspaces.assign(f.workspaceId, f.participant.id(), Role.MODERATOR, f.municipalSideId));
+        run(f.participant, () -> workspaces.assign(f.workspaceId, f.owner.id(), Role.PARTICIPANT, f.municipalSideId));
+
+        assertThat(as(f.owner, () -> workspaces.remove(f.workspaceId, f.observer.id()))).isFalse();
+        assertThat(as(f.owner, () -> workspaces.assign(f.workspaceId, f.observer.id(), Role.PARTICIPANT,
+                f.municipalSideId))).isFalse();
+        assertThat(member(f.observer).role()).isEqualTo(Role.OBSERVER);
+        List<ProposalView> pending = as(f.owner, () -> governance.pending(f.workspaceId));
+        assertThat(pending).extracting(ProposalView::kind)
+                .containsExactly(ProposalKind.REMOVE_OBSERVER, ProposalKind.OBSERVER_JOINS_SIDE);
+        assertThat(pending).allSatisfy(p -> {
+            assertThat(p.confirmedBy()).as("the owner moderates no side, so holds no key").isEmpty();
+            assertThat(p.waitingFor()).containsExactlyInAnyOrder(f.municipalSideId, f.civilSideId);
+            assertThat(p.canConfirm()).isFalse();
+        });
+        assertThat(refusal(f.owner, () -> governance.confirm(f.workspaceId, pending.getFirst().id())))
+                .isEqualTo("error.proposal.notYourSide");
+        assertThat(member(f.observer).role()).isEqualTo(Role.OBSERVER);
     }
 
     @Test

@@ -114,7 +114,9 @@ class WorkspaceAuthorizationIT {
             new Operation("make a Kommune participant moderator", OWNER,
                     c -> c.workspaces().assign(c.f().workspaceId, c.f().participant.id(), Role.MODERATOR,
                             c.f().municipalSideId)),
-            new Operation("bring the observer into Civilsamfund", CIVIL_MODERATOR,
+            // Was: Civilsamfund's moderator alone took the observer in, and any moderator or the owner
+            // removed them. An observer is on no side, so now either is a proposal every side confirms.
+            new Operation("propose bringing the observer into Civilsamfund", ANY_MODERATOR,
                     c -> c.workspaces().assign(c.f().workspaceId, c.f().observer.id(), Role.PARTICIPANT,
                             c.f().civilSideId)),
             new Operation("propose moving a member between sides", ANY_MODERATOR,
@@ -122,7 +124,7 @@ class WorkspaceAuthorizationIT {
                             c.f().civilSideId)),
             new Operation("remove a Kommune member", OWNER,
                     c -> c.workspaces().remove(c.f().workspaceId, c.f().participant.id())),
-            new Operation("remove an observer", ANY_MODERATOR,
+            new Operation("propose removing an observer", ANY_MODERATOR,
                     c -> c.workspaces().remove(c.f().workspaceId, c.f().observer.id())),
             new Operation("invite into Civilsamfund", CIVIL_MODERATOR,
                     c -> c.invitations().create(c.f().workspaceId, c.f().civilSideId, Role.PARTICIPANT,

@@ -109,11 +109,9 @@ class WorkspaceServiceIT {
 
     @Test
     void role_and_side_changes_and_removals_are_recorded_with_actor_and_time() {
-        as(f.owner, () -> {
-            workspaces.assign(f.workspaceId, f.participant.id(), Role.MODERATOR, f.municipalSideId);
-            workspaces.remove(f.workspaceId, f.observer.id());
-            return null;
-        });
+        as(f.owner, () -> workspaces.assign(f.workspaceId, f.participant.id(), Role.MODERATOR, f.municipalSideId));
+        // An observer is on no side: both sides agree to their removal.
+        f.agree(governance, g -> g.proposeRemoveObserver(f.workspaceId, f.observer.id()).orElseThrow());
         List<HistoryItem> timeline = as(f.owner, () -> history.timeline(f.workspaceId));
         HistoryItem changed = timeline.stream().filter(i -> i.kind().equals("member.changed")).findFirst().orElseThrow();
         assertThat(changed.actorId()).isEqualTo(f.owner.id());

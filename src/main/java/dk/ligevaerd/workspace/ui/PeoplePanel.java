@@ -40,7 +40,8 @@ class PeoplePanel extends Div {
         this.workspaces = workspaces;
         this.workspaceId = workspaceId;
         this.proposals = new ProposalsPanel(governance, workspaceId,
-                k -> k == ProposalKind.MOVE_MEMBER || k == ProposalKind.HAND_OVER);
+                k -> k == ProposalKind.MOVE_MEMBER || k == ProposalKind.HAND_OVER
+                        || k == ProposalKind.REMOVE_OBSERVER || k == ProposalKind.OBSERVER_JOINS_SIDE);
         forming.addClassName("forming-notice");
         forming.setId("forming-notice");
         addClassName("people-panel");
@@ -98,10 +99,12 @@ class PeoplePanel extends Div {
         item.getElement().setAttribute("data-online", Boolean.toString(isOnline));
         if (mayManage(m, d)) {
             Button change = new Button(VaadinIcon.EDIT.create(), e -> openAssign(m, d));
+            change.setId("member-change-" + m.userId());
             change.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
             change.setAriaLabel(getTranslation("member.change", m.displayName()));
             change.setTooltipText(getTranslation("member.change", m.displayName()));
             Button remove = new Button(VaadinIcon.CLOSE_SMALL.create(), e -> confirmRemove(m));
+            remove.setId("member-remove-" + m.userId());
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             remove.setAriaLabel(getTranslation("member.remove", m.displayName()));
             remove.setTooltipText(getTranslation("member.remove", m.displayName()));
@@ -114,7 +117,8 @@ class PeoplePanel extends Div {
 
     /**
      * Whether to offer the change and remove buttons: to a moderator of the member's side (the
-     * owner for a side without one; any moderator for observers). The services decide in the end.
+     * owner for a side without one). For an observer, to any moderator and the owner: what they ask
+     * becomes a proposal every side confirms. The services decide in the end.
      */
     private static boolean mayManage(MemberView m, WorkspaceDetails d) {
         if (m.userId() == d.me().userId() || d.archived()) {
@@ -151,6 +155,11 @@ class PeoplePanel extends Div {
         Paragraph error = new Paragraph();
         error.addClassName("form-error");
         error.getElement().setAttribute("role", "alert");
+        if (m.sideId() == null) {
+            Paragraph help = new Paragraph(getTranslation("member.observerJoinsExplanation"));
+            help.addClassName("muted");
+            dialog.add(help);
+        }
         dialog.add(new Div(role), new Div(side), error);
         Button save = new Button(getTranslation("action.save"), e -> {
             try {
@@ -159,7 +168,7 @@ class PeoplePanel extends Div {
                         chosen.needsSide() && side.getValue() != null ? side.getValue().id() : null);
                 dialog.close();
                 if (!done) {
-                    Notices.success(this, "proposal.move.pending");
+                    Notices.success(this, m.sideId() == null ? "proposal.made" : "proposal.move.pending");
                 }
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
@@ -174,14 +183,17 @@ class PeoplePanel extends Div {
     private void confirmRemove(MemberView m) {
         ConfirmDialog confirm = new ConfirmDialog();
         confirm.setHeader(getTranslation("member.remove", m.displayName()));
-        confirm.setText(getTranslation("member.removeExplanation"));
+        boolean observer = m.sideId() == null;
+        confirm.setText(getTranslation(observer ? "member.removeObserverExplanation" : "member.removeExplanation"));
         confirm.setCancelable(true);
         confirm.setCancelText(getTranslation("action.cancel"));
-        confirm.setConfirmText(getTranslation("action.remove"));
+        confirm.setConfirmText(getTranslation(observer ? "action.propose" : "action.remove"));
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(e -> {
             try {
-                workspaces.remove(workspaceId, m.userId());
+                if (!workspaces.remove(workspaceId, m.userId())) {
+                    Notices.success(this, "proposal.made");
+                }
             } catch (DomainException refused) {
                 Notices.error(getLocale(), refused);
             }

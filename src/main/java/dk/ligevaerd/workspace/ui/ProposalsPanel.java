@@ -130,6 +130,9 @@ class ProposalsPanel extends Div {
         if (p.kind() == ProposalKind.DEFAULT_RULE && p.text() != null) {
             text = getTranslation(DefaultRule.valueOf(p.text()).messageKey());
         }
+        if (p.kind() == ProposalKind.OBSERVER_JOINS_SIDE && p.role() != null) {
+            text = getTranslation(p.role().messageKey());
+        }
         if (p.kind() == ProposalKind.RETENTION) {
             text = RetentionText.describe((k, a) -> getTranslation(k, a), getLocale(), RetentionRule.parse(p.text()));
         }

@@ -2,13 +2,16 @@ package dk.ligevaerd.workspace.ui;
 
 import static dk.ligevaerd.testing.DemoUsers.CIVIL1;
 import static dk.ligevaerd.testing.DemoUsers.KOMMUNE1;
+import static dk.ligevaerd.testing.DemoUsers.OBSERVER1;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.server.VaadinSession;
 import dk.ligevaerd.account.AccountService;
@@ -17,6 +20,9 @@ import dk.ligevaerd.testing.DemoAppContext;
 import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.MemberView;
+import dk.ligevaerd.workspace.ProposalKind;
+import dk.ligevaerd.workspace.ProposalView;
 import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.WorkspaceService;
 import java.time.Duration;
@@ -97,5 +103,69 @@ class GovernanceViewIT extends SpringBrowserlessTest {
         session.getService().runPendingAccessTasks(session);
         assertThat($(Div.class).withId("proposal-" + proposal).exists()).isFalse();
         assertThat(workspaces.details(id).jointClosing()).isTrue();
+    }
+
+    /** OBSERVER1 joins the workspace as an observer, on no side; their user id. */
+    private long withObserver(long workspaceId) {
+        return RunAs.user(accounts, KOMMUNE1, () -> {
+            String token = invitations.create(workspaceId, null, Role.OBSERVER, Duration.ofDays(1)).token();
+            RunAs.user(accounts, OBSERVER1, () -> invitations.accept(token));
+            return accounts.findByUsername(OBSERVER1).orElseThrow().id();
+        });
+    }
+
+    private Role roleOf(long workspaceId, long userId) {
+        return workspaces.details(workspaceId).members().stream().filter(m -> m.userId() == userId)
+                .map(MemberView::role).findFirst().orElseThrow();
+    }
+
+    private void runPendingTasks() {
+        VaadinSession session = VaadinSession.getCurrent();
+        session.getService().runPendingAccessTasks(session);
+    }
+
+    @Test
+    @WithUserDetails(CIVIL1)
+    void one_sides_moderator_removing_an_observer_proposes_it_and_the_observer_stays_until_kommune_confirms() {
+        long id = workspaceWithProposal("Observatøren bliver");
+        long observer = withObserver(id);
+        navigate("workspace/" + id + "/people", WorkspaceView.class);
+
+        test($(Button.class).id("member-remove-" + observer)).click();
+        ConfirmDialog dialog = $(ConfirmDialog.class).single();
+        assertThat(test(dialog).getText()).isEqualTo(Messages.get(Messages.DANISH, "member.removeObserverExplanation"));
+        test(dialog).confirm();
+        runPendingTasks();
+
+        assertThat(roleOf(id, observer)).as("still in the workspace, on no side").isEqualTo(Role.OBSERVER);
+        ProposalView removal = governance.pending(id).getFirst();
+        assertThat(removal.kind()).isEqualTo(ProposalKind.REMOVE_OBSERVER);
+        navigate("workspace/" + id + "/people", WorkspaceView.class);
+        String observerName = accounts.findByUsername(OBSERVER1).orElseThrow().displayName();
+        assertThat($(Div.class).id("proposal-" + removal.id()).getElement().getTextRecursively())
+                .contains(Messages.get(Messages.DANISH, "proposal.kind.remove_observer", "", "", observerName, ""))
+                .contains(Messages.get(Messages.DANISH, "proposal.waiting", "Kommune"));
+    }
+
+    @Test
+    @WithUserDetails(CIVIL1)
+    void one_sides_moderator_taking_an_observer_into_their_side_proposes_it_and_the_observer_stays_on_no_side() {
+        long id = workspaceWithProposal("Observatøren vælger ikke side");
+        long observer = withObserver(id);
+        navigate("workspace/" + id + "/people", WorkspaceView.class);
+
+        test($(Button.class).id("member-change-" + observer)).click();
+        assertThat($(Paragraph.class).all().stream().map(Paragraph::getText).toList())
+                .contains(Messages.get(Messages.DANISH, "member.observerJoinsExplanation"));
+        test($(Select.class).id("assign-role")).selectItem(Messages.get(Messages.DANISH, "role.participant"));
+        test($(Select.class).id("assign-side")).selectItem("Civilsamfund");
+        test($(Button.class).id("assign-save")).click();
+        runPendingTasks();
+
+        assertThat(roleOf(id, observer)).as("on no side until Kommune confirms").isEqualTo(Role.OBSERVER);
+        ProposalView seat = governance.pending(id).getFirst();
+        assertThat(seat.kind()).isEqualTo(ProposalKind.OBSERVER_JOINS_SIDE);
+        assertThat(seat.role()).isEqualTo(Role.PARTICIPANT);
+        assertThat(seat.targetSideId()).isEqualTo(workspaces.details(id).sides().get(1).id());
     }
 }
