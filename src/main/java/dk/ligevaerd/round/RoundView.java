@@ -112,6 +112,21 @@ public record RoundView(long id, String title, RoundKind kind, @Nullable Priorit
                 counts.objections());
     }
 
+    /**
+     * This view as any member sees it: without the viewer's own ballot and right to vote. What is
+     * drawn from it once is the same on every member's page.
+     */
+    public RoundView forEveryone() {
+        if (myBallot == null && !canVote) {
+            return this;
+        }
+        return new RoundView(id, title, kind, method, rule, budget, capPerOption, adoptTopPlaces, quorumPerSide,
+                liveTallies, secret, closesAt, state, options, versionId, versionName, text, sides, jointClosing,
+                requiredSides, createdBy, createdAt, openedAt, closedAt, cancelledAt, cancelReason,
+                prioritizeStandings, adoptStandings, null, false, ballotRevision, votingEndedAt,
+                sidesWithoutModerator, removedSides, secretWarnings, quorumBySide, adoptEverySide, objections);
+    }
+
     /** PRIORITIZE: how the round adopts, for stating what its standings would adopt now. */
     public dk.ligevaerd.round.rules.Adoption adoption() {
         return new dk.ligevaerd.round.rules.Adoption(Math.max(1, adoptTopPlaces), adoptEverySide);

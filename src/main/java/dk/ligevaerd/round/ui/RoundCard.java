@@ -28,6 +28,7 @@ import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.MissingFields;
 import dk.ligevaerd.shared.ui.Morph;
+import dk.ligevaerd.shared.ui.Sketch;
 import dk.ligevaerd.shared.ui.Notices;
 import dk.ligevaerd.workspace.MemberView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
@@ -350,10 +351,22 @@ class RoundCard extends Div {
      * usually a few numbers change, and only those go to the browser.
      */
     private void standings(RoundView r) {
+        Sketch drawing;
+        if (r.state() == RoundState.OPEN) {
+            // The same on every page in this language: drawn once for all of them.
+            drawing = tab.standings().of(r, getLocale(), () -> sketchOfStandings(r));
+        } else {
+            tab.standings().forget(r.id());
+            drawing = sketchOfStandings(r);
+        }
+        Morph.children(standings.getElement(), drawing);
+    }
+
+    private Sketch sketchOfStandings(RoundView r) {
         draft = new Div();
         try {
             drawStandings(r);
-            Morph.children(standings.getElement(), draft.getElement());
+            return Sketch.of(draft.getElement());
         } finally {
             draft = standings;
         }

@@ -59,10 +59,14 @@ class RoundsTab extends Div implements WorkspaceTab {
     private boolean scrollToLinked;
     /** The discussion's counts of comments per round and record, if the discussion is there. */
     private final @Nullable RoundDiscussion discussion;
+    /** The open rounds' live standings, drawn once for every page of this node. */
+    private final StandingsDrawings standings;
 
     RoundsTab(RoundService rounds, RecordExportService exports, PriorityService priorities,
-            StatementService statements, @Nullable RoundDiscussion discussion, long workspaceId) {
+            StatementService statements, @Nullable RoundDiscussion discussion, StandingsDrawings standings,
+            long workspaceId) {
         this.discussion = discussion;
+        this.standings = standings;
         this.rounds = rounds;
         this.exports = exports;
         this.priorities = priorities;
@@ -294,8 +298,12 @@ class RoundsTab extends Div implements WorkspaceTab {
                 .map(dk.ligevaerd.workspace.SideView::name).findFirst().orElse("?");
     }
 
-        RoundService rounds() {
+    RoundService rounds() {
         return rounds;
+    }
+
+    StandingsDrawings standings() {
+        return standings;
     }
 
     RecordExportService exports() {

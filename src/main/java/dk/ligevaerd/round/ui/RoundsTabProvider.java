@@ -19,9 +19,11 @@ class RoundsTabProvider implements WorkspaceTab.Provider {
     private final PriorityService priorities;
     private final StatementService statements;
     private final @Nullable RoundDiscussion discussion;
+    private final StandingsDrawings standings;
 
     RoundsTabProvider(RoundService rounds, RecordExportService exports, PriorityService priorities,
-            StatementService statements, List<RoundDiscussion> discussion) {
+            StatementService statements, List<RoundDiscussion> discussion, StandingsDrawings standings) {
+        this.standings = standings;
         this.discussion = discussion.isEmpty() ? null : discussion.getFirst();
         this.rounds = rounds;
         this.exports = exports;
@@ -41,6 +43,6 @@ class RoundsTabProvider implements WorkspaceTab.Provider {
 
     @Override
     public WorkspaceTab create(long workspaceId) {
-        return new RoundsTab(rounds, exports, priorities, statements, discussion, workspaceId);
+        return new RoundsTab(rounds, exports, priorities, statements, discussion, standings, workspaceId);
     }
 }

@@ -1,10 +1,9 @@
 package dk.ligevaerd.shared.ui;
 
 import com.vaadin.flow.dom.Element;
-import java.util.HashSet;
+import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Makes a shown piece of a page look like a freshly built one while changing only what differs.
@@ -27,75 +26,65 @@ public final class Morph {
 
     /** Makes {@code shown}'s children look like {@code fresh}'s; {@code shown} itself stays. */
     public static void children(Element shown, Element fresh) {
+        children(shown, Sketch.of(fresh));
+    }
+
+    /**
+     * Makes {@code shown}'s children look like the sketch's; {@code shown} itself stays. The sketch
+     * is only read, so one sketch can be laid over many pages' trees.
+     */
+    public static void children(Element shown, Sketch fresh) {
         List<Element> have = shown.getChildren().toList();
-        List<Element> want = fresh.getChildren().toList();
+        List<Sketch> want = fresh.children();
         if (have.size() != want.size()) {
             shown.removeAllChildren();
-            for (Element child : want) {
-                child.removeFromParent();
-                shown.appendChild(child);
+            for (Sketch child : want) {
+                shown.appendChild(child.build());
             }
             return;
         }
         for (int i = 0; i < have.size(); i++) {
             Element a = have.get(i);
-            Element b = want.get(i);
-            if (a.isTextNode() && b.isTextNode()) {
-                if (!Objects.equals(a.getText(), b.getText())) {
-                    a.setText(b.getText());
+            Sketch b = want.get(i);
+            if (a.isTextNode() && b.isText()) {
+                if (!Objects.equals(a.getText(), b.text())) {
+                    a.setText(b.text());
                 }
-            } else if (!a.isTextNode() && !b.isTextNode() && a.getTag().equals(b.getTag()) && simpleProperties(b)) {
+            } else if (!a.isTextNode() && !b.isText() && a.getTag().equals(b.tag())) {
                 attributes(a, b);
                 properties(a, b);
                 children(a, b);
             } else {
-                b.removeFromParent();
-                shown.setChild(i, b);
+                shown.setChild(i, b.build());
             }
         }
     }
 
-    /** Properties this class can copy (text, flags, numbers); any other kind replaces the element. */
-    private static boolean simpleProperties(Element b) {
-        return b.getPropertyNames().allMatch(name -> {
-            Object value = b.getPropertyRaw(name);
-            return value == null || value instanceof String || value instanceof Boolean || value instanceof Number;
-        });
-    }
-
-    private static void attributes(Element a, Element b) {
-        Set<String> wanted = new HashSet<>();
-        b.getAttributeNames().forEach(name -> {
-            wanted.add(name);
-            String value = b.getAttribute(name);
+    private static void attributes(Element a, Sketch b) {
+        b.attributes().forEach((name, value) -> {
             if (!Objects.equals(a.getAttribute(name), value)) {
-                if (value == null) {
-                    a.removeAttribute(name);
-                } else {
-                    a.setAttribute(name, value);
-                }
+                a.setAttribute(name, value);
             }
         });
-        a.getAttributeNames().filter(name -> !wanted.contains(name)).toList().forEach(a::removeAttribute);
+        a.getAttributeNames().filter(name -> !b.attributes().containsKey(name)).toList().forEach(a::removeAttribute);
     }
 
-    private static void properties(Element a, Element b) {
-        Set<String> wanted = new HashSet<>();
-        b.getPropertyNames().forEach(name -> {
-            wanted.add(name);
-            Object value = b.getPropertyRaw(name);
+    private static void properties(Element a, Sketch b) {
+        b.properties().forEach((name, value) -> {
             if (!Objects.equals(a.getPropertyRaw(name), value)) {
-                if (value == null) {
-                    a.removeProperty(name);
-                } else if (value instanceof String s) {
-                    a.setProperty(name, s);
-                } else if (value instanceof Boolean v) {
-                    a.setProperty(name, v);
-                } else if (value instanceof Number n) {
-                    a.setProperty(name, n.doubleValue());
-                }
+                setProperty(a, name, value);
             }
         });
-        a.getPropertyNames().filter(name -> !wanted.contains(name)).toList().forEach(a::removeProperty);
+        a.getPropertyNames().filter(name -> !b.properties().containsKey(name)).toList().forEach(a::removeProperty);
+    }
+
+    /** Sets a property of one of the kinds a sketch holds: text, a flag or a number. */
+    static void setProperty(Element element, String name, Serializable value) {
+        switch (value) {
+            case String s -> element.setProperty(name, s);
+            case Boolean v -> element.setProperty(name, v);
+            case Number n -> element.setProperty(name, n.doubleValue());
+            default -> throw new IllegalArgumentException("not a simple property: " + value.getClass().getName());
+        }
     }
 }

@@ -18,8 +18,10 @@ import dk.ligevaerd.priority.PriorityView;
 import dk.ligevaerd.round.DecisionRule;
 import dk.ligevaerd.round.RoundDraft;
 import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.round.rules.Vote;
 import dk.ligevaerd.shared.LiveEventBus;
+import dk.ligevaerd.shared.ui.Sketch;
 import dk.ligevaerd.testing.DemoAppContext;
 import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.workspace.WorkspaceService;
@@ -54,6 +56,7 @@ class RoundStandingsViewIT extends SpringBrowserlessTest {
     @Autowired PriorityService priorities;
     @Autowired UserDetailsService users;
     @Autowired LiveEventBus bus;
+    @Autowired StandingsDrawings drawings;
 
     private long workspaceId;
     private final List<Long> made = new ArrayList<>();
@@ -185,6 +188,44 @@ class RoundStandingsViewIT extends SpringBrowserlessTest {
                 + first + "”.").doesNotContain("“" + second + "”.");
         assertThat(standings(round, Locale.ENGLISH)).contains("If the round closed now, this priority would be "
                 + "adopted: “" + first + "”.");
+    }
+
+    @Test
+    @WithUserDetails(KOMMUNE2)
+    void the_standings_are_drawn_once_per_change_and_language_for_every_page_whatever_the_viewer() {
+        List<Long> options = RunAs.user(users, KOMMUNE1, () -> priorities.list(workspaceId)).stream().limit(2)
+                .map(PriorityView::id).toList();
+        long round = open(RoundDraft.dots("Tegnet én gang", options, 5, 5, 1));
+        RunAs.user(users, KOMMUNE1, () -> {
+            rounds.castDots(workspaceId, round, Map.of(options.getFirst(), 5));
+            return null;
+        });
+        // The voter's own view holds their ballot; another member's does not: the standings are the same.
+        RoundView voters = RunAs.user(users, KOMMUNE1, () -> rounds.get(workspaceId, round));
+        RoundView others = RunAs.user(users, CIVIL1, () -> rounds.get(workspaceId, round));
+        assertThat(voters).isNotEqualTo(others);
+        java.util.concurrent.atomic.AtomicInteger drawn = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<Sketch> draw = () -> {
+            drawn.incrementAndGet();
+            return Sketch.of(new com.vaadin.flow.dom.Element("div"));
+        };
+
+        drawings.of(voters, DANISH, draw);
+        drawings.of(others, DANISH, draw);
+        assertThat(drawn).as("one drawing for both pages in Danish").hasValue(1);
+        drawings.of(others, Locale.ENGLISH, draw);
+        assertThat(drawn).as("English has its own").hasValue(2);
+
+        RunAs.user(users, CIVIL1, () -> {
+            rounds.castDots(workspaceId, round, Map.of(options.getLast(), 5));
+            return null;
+        });
+        drawings.of(RunAs.user(users, CIVIL1, () -> rounds.get(workspaceId, round)), DANISH, draw);
+        assertThat(drawn).as("a ballot changed the standings").hasValue(3);
+
+        drawings.forget(round);
+        drawings.of(RunAs.user(users, CIVIL1, () -> rounds.get(workspaceId, round)), DANISH, draw);
+        assertThat(drawn).as("drawn afresh once forgotten").hasValue(4);
     }
 
     private long open(RoundDraft draft) {

@@ -1,6 +1,7 @@
 package dk.ligevaerd.shared.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.vaadin.flow.dom.Element;
 import java.util.List;
@@ -92,5 +93,49 @@ class MorphTest {
         Morph.children(shown, host(new Element("li").setText("b")));
 
         assertThat(shown.getOuterHTML()).isEqualTo("<div>\n <li>b</li>\n</div>");
+    }
+
+    @Test
+    void one_sketch_laid_over_two_pages_trees_changes_each_in_place_and_stays_as_it_was_drawn() {
+        Element first = host(table("Standings", List.<String[]>of(new String[] {"1", "Park", "3"})));
+        Element second = host(table("Standings", List.<String[]>of(new String[] {"1", "Park", "2"})));
+        Element firstCell = first.getChild(0).getChild(1).getChild(0).getChild(1);
+        Element fresh = host(table("Standings", List.<String[]>of(new String[] {"1", "Park", "4"})));
+        String expected = fresh.getOuterHTML();
+        Sketch drawing = Sketch.of(fresh);
+
+        Morph.children(first, drawing);
+        Morph.children(second, drawing);
+
+        assertThat(first.getOuterHTML()).isEqualTo(expected);
+        assertThat(second.getOuterHTML()).isEqualTo(expected);
+        assertThat(first.getChild(0).getChild(1).getChild(0).getChild(1).getNode()).isSameAs(firstCell.getNode());
+        assertThat(drawing).as("the sketch is only read")
+                .isEqualTo(Sketch.of(host(table("Standings", List.<String[]>of(new String[] {"1", "Park", "4"})))));
+    }
+
+    @Test
+    void a_sketch_builds_what_the_shown_tree_lacks_from_its_own_values() {
+        Element shown = host(new Element("p").setText("Nobody has voted"));
+        Element strong = new Element("strong").setText("Park leads");
+        strong.setProperty("hidden", false);
+        strong.setProperty("tabIndex", 0);
+        Sketch drawing = Sketch.of(host(strong, new Element("p").setText("2 of 3")));
+
+        Morph.children(shown, drawing);
+
+        assertThat(shown.getChildCount()).isEqualTo(2);
+        assertThat(shown.getChild(0).getText()).isEqualTo("Park leads");
+        assertThat(shown.getChild(0).getProperty("tabIndex", -1)).isZero();
+        assertThat(shown.getChild(0).getNode()).as("a new element, not the drawn one").isNotSameAs(strong.getNode());
+    }
+
+    @Test
+    void a_tree_with_a_property_a_sketch_cannot_hold_is_refused_rather_than_drawn_in_part() {
+        Element fresh = host(new Element("vaadin-grid"));
+        fresh.getChild(0).setPropertyJson("items", tools.jackson.databind.node.JsonNodeFactory.instance.arrayNode());
+
+        assertThatThrownBy(() -> Sketch.of(fresh)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("items");
     }
 }
