@@ -59,7 +59,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.Ordered;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -93,13 +95,17 @@ public class RoundService {
     private final Clock clock;
     /** What is kept in memory about open rounds: settings, live tallies, shared counts. */
     private final OpenRounds open;
+    /** For the one read of the counts that the pages after a ballot share. */
+    private final TransactionTemplate readOnly;
     private final CurrentUser currentUser;
 
     RoundService(DecisionRoundRepository rounds, BallotRepository ballots, RecordKeeper keeper,
             WorkspaceAccess access, WorkspaceService workspaces, PriorityService priorities,
             StatementService statements, CurrentUser currentUser, ApplicationEventPublisher events,
-            Clock clock, OpenRounds open) {
+            Clock clock, OpenRounds open, PlatformTransactionManager transactionManager) {
         this.open = open;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
         this.currentUser = currentUser;
         this.rounds = rounds;
         this.ballots = ballots;
@@ -506,10 +512,12 @@ public class RoundService {
      * @param shared false to read afresh: for news of ballots from another node, which this node
      *               did not see commit
      */
-    @Transactional(readOnly = true)
     public LiveCounts counts(long workspaceId, long roundId, boolean shared) {
-        access.requireMember(workspaceId);
-        return open.counts(roundId, workspaceId, shared, () -> readCounts(workspaceId, roundId));
+        // Every open page asks after each ballot: the membership check uses a held copy, and only
+        // the page that reads the counts for the others opens a transaction.
+        access.requireMemberForLiveRead(workspaceId);
+        return open.counts(roundId, workspaceId, shared,
+                () -> Objects.requireNonNull(readOnly.execute(status -> readCounts(workspaceId, roundId))));
     }
 
     private LiveCounts readCounts(long workspaceId, long roundId) {

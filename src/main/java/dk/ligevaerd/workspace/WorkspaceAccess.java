@@ -9,12 +9,18 @@ import dk.ligevaerd.workspace.domain.MembershipRepository;
 import dk.ligevaerd.workspace.domain.Side;
 import dk.ligevaerd.workspace.domain.Workspace;
 import dk.ligevaerd.workspace.domain.WorkspaceRepository;
+import dk.ligevaerd.shared.WorkspaceEvent;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The one place that decides who may do what in a workspace. Every service of every feature
@@ -29,9 +35,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class WorkspaceAccess {
 
+    /** How long a membership read for live reads is trusted without a change being heard of. */
+    static final Duration LIVE_HELD = Duration.ofSeconds(5);
+    /** More members than this held for live reads, over all workspaces, and the copies start afresh. */
+    static final int LIVE_KEPT = 20_000;
+
     private final MembershipRepository memberships;
     private final WorkspaceRepository workspaces;
     private final CurrentUser currentUser;
+    /** Memberships read for live reads, by workspace and user; see {@link #requireMemberForLiveRead}. */
+    private final Map<LiveKey, Held> held = new ConcurrentHashMap<>();
+    /** Counts the changes to who is in a workspace committed on this node; a copy read before one is not used. */
+    private final AtomicLong changes = new AtomicLong();
+
+    private record LiveKey(long workspaceId, long userId) {
+    }
+
+    private record Held(Member member, long changesBefore, long readAtNanos) {
+    }
 
     WorkspaceAccess(MembershipRepository memberships, WorkspaceRepository workspaces, CurrentUser currentUser) {
         this.memberships = memberships;
@@ -65,6 +86,46 @@ public class WorkspaceAccess {
         return memberships.findByWorkspaceIdAndUserId(workspaceId, userId)
                 .map(WorkspaceAccess::toMember)
                 .orElseThrow(NotFoundOrNoAccessException::new);
+    }
+
+    /**
+     * The current user's membership, as {@link #requireMember}, for a read that every open page of
+     * a workspace repeats after each live event (a round's counts after a ballot), so that a meeting's
+     * burst of ballots does not cost a query per page and ballot. The membership read is kept and
+     * used again while no change to the workspace's members, sides, roles or existence has been
+     * committed on this node since it was read, and for at most {@link #LIVE_HELD}: a change committed
+     * on another node is heard of through the page's own live event, which makes the page read its
+     * frame afresh, and the limit bounds what a missed announcement could leave. Only for reads of
+     * what every member may see; anything that changes something asks {@link #requireMember}.
+     */
+    public Member requireMemberForLiveRead(long workspaceId) {
+        LiveKey key = new LiveKey(workspaceId, currentUser.id());
+        long now = System.nanoTime();
+        Held copy = held.get(key);
+        if (copy != null && copy.changesBefore() == changes.get() && now - copy.readAtNanos() < LIVE_HELD.toNanos()) {
+            return copy.member();
+        }
+        if (held.size() > LIVE_KEPT) {
+            held.clear();
+        }
+        long changesBefore = changes.get();
+        Member member = standing(workspaceId, key.userId()).orElseThrow(NotFoundOrNoAccessException::new);
+        held.put(key, new Held(member, changesBefore, now));
+        return member;
+    }
+
+    /**
+     * Who is in a workspace may have changed (members, sides, roles, ownership, the workspace itself):
+     * memberships held for live reads are read again. Every such change is one of
+     * {@link WorkspaceEvents}' events; presence is not a change of membership.
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void afterCommit(WorkspaceEvent event) {
+        if (event.getClass().getEnclosingClass() == WorkspaceEvents.class
+                && !(event instanceof WorkspaceEvents.PresenceChanged)) {
+            changes.incrementAndGet();
+            held.clear();
+        }
     }
 
     /**

@@ -1,0 +1,72 @@
+package dk.ligevaerd.workspace;
+
+import static dk.ligevaerd.support.Acting.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The membership check for reads every open page repeats after each live event: it holds what it
+ * read, and lets go of it as soon as a change to the workspace's members is committed here.
+ */
+@SpringBootTest(properties = {"ligevaerd.demo.enabled=false",
+        "spring.datasource.url=jdbc:h2:file:./target/test-db/live-read-${random.uuid}"})
+class LiveReadAccessIT {
+
+    @Autowired AccountService accounts;
+    @Autowired WorkspaceService workspaces;
+    @Autowired InvitationService invitations;
+    @Autowired WorkspaceAccess access;
+    @Autowired JdbcTemplate jdbc;
+
+    WorkspaceFixture f;
+
+    @BeforeEach
+    void fixture() {
+        f = new WorkspaceFixture(accounts, workspaces, invitations);
+    }
+
+    @Test
+    void a_member_removed_here_is_refused_at_their_next_live_read() {
+        assertThat(as(f.participant, () -> access.requireMemberForLiveRead(f.workspaceId)).role())
+                .isEqualTo(Role.PARTICIPANT);
+
+        as(f.owner, () -> workspaces.remove(f.workspaceId, f.participant.id()));
+
+        assertThatThrownBy(() -> as(f.participant, () -> access.requireMemberForLiveRead(f.workspaceId)))
+                .isInstanceOf(NotFoundOrNoAccessException.class);
+    }
+
+    @Test
+    void a_new_role_is_what_the_next_live_read_sees() {
+        as(f.participant, () -> access.requireMemberForLiveRead(f.workspaceId));
+
+        as(f.owner, () -> workspaces.assign(f.workspaceId, f.participant.id(), Role.MODERATOR, f.municipalSideId));
+
+        assertThat(as(f.participant, () -> access.requireMemberForLiveRead(f.workspaceId)).role())
+                .isEqualTo(Role.MODERATOR);
+    }
+
+    @Test
+    void an_outsider_is_refused_and_a_held_copy_is_used_until_a_change_is_heard_of() {
+        assertThatThrownBy(() -> as(f.outsider, () -> access.requireMemberForLiveRead(f.workspaceId)))
+                .isInstanceOf(NotFoundOrNoAccessException.class);
+        as(f.participant, () -> access.requireMemberForLiveRead(f.workspaceId));
+
+        // Gone behind the application's back (as a change on another node, not yet announced here):
+        // the held copy stands, for a while at most; the full check sees the database at once.
+        jdbc.update("delete from membership where workspace_id = ? and user_id = ?", f.workspaceId,
+                f.participant.id());
+        assertThat(as(f.participant, () -> access.requireMemberForLiveRead(f.workspaceId)).role())
+                .isEqualTo(Role.PARTICIPANT);
+        assertThatThrownBy(() -> as(f.participant, () -> access.requireMember(f.workspaceId)))
+                .isInstanceOf(NotFoundOrNoAccessException.class);
+    }
+}
