@@ -1,5 +1,7 @@
 package dk.ligevaerd.notify;
 
+import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.UserSummary;
 import dk.ligevaerd.notify.Deliveries.Notice;
 import dk.ligevaerd.round.RoundEvents.ClosingConfirmed;
 import dk.ligevaerd.round.RoundEvents.RoundClosed;
@@ -12,6 +14,7 @@ import dk.ligevaerd.round.RoundState;
 import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.workspace.Member;
 import dk.ligevaerd.workspace.ProposalAwaitingSides;
+import dk.ligevaerd.workspace.ProposalText;
 import dk.ligevaerd.workspace.Roster;
 import dk.ligevaerd.workspace.WorkspaceFacts;
 import dk.ligevaerd.workspace.WorkspaceService;
@@ -23,6 +26,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -42,12 +47,15 @@ class Notifier {
     private final WorkspaceService workspaces;
     private final RoundService rounds;
     private final RoundReminders reminders;
+    private final AccountService accounts;
 
-    Notifier(Deliveries deliveries, WorkspaceService workspaces, RoundService rounds, RoundReminders reminders) {
+    Notifier(Deliveries deliveries, WorkspaceService workspaces, RoundService rounds, RoundReminders reminders,
+            AccountService accounts) {
         this.deliveries = deliveries;
         this.workspaces = workspaces;
         this.rounds = rounds;
         this.reminders = reminders;
+        this.accounts = accounts;
     }
 
     /** To everyone who can vote in the new round, except the moderator who opened it. */
@@ -129,11 +137,29 @@ class Notifier {
             case ADD_SIDE, RENAME_SIDE, REMOVE_SIDE -> "sides";
             default -> "settings";
         };
+        Long subjectId = event.subjectUserId();
+        UserSummary subject = subjectId == null ? null : accounts.summaries(Set.of(subjectId)).get(subjectId);
+        String subjectName = subject == null ? "" : subject.displayName();
         deliveries.send(NotificationKind.PROPOSAL_AWAITED, event.workspaceId(), workspace.language(), moderators, language -> new Notice(
                 Messages.get(language, "notify.proposal.subject", workspace.name()),
-                List.of(Messages.get(language, "notify.proposal.text", workspace.name(),
-                        Messages.get(language, event.kind().messageKey()))),
+                List.of(proposalText(language, event, workspace, subjectName)),
                 Messages.get(language, "notify.proposal.link"), "workspace/" + event.workspaceId() + "/" + tab));
+    }
+
+    /**
+     * The mail's sentence about the proposal in the reader's language, saying what is proposed with
+     * its names filled in, as the proposals panel shows it.
+     */
+    static String proposalText(Locale language, ProposalAwaitingSides event, WorkspaceFacts workspace,
+            String subjectName) {
+        String what = ProposalText.describe((key, arguments) -> Messages.get(language, key, arguments), language,
+                event.kind(), event.text(), event.role(), sideName(workspace, event.sideId()), subjectName,
+                sideName(workspace, event.targetSideId()));
+        return Messages.get(language, "notify.proposal.text", workspace.name(), what);
+    }
+
+    private static String sideName(WorkspaceFacts workspace, @Nullable Long sideId) {
+        return sideId == null ? "" : workspace.sideNames().getOrDefault(sideId, "");
     }
 
     /**

@@ -414,7 +414,7 @@ public class GovernanceService {
             }
             if (!waiting.isEmpty()) {
                 events.publishEvent(new ProposalAwaitingSides(me.workspaceId(), me.userId(), proposal.id(),
-                        proposal.kind(), waiting));
+                        proposal.kind(), sideId, targetSideId, subjectUserId, role, text, waiting));
             }
         }
         return proposal.id();

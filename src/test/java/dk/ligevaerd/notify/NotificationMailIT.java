@@ -18,6 +18,7 @@ import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.support.Racing;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.InvitationService;
+import dk.ligevaerd.workspace.Role;
 import dk.ligevaerd.workspace.WorkspaceFixture;
 import dk.ligevaerd.workspace.WorkspaceService;
 import jakarta.mail.internet.MimeMessage;
@@ -391,7 +392,8 @@ class NotificationMailIT {
         ReceivedMail proposal = ReceivedMail.of(arrived(1).getFirst());
         assertThat(proposal.to()).containsExactly(address);
         assertThat(proposal.subject()).startsWith("En ændring af “");
-        assertThat(proposal.text()).contains(BASE + "/workspace/" + f.workspaceId + "/sides");
+        assertThat(proposal.text()).contains("bekræfter den: Tilføj siden “Erhverv”.")
+                .contains(BASE + "/workspace/" + f.workspaceId + "/sides");
 
         SMTP.purgeEmailFromAllMailboxes();
         long round = openRound("Which first?");
@@ -402,5 +404,19 @@ class NotificationMailIT {
                 + as(f.owner, () -> workspaces.details(f.workspaceId).name()) + "”");
         assertThat(awaited.text()).contains("Siden “Kommune” har bekræftet at lukke runden “Which first?”.")
                 .contains(BASE + "/workspace/" + f.workspaceId + "/rounds");
+    }
+
+    @Test
+    void a_proposed_move_is_mailed_with_the_member_s_name_and_both_sides_in_place_of_placeholders() throws Exception {
+        String address = confirmedAddress(f.otherModerator);
+        run(f.otherModerator, () -> accounts.setMailLanguage("en"));
+
+        as(f.owner, () -> governance.proposeMove(f.workspaceId, f.participant.id(), Role.PARTICIPANT, f.civilSideId));
+
+        ReceivedMail proposal = ReceivedMail.of(arrived(1).getFirst());
+        assertThat(proposal.to()).containsExactly(address);
+        assertThat(proposal.text())
+                .contains("Move " + f.participant.displayName() + " from “Kommune” to “Civilsamfund”.")
+                .doesNotContain("{").contains(BASE + "/workspace/" + f.workspaceId + "/people");
     }
 }

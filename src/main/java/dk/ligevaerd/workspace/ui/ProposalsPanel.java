@@ -9,12 +9,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import dk.ligevaerd.shared.DomainException;
 import dk.ligevaerd.shared.ui.Notices;
-import dk.ligevaerd.workspace.DefaultRule;
 import dk.ligevaerd.workspace.GovernanceService;
 import dk.ligevaerd.workspace.ProposalKind;
+import dk.ligevaerd.workspace.ProposalText;
 import dk.ligevaerd.workspace.ProposalView;
-import dk.ligevaerd.workspace.RetentionRule;
-import dk.ligevaerd.workspace.RetentionText;
 import dk.ligevaerd.workspace.SideView;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import java.util.List;
@@ -126,18 +124,9 @@ class ProposalsPanel extends Div {
     }
 
     private String describe(ProposalView p, WorkspaceDetails d) {
-        String text = p.text() == null ? "" : p.text();
-        if (p.kind() == ProposalKind.DEFAULT_RULE && p.text() != null) {
-            text = getTranslation(DefaultRule.valueOf(p.text()).messageKey());
-        }
-        if (p.kind() == ProposalKind.OBSERVER_JOINS_SIDE && p.role() != null) {
-            text = getTranslation(p.role().messageKey());
-        }
-        if (p.kind() == ProposalKind.RETENTION) {
-            text = RetentionText.describe((k, a) -> getTranslation(k, a), getLocale(), RetentionRule.parse(p.text()));
-        }
-        return getTranslation(p.kind().messageKey(), text, sideName(d, p.sideId()),
-                p.subjectName() == null ? "" : p.subjectName(), sideName(d, p.targetSideId()));
+        return ProposalText.describe((key, arguments) -> getTranslation(key, arguments), getLocale(), p.kind(),
+                p.text(), p.role(), sideName(d, p.sideId()), p.subjectName() == null ? "" : p.subjectName(),
+                sideName(d, p.targetSideId()));
     }
 
     private static String sideName(WorkspaceDetails d, @Nullable Long sideId) {
