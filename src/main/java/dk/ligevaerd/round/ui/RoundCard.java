@@ -59,6 +59,8 @@ class RoundCard extends Div {
     private final Div standings = new Div();
     /** Where {@link #standings(RoundView)} builds; laid over the shown standings once built. */
     private Div draft = standings;
+    /** What the standings were last made to look like; only {@link #standings(RoundView)} changes them. */
+    private @Nullable Sketch shownStandings;
     private final Div actions = new Div();
     private final Div record = new Div();
     /** The open round's turnout per side, kept so that ballots change their text in place. */
@@ -359,7 +361,8 @@ class RoundCard extends Div {
             tab.standings().forget(r.id());
             drawing = sketchOfStandings(r);
         }
-        Morph.children(standings.getElement(), drawing);
+        Morph.children(standings.getElement(), shownStandings, drawing);
+        shownStandings = drawing;
     }
 
     private Sketch sketchOfStandings(RoundView r) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.dom.Element;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes a shown piece of a page look like a freshly built one while changing only what differs.
@@ -54,6 +55,53 @@ public final class Morph {
                 attributes(a, b);
                 properties(a, b);
                 children(a, b);
+            } else {
+                shown.setChild(i, b.build());
+            }
+        }
+    }
+
+    /**
+     * Takes {@code shown}'s children from the sketch they were last made to look like ({@code was})
+     * to {@code fresh}, reading the two sketches rather than the page's elements: only where the
+     * drawings differ is an element looked up and changed. For a tree that nothing but this class
+     * changes; with {@code was} null it is {@link #children(Element, Sketch)}.
+     */
+    public static void children(Element shown, @Nullable Sketch was, Sketch fresh) {
+        if (was == null) {
+            children(shown, fresh);
+        } else if (!was.equals(fresh)) {
+            changes(shown, was, fresh);
+        }
+    }
+
+    private static void changes(Element shown, Sketch was, Sketch fresh) {
+        List<Sketch> had = was.children();
+        List<Sketch> want = fresh.children();
+        if (had.size() != want.size()) {
+            shown.removeAllChildren();
+            for (Sketch child : want) {
+                shown.appendChild(child.build());
+            }
+            return;
+        }
+        for (int i = 0; i < had.size(); i++) {
+            Sketch a = had.get(i);
+            Sketch b = want.get(i);
+            if (a.equals(b)) {
+                continue;
+            }
+            if (a.isText() && b.isText()) {
+                shown.getChild(i).setText(b.text());
+            } else if (!a.isText() && !b.isText() && Objects.equals(a.tag(), b.tag())) {
+                Element element = shown.getChild(i);
+                if (!a.attributes().equals(b.attributes())) {
+                    attributes(element, b);
+                }
+                if (!a.properties().equals(b.properties())) {
+                    properties(element, b);
+                }
+                changes(element, a, b);
             } else {
                 shown.setChild(i, b.build());
             }
