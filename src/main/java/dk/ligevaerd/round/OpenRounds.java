@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -146,24 +147,41 @@ class OpenRounds {
         }
     }
 
-    /** One round's counts as last read, and how many ballots committed here since the round was first read. */
+    /**
+     * One round's counts as last read, and how many ballots committed here since the round was
+     * first read. The pages after a ballot find the counts already read without taking the lock;
+     * only while the one read is under way do they wait for it, parked rather than spinning.
+     */
     private static final class SharedCounts {
 
-        private final AtomicLong committed = new AtomicLong();
-        private long readAt = -1;
-        private long workspaceId = -1;
-        private @Nullable LiveCounts counts;
+        private record Read(long at, long workspaceId, LiveCounts counts) {
+        }
 
-        synchronized LiveCounts read(long workspaceId, boolean shared, Supplier<LiveCounts> reader) {
+        private final AtomicLong committed = new AtomicLong();
+        private final ReentrantLock reading = new ReentrantLock();
+        private volatile @Nullable Read last;
+
+        LiveCounts read(long workspaceId, boolean shared, Supplier<LiveCounts> reader) {
             long now = committed.get();
-            if (shared && counts != null && readAt == now && this.workspaceId == workspaceId) {
-                return counts;
+            Read known = last;
+            if (shared && known != null && known.at() >= now && known.workspaceId() == workspaceId) {
+                return known.counts();
             }
-            LiveCounts fresh = reader.get();
-            counts = fresh;
-            readAt = now;
-            this.workspaceId = workspaceId;
-            return fresh;
+            reading.lock();
+            try {
+                known = last;
+                if (shared && known != null && known.at() >= now && known.workspaceId() == workspaceId) {
+                    return known.counts();
+                }
+                LiveCounts fresh = reader.get();
+                // A read that began after more commits is as fresh for anyone who asks about fewer.
+                if (known == null || now >= known.at()) {
+                    last = new Read(now, workspaceId, fresh);
+                }
+                return fresh;
+            } finally {
+                reading.unlock();
+            }
         }
     }
 }

@@ -15,22 +15,73 @@ import org.jspecify.annotations.Nullable;
  * nothing in it changes or belongs to a page. A live figure that every open page shows alike (the
  * standings under a round) is drawn once per change and locale this way, instead of once per page.
  *
- * @param tag        the element's tag; null for a text node
- * @param text       a text node's text; null for an element
- * @param attributes the element's attributes, {@code class} and {@code style} among them
- * @param properties the element's properties, each a string, a flag or a number
- * @param children   the element's children, in order
+ * <p>Two sketches are equal when they draw the same tree. Each knows its hash from the start, so
+ * that telling two different drawings apart, as {@link Morph} does at every level, is quick.
  */
-public record Sketch(@Nullable String tag, @Nullable String text, Map<String, String> attributes,
-        Map<String, Serializable> properties, List<Sketch> children) {
+public final class Sketch {
 
-    public Sketch {
+    private final @Nullable String tag;
+    private final @Nullable String text;
+    private final Map<String, String> attributes;
+    private final Map<String, Serializable> properties;
+    private final List<Sketch> children;
+    private final int hash;
+
+    /**
+     * @param tag        the element's tag; null for a text node
+     * @param text       a text node's text; null for an element
+     * @param attributes the element's attributes, {@code class} and {@code style} among them
+     * @param properties the element's properties, each a string, a flag or a number
+     * @param children   the element's children, in order
+     */
+    public Sketch(@Nullable String tag, @Nullable String text, Map<String, String> attributes,
+            Map<String, Serializable> properties, List<Sketch> children) {
         if ((tag == null) == (text == null)) {
             throw new IllegalArgumentException("a sketch is either an element (a tag) or a text node (a text)");
         }
-        attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
-        properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
-        children = List.copyOf(children);
+        this.tag = tag;
+        this.text = text;
+        this.attributes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        this.properties = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        this.children = List.copyOf(children);
+        this.hash = Objects.hash(tag, text, this.attributes, this.properties, this.children);
+    }
+
+    public @Nullable String tag() {
+        return tag;
+    }
+
+    public @Nullable String text() {
+        return text;
+    }
+
+    public Map<String, String> attributes() {
+        return attributes;
+    }
+
+    public Map<String, Serializable> properties() {
+        return properties;
+    }
+
+    public List<Sketch> children() {
+        return children;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Sketch that && hash == that.hash && Objects.equals(tag, that.tag)
+                && Objects.equals(text, that.text) && attributes.equals(that.attributes)
+                && properties.equals(that.properties) && children.equals(that.children);
+    }
+
+    @Override
+    public int hashCode() {
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return text != null ? "\"" + text + "\"" : "<" + tag + " " + attributes + properties + ">" + children;
     }
 
     boolean isText() {
