@@ -1,5 +1,6 @@
 package dk.ligevaerd.round.ui;
 
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -20,6 +21,7 @@ import dk.ligevaerd.round.RecordView.OptionResult;
 import dk.ligevaerd.round.RecordView.Outcome;
 import dk.ligevaerd.round.RoundKind;
 import dk.ligevaerd.round.rules.PrioritizeMethod;
+import dk.ligevaerd.shared.ui.Sketch;
 import dk.ligevaerd.shared.ui.Formats;
 import java.io.OutputStream;
 import java.util.List;
@@ -37,6 +39,13 @@ class RecordPanel extends Div {
 
     private final RecordExportService exports;
     private final long workspaceId;
+    /** What the record shows above its ballots, drawn here and shown as one {@link Html} node. */
+    private final Div body = new Div();
+
+    {
+        // Laid out as if its children were the panel's own.
+        body.addClassName("record-static");
+    }
 
     /**
      * @param titled whether the panel names the record itself; false on the record's own page,
@@ -59,14 +68,14 @@ class RecordPanel extends Div {
                 "outcome-" + r.outcome().name().toLowerCase(Locale.ROOT));
         outcome.setId("record-outcome-" + r.roundId());
         headline.add(outcome);
-        add(headline);
+        body.add(headline);
 
-        add(Show.withClass(new Paragraph(settings(r)), "muted", "record-settings"));
+        body.add(Show.withClass(new Paragraph(settings(r)), "muted", "record-settings"));
         if (r.outcome() == Outcome.NO_DECISION) {
             String missing = r.sides().stream().filter(s -> !s.quorumMet() && !s.removed())
                     .map(s -> getTranslation("record.missedQuorum", s.name(), s.ballots(), s.quorum()))
                     .collect(Collectors.joining(" "));
-            add(Show.withClass(new Paragraph(getTranslation("record.noDecisionExplained") + " " + missing),
+            body.add(Show.withClass(new Paragraph(getTranslation("record.noDecisionExplained") + " " + missing),
                     "record-notice"));
         }
 
@@ -83,7 +92,7 @@ class RecordPanel extends Div {
             chip.addClassNames("turnout-side", side.quorumMet() ? "quorum-met" : "quorum-missed");
             turnout.add(chip);
         }
-        add(turnout);
+        body.add(turnout);
 
         if (r.kind() == RoundKind.PRIORITIZE && r.prioritize() != null) {
             prioritize(r, sides, locale);
@@ -91,18 +100,30 @@ class RecordPanel extends Div {
             adopt(r, r.adopt(), sides, locale);
         }
 
-        add(closing(r, byId, locale));
+        body.add(closing(r, byId, locale));
+        if (r.ballots().isEmpty() && r.secret()) {
+            body.add(Show.withClass(new Paragraph(getTranslation("record.secretBallots")), "muted"));
+        }
+        // A record never changes: what only shows it is one node on the server, not one per element.
+        add(shownAsOne(body));
         if (!r.ballots().isEmpty()) {
             add(ballots(r, byId));
-        } else if (r.secret()) {
-            add(Show.withClass(new Paragraph(getTranslation("record.secretBallots")), "muted"));
         }
         Paragraph chain = new Paragraph(getTranslation("record.chain", r.seq(), Show.shortHash(r.hash()),
                 Show.shortHash(r.prevHash())));
         chain.addClassNames("muted", "record-chain");
         chain.setTitle(r.hash());
-        add(chain);
+        add(shownAsOne(chain));
         add(downloads(r, locale));
+    }
+
+    /**
+     * A part that only shows what the record says, as one {@link Html} node: the same elements in
+     * the browser, without a state node for each of them on the server for as long as the page is
+     * open (a record's tables alone are well over a hundred).
+     */
+    private static Html shownAsOne(com.vaadin.flow.component.Component part) {
+        return new Html(Sketch.of(part.getElement()).html());
     }
 
     /**
@@ -167,9 +188,9 @@ class RecordPanel extends Div {
         if (p == null) {
             return;
         }
-        add(ResultTables.prioritize(this, p.options(), sides, r.outcome() == Outcome.DECIDED, locale));
+        body.add(ResultTables.prioritize(this, p.options(), sides, r.outcome() == Outcome.DECIDED, locale));
         if (r.outcome() == Outcome.DECIDED) {
-            add(Show.withClass(new Paragraph(getTranslation("record.adoptedRule", r.adoptTopPlaces())
+            body.add(Show.withClass(new Paragraph(getTranslation("record.adoptedRule", r.adoptTopPlaces())
                     + (r.adoptEverySide() ? " " + getTranslation("record.adoptedRuleEverySide") : "")), "muted"));
         }
         if (r.headCountDiffers()) {
@@ -181,40 +202,40 @@ class RecordPanel extends Div {
                     .collect(Collectors.joining(", "));
             differs(getTranslation("record.differs.prioritize", parityOrder, order), r);
         } else {
-            add(Show.withClass(new Paragraph(getTranslation("record.same.prioritize")), "muted"));
+            body.add(Show.withClass(new Paragraph(getTranslation("record.same.prioritize")), "muted"));
         }
     }
 
     private void adopt(RecordView r, AdoptRecord a, List<Show.Side> sides, Locale locale) {
         Paragraph version = new Paragraph(getTranslation("record.version", a.versionName()));
         version.addClassName("muted");
-        add(version);
+        body.add(version);
         Div text = new Div();
         text.addClassName("statement-text");
         text.setText(a.text().isEmpty() ? getTranslation("round.adopt.emptyText") : a.text());
         if (r.outcome() == Outcome.ADOPTED) {
             text.addClassName("adopted-text");
-            add(Show.withClass(new Paragraph(getTranslation("record.adoptedText")), "record-notice"));
+            body.add(Show.withClass(new Paragraph(getTranslation("record.adoptedText")), "record-notice"));
         }
-        add(text);
-        add(ResultTables.adopt(this, a.sides(), sides, r.rule() == DecisionRule.CONSENT, locale));
+        body.add(text);
+        body.add(ResultTables.adopt(this, a.sides(), sides, r.rule() == DecisionRule.CONSENT, locale));
         String verdict = getTranslation(a.ruleAdopts() ? "record.verdict.adopt" : "record.verdict.reject");
         // Each rule's line states only what that rule decides by; consent has no percentage in it.
-        add(new Paragraph(switch (r.rule()) {
+        body.add(new Paragraph(switch (r.rule()) {
             case SIDE_PARITY -> getTranslation("record.adopt.parity", Show.percent(a.paritySupport(), locale), verdict);
             case DOUBLE_MAJORITY -> getTranslation("record.adopt.double", verdict);
             case CONSENT -> a.objections().isEmpty() ? getTranslation("record.adopt.consentAdopted")
                     : getTranslation("record.adopt.consentBlocked", a.objections().size());
         }));
         if (r.rule() != DecisionRule.CONSENT) {
-            add(new Paragraph(getTranslation("record.adopt.headCount", Show.percent(a.headCountSupport(), locale),
+            body.add(new Paragraph(getTranslation("record.adopt.headCount", Show.percent(a.headCountSupport(), locale),
                     getTranslation(a.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
         }
         if (r.headCountDiffers()) {
             differs(getTranslation("record.differs.adopt"), r);
         }
         if (!a.objections().isEmpty()) {
-            add(new H4(getTranslation("record.objections")));
+            body.add(new H4(getTranslation("record.objections")));
             UnorderedList list = new UnorderedList();
             list.addClassName("objection-list");
             for (RecordView.ObjectionView o : a.objections()) {
@@ -224,7 +245,7 @@ class RecordPanel extends Div {
                 item.add(new Span(o.reason()));
                 list.add(item);
             }
-            add(list);
+            body.add(list);
         }
     }
 
@@ -233,7 +254,7 @@ class RecordPanel extends Div {
         notice.addClassName("differs-notice");
         notice.setId("record-differs-" + r.roundId());
         notice.getElement().setAttribute("role", "note");
-        add(notice);
+        body.add(notice);
     }
 
     private Div closing(RecordView r, Map<Long, Show.Side> sides, Locale locale) {
@@ -261,7 +282,23 @@ class RecordPanel extends Div {
         return closing;
     }
 
+    /**
+     * Every ballot with its voter, behind a disclosure that starts closed. The list is drawn when the
+     * disclosure is first opened: a meeting's record names dozens of ballots, and most pages that
+     * show the record never open it.
+     */
     private NativeDetails ballots(RecordView r, Map<Long, Show.Side> sides) {
+        NativeDetails details = new NativeDetails(getTranslation("record.ballots", r.ballots().size()));
+        details.addClassName("record-ballots");
+        details.addToggleListener(e -> {
+            if (details.isOpen() && details.getContent() == null) {
+                details.setContent(shownAsOne(namedBallots(r, sides)));
+            }
+        });
+        return details;
+    }
+
+    private UnorderedList namedBallots(RecordView r, Map<Long, Show.Side> sides) {
         UnorderedList list = new UnorderedList();
         list.addClassName("named-ballots");
         Map<Long, String> titles = r.prioritize() == null ? Map.of()
@@ -275,7 +312,7 @@ class RecordPanel extends Div {
             item.add(Show.text(b.voter().name() + ": ", "member-name"), new Span(summary(r, b.ballot(), titles)));
             list.add(item);
         }
-        return new NativeDetails(getTranslation("record.ballots", r.ballots().size()), list);
+        return list;
     }
 
     private String summary(RecordView r, BallotView b, Map<Long, String> titles) {

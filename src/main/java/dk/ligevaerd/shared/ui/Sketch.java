@@ -27,6 +27,10 @@ public final class Sketch {
     private final List<Sketch> children;
     private final int hash;
 
+    /** Elements that markup writes without an end tag or children. */
+    private static final java.util.Set<String> VOID = java.util.Set.of("area", "base", "br", "col", "embed", "hr",
+            "img", "input", "link", "meta", "source", "track", "wbr");
+
     /**
      * @param tag        the element's tag; null for a text node
      * @param text       a text node's text; null for an element
@@ -114,6 +118,60 @@ public final class Sketch {
         });
         return new Sketch(element.getTag(), null, attributes, properties,
                 element.getChildren().map(Sketch::of).toList());
+    }
+
+    /**
+     * The drawing as HTML markup, every text and attribute value escaped: for a static part of a
+     * page that one {@link com.vaadin.flow.component.Html} component can show, one node on the
+     * server where the elements would each be one. Properties have no markup, so a drawing with any
+     * is refused.
+     *
+     * @throws IllegalStateException where an element has a property
+     */
+    public String html() {
+        StringBuilder out = new StringBuilder();
+        html(out);
+        return out.toString();
+    }
+
+    private void html(StringBuilder out) {
+        if (text != null) {
+            escape(text, out);
+            return;
+        }
+        if (!properties.isEmpty()) {
+            throw new IllegalStateException("<" + tag + "> has properties, which markup cannot say: "
+                    + properties.keySet());
+        }
+        out.append('<').append(tag);
+        attributes.forEach((name, value) -> {
+            out.append(' ').append(name).append("=\"");
+            escape(value, out);
+            out.append('"');
+        });
+        out.append('>');
+        if (VOID.contains(tag)) {
+            if (!children.isEmpty()) {
+                throw new IllegalStateException("<" + tag + "> cannot have children in markup");
+            }
+            return;
+        }
+        children.forEach(child -> child.html(out));
+        out.append("</").append(tag).append('>');
+    }
+
+    private static void escape(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
     }
 
     /** A new, detached element tree drawn as this sketch says. */

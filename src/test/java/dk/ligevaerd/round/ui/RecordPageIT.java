@@ -11,6 +11,7 @@ import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.html.NativeDetails;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import dk.ligevaerd.account.AccountService;
@@ -90,5 +91,34 @@ class RecordPageIT extends SpringBrowserlessTest {
         navigate("workspace/" + demo + "/record/999", NotFoundOrNoAccessView.class);
         navigate("workspace/" + demo + "/record/abc", NotFoundOrNoAccessView.class);
         navigate("workspace/" + demo + "/record/-1", NotFoundOrNoAccessView.class);
+    }
+
+    @Test
+    @WithUserDetails(OBSERVER1)
+    void the_record_is_a_handful_of_nodes_on_the_server_and_its_ballots_are_drawn_when_first_opened() {
+        long id = demoWorkspace();
+        RecordView record = rounds.recordBySeq(id, 1).orElseThrow();
+
+        navigate("workspace/" + id + "/record/1", RecordPage.class);
+
+        RecordPanel panel = $(RecordPanel.class).single();
+        int[] nodes = {0};
+        panel.getElement().getNode().visitNodeTree(node -> nodes[0]++);
+        // The tables, turnout and closing are one Html node; the ballots' disclosure and the three
+        // download links are what is left.
+        assertThat(nodes[0]).isLessThan(25);
+        com.vaadin.flow.component.Html shown = $(com.vaadin.flow.component.Html.class).from(panel).all().getFirst();
+        assertThat(shown.getInnerHtml()).contains("result-table").contains("record-closing").doesNotContain("named-ballots");
+        NativeDetails ballots = $(NativeDetails.class).from(panel).single();
+        assertThat(ballots.getContent()).as("not drawn while closed").isNull();
+
+        ballots.setOpen(true);
+        com.vaadin.flow.component.ComponentUtil.fireEvent(ballots, new NativeDetails.ToggleEvent(ballots, true));
+
+        String named = ((com.vaadin.flow.component.Html) ballots.getContent()).getInnerHtml();
+        for (RecordView.NamedBallot b : record.ballots()) {
+            assertThat(named).contains(b.voter().name()
+                    .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+        }
     }
 }

@@ -168,4 +168,22 @@ class MorphTest {
 
         assertThat(shown.getChild(0).getAttribute("data-mark")).isEqualTo("kept");
     }
+
+    @Test
+    void a_sketch_as_markup_escapes_every_text_and_attribute_value_and_writes_void_elements_bare() {
+        Element p = new Element("p").setAttribute("title", "\"quoted\" & <tagged>");
+        p.appendChild(Element.createText("<script>alert('x')</script> & more"), new Element("br"));
+
+        assertThat(Sketch.of(p).html()).isEqualTo("<p title=\"&quot;quoted&quot; &amp; &lt;tagged&gt;\">"
+                + "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more<br></p>");
+    }
+
+    @Test
+    void a_sketch_with_a_property_is_refused_as_markup() {
+        Element strong = new Element("strong");
+        strong.setProperty("hidden", true);
+
+        assertThatThrownBy(() -> Sketch.of(host(strong)).html()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("hidden");
+    }
 }
