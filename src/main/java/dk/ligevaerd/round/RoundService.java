@@ -515,7 +515,7 @@ public class RoundService {
     public LiveCounts counts(long workspaceId, long roundId, boolean shared) {
         // Every open page asks after each ballot: the membership check uses a held copy, and only
         // the page that reads the counts for the others opens a transaction.
-        access.requireMemberForLiveRead(workspaceId);
+        access.requireMembershipForLiveRead(workspaceId);
         return open.counts(roundId, workspaceId, shared,
                 () -> Objects.requireNonNull(readOnly.execute(status -> readCounts(workspaceId, roundId))));
     }

@@ -460,7 +460,7 @@ public class GovernanceService {
     /**
      * The sides whose moderator must confirm: both sides of a move; for a change to the workspace,
      * every side that has a moderator (a side still forming has nobody to ask, and the workspace
-     * cannot open a round until it has).
+     * cannot open a round until it has); for an observer's seat on a side, those and that side.
      */
     private Set<Long> requiredSides(Proposal proposal, List<Membership> all) {
         if (proposal.kind() == ProposalKind.MOVE_MEMBER) {
@@ -473,6 +473,11 @@ public class GovernanceService {
             if (WorkspaceAccess.hasModerator(side.id(), all) && !removed) {
                 required.add(side.id());
             }
+        }
+        if (proposal.kind() == ProposalKind.OBSERVER_JOINS_SIDE) {
+            // The side the observer would join decides too, even before it has a moderator (then
+            // the owner stands in for it, as for its first invitations).
+            required.add(Objects.requireNonNull(proposal.targetSideId()));
         }
         return required;
     }

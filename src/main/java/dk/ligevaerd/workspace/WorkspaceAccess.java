@@ -89,21 +89,24 @@ public class WorkspaceAccess {
     }
 
     /**
-     * The current user's membership, as {@link #requireMember}, for a read that every open page of
+     * Checks that the current user is a member, as {@link #requireMember} does, for a read that every open page of
      * a workspace repeats after each live event (a round's counts after a ballot), so that a meeting's
      * burst of ballots does not cost a query per page and ballot. The membership read is kept and
      * used again while no change to the workspace's members, sides, roles or existence has been
      * committed on this node since it was read, and for at most {@link #LIVE_HELD}: a change committed
      * on another node is heard of through the page's own live event, which makes the page read its
      * frame afresh, and the limit bounds what a missed announcement could leave. Only for reads of
-     * what every member may see; anything that changes something asks {@link #requireMember}.
+     * what every member may see, so it returns nothing a caller could decide by (a role held here may
+     * be a few seconds old); anything that depends on the role or changes something asks
+     * {@link #requireMember}. Every change to who is in a workspace publishes one of
+     * {@link WorkspaceEvents}' events (a change published otherwise would not be heard of here).
      */
-    public Member requireMemberForLiveRead(long workspaceId) {
+    public void requireMembershipForLiveRead(long workspaceId) {
         LiveKey key = new LiveKey(workspaceId, currentUser.id());
         long now = System.nanoTime();
         Held copy = held.get(key);
         if (copy != null && copy.changesBefore() == changes.get() && now - copy.readAtNanos() < LIVE_HELD.toNanos()) {
-            return copy.member();
+            return;
         }
         if (held.size() > LIVE_KEPT) {
             held.clear();
@@ -111,7 +114,6 @@ public class WorkspaceAccess {
         long changesBefore = changes.get();
         Member member = standing(workspaceId, key.userId()).orElseThrow(NotFoundOrNoAccessException::new);
         held.put(key, new Held(member, changesBefore, now));
-        return member;
     }
 
     /**

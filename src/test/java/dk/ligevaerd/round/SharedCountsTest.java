@@ -55,7 +55,7 @@ class SharedCountsTest {
     }
 
     @Test
-    void a_ballot_committed_here_makes_the_next_page_read_again_and_a_fresh_read_is_never_replaced_by_an_older_one() {
+    void a_ballot_committed_here_makes_the_next_page_read_again_and_news_from_another_node_is_always_read() {
         assertThat(open.counts(ROUND, WORKSPACE, true, () -> counts(1)).ballots(1)).isEqualTo(1);
         assertThat(open.counts(ROUND, WORKSPACE, true, () -> counts(99)).ballots(1)).as("nothing new committed")
                 .isEqualTo(1);

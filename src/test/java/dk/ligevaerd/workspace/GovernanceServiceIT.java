@@ -302,6 +302,29 @@ class GovernanceServiceIT {
         assertThat(kinds()).contains("member.changed");
     }
 
+    @Test
+    void a_sides_moderator_cannot_seat_an_observer_on_a_side_that_has_no_moderator_yet() {
+        long id = as(f.owner, () -> workspaces.create("Forming " + System.nanoTime(), "",
+                List.of("Kommune", "Civilsamfund"), 0));
+        List<SideView> sides = as(f.owner, () -> workspaces.details(id).sides());
+        long kommune = sides.get(0).id();
+        long civil = sides.get(1).id();
+        String asModerator = as(f.owner, () -> invitations.create(id, kommune, Role.MODERATOR, Duration.ofDays(1)).token());
+        run(f.participant, () -> invitations.accept(asModerator));
+        String asObserver = as(f.owner, () -> invitations.create(id, null, Role.OBSERVER, Duration.ofDays(1)).token());
+        run(f.observer, () -> invitations.accept(asObserver));
+
+        assertThat(as(f.participant, () -> workspaces.assign(id, f.observer.id(), Role.MODERATOR, civil)))
+                .as("Civilsamfund has not agreed").isFalse();
+
+        MemberView seated = as(f.owner, () -> workspaces.details(id)).members().stream()
+                .filter(m -> m.userId() == f.observer.id()).findFirst().orElseThrow();
+        assertThat(seated.sideId()).isNull();
+        assertThat(seated.role()).isEqualTo(Role.OBSERVER);
+        assertThat(as(f.owner, () -> governance.pending(id))).singleElement()
+                .satisfies(p -> assertThat(p.waitingFor()).containsExactly(civil));
+    }
+
     /** The owner keeps only what harms no side; an observer's seat is not among it. */
     @Test
     void the_owner_alone_neither_removes_an_observer_nor_seats_one_on_a_side() {

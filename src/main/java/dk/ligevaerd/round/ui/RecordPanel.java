@@ -39,13 +39,6 @@ class RecordPanel extends Div {
 
     private final RecordExportService exports;
     private final long workspaceId;
-    /** What the record shows above its ballots, drawn here and shown as one {@link Html} node. */
-    private final Div body = new Div();
-
-    {
-        // Laid out as if its children were the panel's own.
-        body.addClassName("record-static");
-    }
 
     /**
      * @param titled whether the panel names the record itself; false on the record's own page,
@@ -68,6 +61,10 @@ class RecordPanel extends Div {
                 "outcome-" + r.outcome().name().toLowerCase(Locale.ROOT));
         outcome.setId("record-outcome-" + r.roundId());
         headline.add(outcome);
+        // What the record shows above its ballots: drawn here, shown as one Html node, not kept.
+        Div body = new Div();
+        // Laid out as if its children were the panel's own.
+        body.addClassName("record-static");
         body.add(headline);
 
         body.add(Show.withClass(new Paragraph(settings(r)), "muted", "record-settings"));
@@ -95,9 +92,9 @@ class RecordPanel extends Div {
         body.add(turnout);
 
         if (r.kind() == RoundKind.PRIORITIZE && r.prioritize() != null) {
-            prioritize(r, sides, locale);
+            prioritize(body, r, sides, locale);
         } else if (r.adopt() != null) {
-            adopt(r, r.adopt(), sides, locale);
+            adopt(body, r, r.adopt(), sides, locale);
         }
 
         body.add(closing(r, byId, locale));
@@ -183,7 +180,7 @@ class RecordPanel extends Div {
         return text.toString();
     }
 
-    private void prioritize(RecordView r, List<Show.Side> sides, Locale locale) {
+    private void prioritize(Div body, RecordView r, List<Show.Side> sides, Locale locale) {
         RecordView.PrioritizeRecord p = r.prioritize();
         if (p == null) {
             return;
@@ -200,13 +197,13 @@ class RecordPanel extends Div {
             String parityOrder = p.options().stream().limit(3)
                     .map(o -> o.parityPlace() + ". " + o.title())
                     .collect(Collectors.joining(", "));
-            differs(getTranslation("record.differs.prioritize", parityOrder, order), r);
+            differs(body, getTranslation("record.differs.prioritize", parityOrder, order), r);
         } else {
             body.add(Show.withClass(new Paragraph(getTranslation("record.same.prioritize")), "muted"));
         }
     }
 
-    private void adopt(RecordView r, AdoptRecord a, List<Show.Side> sides, Locale locale) {
+    private void adopt(Div body, RecordView r, AdoptRecord a, List<Show.Side> sides, Locale locale) {
         Paragraph version = new Paragraph(getTranslation("record.version", a.versionName()));
         version.addClassName("muted");
         body.add(version);
@@ -232,7 +229,7 @@ class RecordPanel extends Div {
                     getTranslation(a.headCountAdopts() ? "record.verdict.adopt" : "record.verdict.reject"))));
         }
         if (r.headCountDiffers()) {
-            differs(getTranslation("record.differs.adopt"), r);
+            differs(body, getTranslation("record.differs.adopt"), r);
         }
         if (!a.objections().isEmpty()) {
             body.add(new H4(getTranslation("record.objections")));
@@ -249,7 +246,7 @@ class RecordPanel extends Div {
         }
     }
 
-    private void differs(String text, RecordView r) {
+    private void differs(Div body, String text, RecordView r) {
         Div notice = new Div(new Span(text));
         notice.addClassName("differs-notice");
         notice.setId("record-differs-" + r.roundId());

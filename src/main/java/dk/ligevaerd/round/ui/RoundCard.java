@@ -355,13 +355,17 @@ class RoundCard extends Div {
     private void standings(RoundView r) {
         Sketch drawing;
         if (r.state() == RoundState.OPEN) {
-            // The same on every page in this language: drawn once for all of them.
-            drawing = tab.standings().of(r, getLocale(), () -> sketchOfStandings(r));
+            // The same on every page in this language: drawn once for all of them, from the round
+            // as every member sees it.
+            drawing = tab.standings().of(r, getLocale(), this::sketchOfStandings);
         } else {
             tab.standings().forget(r.id());
             drawing = sketchOfStandings(r);
         }
-        Morph.children(standings.getElement(), shownStandings, drawing);
+        // Should laying it over fail half-way, the next drawing is compared with the page itself.
+        Sketch was = shownStandings;
+        shownStandings = null;
+        Morph.children(standings.getElement(), was, drawing);
         shownStandings = drawing;
     }
 

@@ -5,7 +5,7 @@ import dk.ligevaerd.shared.ui.Sketch;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,38 +22,38 @@ import org.springframework.stereotype.Component;
 @Component
 class StandingsDrawings {
 
-    /** More than this many rounds open at once, in all languages, and the drawings start afresh. */
+    /** More than this many rounds open at once and the drawings start afresh. */
     static final int KEPT = 512;
-
-    private record Key(long roundId, Locale locale) {
-    }
 
     private record Drawn(RoundView round, Sketch sketch) {
     }
 
-    private final Map<Key, Drawn> latest = new ConcurrentHashMap<>();
+    /** The latest drawing of each open round, by round and language. */
+    private final Map<Long, Map<Locale, Drawn>> latest = new ConcurrentHashMap<>();
 
     /**
-     * The standings of this open round in this language, drawn by {@code draw} unless the same were
-     * drawn already. {@code draw} runs at most once for any number of pages asking at once.
+     * The standings of this open round in this language, drawn by {@code draw} from the round as
+     * every member sees it, unless the same were drawn already. {@code draw} runs at most once for
+     * any number of pages asking at once.
      */
-    Sketch of(RoundView round, Locale locale, Supplier<Sketch> draw) {
+    Sketch of(RoundView round, Locale locale, Function<RoundView, Sketch> draw) {
         if (latest.size() > KEPT) {
             latest.clear();
         }
         RoundView everyone = round.forEveryone();
-        return latest.compute(new Key(round.id(), locale),
-                (key, was) -> was != null && was.round().equals(everyone) ? was : new Drawn(everyone, draw.get()))
+        return latest.computeIfAbsent(round.id(), id -> new ConcurrentHashMap<>()).compute(locale,
+                (language, was) -> was != null && was.round().equals(everyone) ? was
+                        : new Drawn(everyone, draw.apply(everyone)))
                 .sketch();
     }
 
     /** The round is no longer open: nothing of it is kept. */
     void forget(long roundId) {
-        latest.keySet().removeIf(key -> key.roundId() == roundId);
+        latest.remove(roundId);
     }
 
     /** How many drawings are kept; for tests. */
     int kept() {
-        return latest.size();
+        return latest.values().stream().mapToInt(Map::size).sum();
     }
 }

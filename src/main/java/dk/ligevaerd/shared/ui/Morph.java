@@ -38,10 +38,7 @@ public final class Morph {
         List<Element> have = shown.getChildren().toList();
         List<Sketch> want = fresh.children();
         if (have.size() != want.size()) {
-            shown.removeAllChildren();
-            for (Sketch child : want) {
-                shown.appendChild(child.build());
-            }
+            replaceChildren(shown, want);
             return;
         }
         for (int i = 0; i < have.size(); i++) {
@@ -79,10 +76,7 @@ public final class Morph {
         List<Sketch> had = was.children();
         List<Sketch> want = fresh.children();
         if (had.size() != want.size()) {
-            shown.removeAllChildren();
-            for (Sketch child : want) {
-                shown.appendChild(child.build());
-            }
+            replaceChildren(shown, want);
             return;
         }
         for (int i = 0; i < had.size(); i++) {
@@ -105,6 +99,14 @@ public final class Morph {
             } else {
                 shown.setChild(i, b.build());
             }
+        }
+    }
+
+    /** Another number of children: they are drawn anew. */
+    private static void replaceChildren(Element shown, List<Sketch> want) {
+        shown.removeAllChildren();
+        for (Sketch child : want) {
+            shown.appendChild(child.build());
         }
     }
 

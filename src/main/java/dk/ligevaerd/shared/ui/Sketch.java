@@ -72,7 +72,7 @@ public final class Sketch {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return this == other || other instanceof Sketch that && hash == that.hash && Objects.equals(tag, that.tag)
                 && Objects.equals(text, that.text) && attributes.equals(that.attributes)
                 && properties.equals(that.properties) && children.equals(that.children);

@@ -169,6 +169,7 @@ class PeoplePanel extends Div {
                 dialog.close();
                 if (!done) {
                     Notices.success(this, m.sideId() == null ? "proposal.made" : "proposal.move.pending");
+                    proposals.refresh();
                 }
             } catch (DomainException refused) {
                 error.setText(Messages.get(getLocale(), refused));
@@ -193,6 +194,7 @@ class PeoplePanel extends Div {
             try {
                 if (!workspaces.remove(workspaceId, m.userId())) {
                     Notices.success(this, "proposal.made");
+                    proposals.refresh();
                 }
             } catch (DomainException refused) {
                 Notices.error(getLocale(), refused);

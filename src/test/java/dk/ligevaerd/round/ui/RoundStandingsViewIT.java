@@ -205,7 +205,8 @@ class RoundStandingsViewIT extends SpringBrowserlessTest {
         RoundView others = RunAs.user(users, CIVIL1, () -> rounds.get(workspaceId, round));
         assertThat(voters).isNotEqualTo(others);
         java.util.concurrent.atomic.AtomicInteger drawn = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.function.Supplier<Sketch> draw = () -> {
+        java.util.function.Function<RoundView, Sketch> draw = everyone -> {
+            assertThat(everyone.myBallot()).as("drawn from the round as everyone sees it").isNull();
             drawn.incrementAndGet();
             return Sketch.of(new com.vaadin.flow.dom.Element("div"));
         };
