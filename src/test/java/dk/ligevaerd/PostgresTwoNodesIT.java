@@ -211,8 +211,14 @@ class PostgresTwoNodesIT {
 
         List<Seat.Ending> asObserver = new CopyOnWriteArrayList<>();
         as(f.participant, () -> collabB.seat(f.workspaceId, asObserver::add));
-        as(f.owner, () -> {
-            on(a, WorkspaceService.class).remove(f.workspaceId, f.participant.id());
+        // An observer's removal is for every side to agree: the owner proposes, civil society confirms.
+        boolean removedAtOnce = as(f.owner, () -> on(a, WorkspaceService.class).remove(f.workspaceId,
+                f.participant.id()));
+        assertThat(removedAtOnce).isFalse();
+        GovernanceService governanceA = on(a, GovernanceService.class);
+        long removal = as(f.otherModerator, () -> governanceA.pending(f.workspaceId)).getFirst().id();
+        as(f.otherModerator, () -> {
+            governanceA.confirm(f.workspaceId, removal);
             return null;
         });
         await().atMost(DEADLINE).until(() -> asObserver.equals(List.of(Seat.Ending.REMOVED)));

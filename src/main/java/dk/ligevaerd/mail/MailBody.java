@@ -1,5 +1,6 @@
 package dk.ligevaerd.mail;
 
+import dk.ligevaerd.shared.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,19 +81,7 @@ public final class MailBody {
         return escape(text).replace("\r\n", "\n").replace("\n", "<br>\n");
     }
 
-    public static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+    private static String escape(String text) {
+        return Text.escapeHtml(text);
     }
 }

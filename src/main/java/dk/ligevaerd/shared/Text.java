@@ -112,4 +112,21 @@ public final class Text {
         return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF)
                 || (codePoint >= 0 && codePoint <= Character.MAX_CODE_POINT && (codePoint & 0xFFFE) == 0xFFFE);
     }
+
+    /** The text as HTML text or attribute value: {@code < > & " '} as character references. */
+    public static String escapeHtml(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
+    }
 }

@@ -1,6 +1,7 @@
 package dk.ligevaerd.shared.ui;
 
 import com.vaadin.flow.dom.Element;
+import dk.ligevaerd.shared.Text;
 import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,7 +137,7 @@ public final class Sketch {
 
     private void html(StringBuilder out) {
         if (text != null) {
-            escape(text, out);
+            out.append(Text.escapeHtml(text));
             return;
         }
         if (!properties.isEmpty()) {
@@ -146,7 +147,7 @@ public final class Sketch {
         out.append('<').append(tag);
         attributes.forEach((name, value) -> {
             out.append(' ').append(name).append("=\"");
-            escape(value, out);
+            out.append(Text.escapeHtml(value));
             out.append('"');
         });
         out.append('>');
@@ -160,19 +161,6 @@ public final class Sketch {
         out.append("</").append(tag).append('>');
     }
 
-    private static void escape(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-    }
 
     /** A new, detached element tree drawn as this sketch says. */
     public Element build() {
