@@ -19,6 +19,7 @@ import dk.ligevaerd.workspace.domain.WorkspaceRepository;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -43,6 +44,12 @@ public class WorkspaceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final GovernanceService governance;
+    /**
+     * The last list of members read for each workspace. Every open page of a workspace keeps the
+     * workspace's details; while nobody joins, leaves or changes, they all keep this one list
+     * rather than a copy each (a meeting's 80 pages, 230 members).
+     */
+    private final Map<Long, List<MemberView>> lastMembers = new ConcurrentHashMap<>();
 
     WorkspaceService(WorkspaceRepository workspaces, MembershipRepository memberships, WorkspaceAccess access, CurrentUser currentUser, AccountService accounts, ApplicationEventPublisher events,
             Clock clock, GovernanceService governance) {
@@ -144,6 +151,10 @@ public class WorkspaceService {
                 })
                 .sorted(Comparator.comparing(MemberView::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
+        if (lastMembers.size() > 10_000) {
+            lastMembers.clear();
+        }
+        members = lastMembers.merge(workspaceId, members, (last, read) -> last.equals(read) ? last : read);
         List<String> withoutModerator = workspace.sides().stream()
                 .filter(s -> !WorkspaceAccess.hasModerator(s.id(), all)).map(Side::name).toList();
         return new WorkspaceDetails(workspace.id(), workspace.name(), workspace.description(),

@@ -46,6 +46,23 @@ class WorkspaceServiceIT {
         assertThat(d.me().sideId()).isEqualTo(f.municipalSideId);
     }
 
+    @Test
+    void every_members_page_keeps_one_shared_list_of_members_until_someone_joins() {
+        List<MemberView> owners = ownerView().members();
+        List<MemberView> observers = as(f.observer, () -> workspaces.details(f.workspaceId)).members();
+        assertThat(observers).isSameAs(owners);
+
+        UserSummary newcomer = accounts.register("nyt-medlem-" + System.nanoTime() % 100000, "Nyt Medlem",
+                "bla-hest-tromme-7");
+        String token = as(f.otherModerator, () -> invitations.create(f.workspaceId, f.civilSideId,
+                Role.PARTICIPANT, java.time.Duration.ofDays(1)).token());
+        as(newcomer, () -> invitations.accept(token));
+
+        List<MemberView> after = as(f.observer, () -> workspaces.details(f.workspaceId)).members();
+        assertThat(after).isNotSameAs(owners).extracting(MemberView::userId).contains(newcomer.id());
+        assertThat(ownerView().members()).isSameAs(after);
+    }
+
     /** Changed with shared governance: switching joint closing off now needs both sides' moderators. */
     @Test
     void joint_closing_goes_off_when_both_sides_agreed_and_the_history_says_so_once() {
