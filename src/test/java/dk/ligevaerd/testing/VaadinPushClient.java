@@ -57,14 +57,19 @@ public final class VaadinPushClient implements AutoCloseable {
     private final URI base;
     private final String cookie;
     private final int uiId;
+    private final String securityKey;
     private final WebSocket socket;
     private final Receiver receiver;
+    /** The next request's number; {@link #open} sent the first two. */
+    private final AtomicInteger clientId = new AtomicInteger(2);
     private volatile ScheduledFuture<?> heartbeat;
 
-    private VaadinPushClient(URI base, String cookie, int uiId, WebSocket socket, Receiver receiver) {
+    private VaadinPushClient(URI base, String cookie, int uiId, String securityKey, WebSocket socket,
+            Receiver receiver) {
         this.base = base;
         this.cookie = cookie;
         this.uiId = uiId;
+        this.securityKey = securityKey;
         this.socket = socket;
         this.receiver = receiver;
     }
@@ -154,9 +159,10 @@ public final class VaadinPushClient implements AutoCloseable {
                 + "&Content-Type=application%2Fjson%3B%20charset%3DUTF-8&X-atmo-protocol=true"
                 + "&X-Vaadin-LastSeenServerSyncId=" + syncId(answered));
         Receiver receiver = new Receiver(listener);
+        receiver.syncId.set(Long.parseLong(syncId(answered)));
         WebSocket socket = HTTP.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(Duration.ofSeconds(20))
                 .buildAsync(push, receiver).get(30, TimeUnit.SECONDS);
-        VaadinPushClient client = new VaadinPushClient(base, cookie, ui, socket, receiver);
+        VaadinPushClient client = new VaadinPushClient(base, cookie, ui, csrf.group(1), socket, receiver);
         // Vaadin closes a UI whose browser misses three heartbeats; a browser sends one every
         // vaadin.heartbeatInterval (20 s here).
         client.heartbeat = HEARTBEATS.scheduleWithFixedDelay(client::beat, 15, 15, TimeUnit.SECONDS);
@@ -182,6 +188,26 @@ public final class VaadinPushClient implements AutoCloseable {
             throw new IllegalStateException("no sync id in " + answer.substring(0, Math.min(300, answer.length())));
         }
         return syncId.group(1);
+    }
+
+    /**
+     * Clicks the element of a state node, as a browser's page reports a click (the node must listen
+     * for clicks, as a button does), and hands the server's answer to the listener like a push.
+     */
+    public void click(int node) throws Exception {
+        String data = "{\"event.screenX\":0,\"event.screenY\":0,\"event.clientX\":0,\"event.clientY\":0,"
+                + "\"event.detail\":1,\"event.button\":0,\"event.ctrlKey\":false,\"event.shiftKey\":false,"
+                + "\"event.altKey\":false,\"event.metaKey\":false}";
+        String answer;
+        // One request at a time per UI, numbered in order, as a browser's page sends them.
+        synchronized (this) {
+            answer = uidl(base, cookie, uiId, "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[{\"type\":\"event\","
+                    + "\"node\":" + node + ",\"event\":\"click\",\"data\":" + data + "}],\"syncId\":"
+                    + receiver.syncId.get() + ",\"clientId\":" + clientId.getAndIncrement() + "}",
+                    "the click on node " + node + " was refused");
+        }
+        receiver.syncId.accumulateAndGet(Long.parseLong(syncId(answer)), Math::max);
+        receiver.listener.accept(answer);
     }
 
     /** Characters received over the push channel so far (JSON, nearly all ASCII: about bytes). */
@@ -211,6 +237,8 @@ public final class VaadinPushClient implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
         final AtomicLong bytes = new AtomicLong();
         final AtomicLong messages = new AtomicLong();
+        /** The server's latest sync id seen, which a request from the page names. */
+        final AtomicLong syncId = new AtomicLong();
 
         Receiver(Consumer<String> listener) {
             this.listener = listener;
@@ -248,6 +276,10 @@ public final class VaadinPushClient implements AutoCloseable {
                 String message = partial.substring(bar + 1, bar + 1 + length);
                 partial.delete(0, bar + 1 + length);
                 messages.incrementAndGet();
+                Matcher sync = SYNC_ID.matcher(message);
+                if (sync.find()) {
+                    syncId.accumulateAndGet(Long.parseLong(sync.group(1)), Math::max);
+                }
                 listener.accept(message);
             }
             webSocket.request(1);
