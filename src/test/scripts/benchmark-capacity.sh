@@ -7,7 +7,7 @@
 # Stops after the first step whose last session took more than a second.
 #
 #   benchmark-capacity.sh [--step=250] [--max=5000] [--ballots=2] [--per-side=40] [--open-threads=8]
-#                         [--limit-ms=1000] [--heap=1g]
+#                         [--limit-ms=1000] [--heap=1g] [--go-on=true: past the limit, until memory runs out]
 #
 # The protocol clients live in this script's JVM (-Xmx8g, CLIENT_HEAP to change), not the server's.
 # The measuring holds the machine-wide build lock when there is one, so that no build runs meanwhile.

@@ -73,7 +73,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * {@code --ballots} ballots, each cast by a member's own protocol session clicking + and the
  * submit button in the page, as a browser would; for each, the time from the submit click until
  * each open session shows the new count. It stops after the first step in which the last session
- * took longer than {@code --limit-ms}, a session could not connect, or the server ran out of
+ * took longer than {@code --limit-ms} (unless {@code --go-on=true}, which goes on to find where memory
+ * runs out), a session could not connect, or the server ran out of
  * memory or died; and fails (exit status 1) if a session never shows a ballot.
  */
 public final class CapacityBenchmark {
@@ -92,6 +93,8 @@ public final class CapacityBenchmark {
     private final int openThreads;
     private final long limitMillis;
     private final String heap;
+    /** Whether to go on past the time limit, to find where memory runs out. */
+    private final boolean goOn;
 
     private CapacityBenchmark(Map<String, String> options) {
         step = Integer.parseInt(options.getOrDefault("step", "250"));
@@ -101,6 +104,7 @@ public final class CapacityBenchmark {
         openThreads = Integer.parseInt(options.getOrDefault("open-threads", "8"));
         limitMillis = Long.parseLong(options.getOrDefault("limit-ms", "1000"));
         heap = options.getOrDefault("heap", "1g");
+        goOn = Boolean.parseBoolean(options.getOrDefault("go-on", "false"));
     }
 
     /** What the prepared database holds. */
@@ -166,10 +170,10 @@ public final class CapacityBenchmark {
                 int target = Math.min(max, clients.size() + step);
                 long openStart = System.nanoTime();
                 String failure = open(base, location, accounts, prepared, counts, target - clients.size(), clients,
-                        chips);
+                        chips, server, outOfMemory);
                 double openSeconds = (System.nanoTime() - openStart) / 1e9;
                 if (failure != null) {
-                    stopped = "a session could not connect at " + clients.size() + " sessions: " + failure;
+                    stopped = "a session could not connect with " + clients.size() + " sessions open: " + failure;
                     break;
                 }
                 if (!server.isAlive() || outOfMemory.get()) {
@@ -223,7 +227,7 @@ public final class CapacityBenchmark {
                 heapPrevious = heapNow;
                 rows.add(row);
                 System.out.println(format(row));
-                if (lastPerBallot.stream().anyMatch(last -> last > limitMillis)) {
+                if (!goOn && lastPerBallot.stream().anyMatch(last -> last > limitMillis)) {
                     stopped = "the last session took more than " + limitMillis + " ms at " + clients.size()
                             + " sessions";
                     break;
@@ -231,7 +235,8 @@ public final class CapacityBenchmark {
             }
         } catch (IOException | RuntimeException e) {
             if (!server.isAlive() || outOfMemory.get()) {
-                stopped = "the server " + (outOfMemory.get() ? "ran out of memory" : "died") + ": " + e;
+                stopped = "the server " + (outOfMemory.get() ? "ran out of memory" : "died") + " with " + clients.size()
+                        + " sessions open: " + e;
             } else {
                 throw e;
             }
@@ -239,7 +244,10 @@ public final class CapacityBenchmark {
             clients.forEach(VaadinPushClient::close);
             voterPages.forEach(VaadinPushClient::close);
             server.destroy();
-            server.waitFor(30, TimeUnit.SECONDS);
+            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                // Out of memory, it may no longer manage to stop by itself.
+                server.destroyForcibly();
+            }
         }
         String report = report(rows, stopped);
         System.out.println(report);
@@ -251,7 +259,8 @@ public final class CapacityBenchmark {
 
     /** Opens {@code count} sessions, several at once; the first failure's message, or null. */
     private String open(URI base, String location, List<String> accounts, Prepared prepared, int[] counts, int count,
-            List<VaadinPushClient> clients, List<Chips> chips) throws InterruptedException {
+            List<VaadinPushClient> clients, List<Chips> chips, Process server, AtomicBoolean outOfMemory)
+            throws InterruptedException {
         ExecutorService opening = Executors.newFixedThreadPool(openThreads);
         List<Future<?>> opened = new ArrayList<>();
         int first = clients.size();
@@ -272,15 +281,23 @@ public final class CapacityBenchmark {
         }
         String failure = null;
         for (Future<?> f : opened) {
-            try {
-                f.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                if (failure == null) {
+            while (failure == null) {
+                try {
+                    f.get(1, TimeUnit.SECONDS);
+                    break;
+                } catch (java.util.concurrent.ExecutionException e) {
                     failure = String.valueOf(e.getCause());
+                } catch (java.util.concurrent.TimeoutException stillOpening) {
+                    if (outOfMemory.get() || !server.isAlive()) {
+                        // A server out of memory may leave requests unanswered for ever: end it, so they fail.
+                        failure = "the server " + (outOfMemory.get() ? "ran out of memory" : "died") + " with "
+                                + clients.size() + " sessions open";
+                        server.destroyForcibly();
+                    }
                 }
             }
         }
-        opening.shutdown();
+        opening.shutdownNow();
         return failure;
     }
 
@@ -575,8 +592,13 @@ public final class CapacityBenchmark {
                 + " load average |\n");
         out.append("|---|---|---|---|---|---|---|---|---|---|\n");
         rows.forEach(r -> out.append(format(r)).append('\n'));
-        int passed = rows.stream().filter(r -> r.lastPerBallot.stream().allMatch(last -> last <= limitMillis))
-                .mapToInt(Row::sessions).max().orElse(0);
+        int passed = 0;
+        for (Row r : rows) {
+            if (r.lastPerBallot.stream().anyMatch(last -> last > limitMillis)) {
+                break;
+            }
+            passed = r.sessions;
+        }
         out.append("stopped: ").append(stopped).append('\n');
         out.append("largest step in which every ballot reached every session within ").append(limitMillis)
                 .append(" ms: ").append(passed).append(" sessions\n");
