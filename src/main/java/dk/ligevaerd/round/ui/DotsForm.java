@@ -7,6 +7,7 @@ import com.vaadin.flow.dom.Element;
 import dk.ligevaerd.round.BallotView;
 import dk.ligevaerd.round.RoundService;
 import dk.ligevaerd.round.RoundView;
+import dk.ligevaerd.shared.ui.Markup;
 import dk.ligevaerd.shared.ui.Sketch;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -78,7 +79,7 @@ class DotsForm extends BallotForm {
         drawn.getElement().setAttribute("slot", "prefix");
         return new Element("vaadin-button").setAttribute("class", className)
                 .setAttribute("theme", "small contrast icon").setAttribute("aria-label", label)
-                .setProperty("innerHTML", Sketch.of(drawn.getElement()).html());
+                .setProperty("innerHTML", Markup.shared(Sketch.of(drawn.getElement()).html()));
     }
 
     /** A − or + of this form; anything else the browser names is ignored. */

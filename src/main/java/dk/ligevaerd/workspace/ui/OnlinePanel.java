@@ -3,6 +3,7 @@ package dk.ligevaerd.workspace.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import dk.ligevaerd.shared.ui.Markup;
 import dk.ligevaerd.shared.ui.SideBadge;
 import dk.ligevaerd.shared.ui.Sketch;
 import dk.ligevaerd.workspace.MemberView;
@@ -44,7 +45,8 @@ class OnlinePanel extends Div {
             label.addClassName("observer-badge");
             drawn.add(group(label, observers, online));
         }
-        groups.getElement().setProperty("innerHTML", Sketch.of(drawn.getElement()).innerHtml());
+        // The same in every page of the workspace in this language: held once for all of them.
+        groups.getElement().setProperty("innerHTML", Markup.shared(Sketch.of(drawn.getElement()).innerHtml()));
     }
 
     private Div group(com.vaadin.flow.component.Component label, List<MemberView> members, Set<Long> online) {
