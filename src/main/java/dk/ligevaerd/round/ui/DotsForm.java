@@ -1,5 +1,7 @@
 package dk.ligevaerd.round.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -24,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * was pressed. A row so costs the server a few small nodes instead of two button components with a
  * listener each, in every open page of a meeting that shows the form.
  */
+// The element is drawn without the component; its web component must still be in every bundle.
+@Uses(Button.class)
+@Uses(Icon.class)
 class DotsForm extends BallotForm {
 
     /** The pressed − or +, whichever of its parts the click landed on. */
