@@ -10,6 +10,10 @@
 # this build in the same run: for each N, first REF, then this build. The measuring itself holds the
 # machine-wide build lock when there is one, so that no build runs meanwhile.
 # Results: stdout and target/benchmark/collab.md.
+# To profile both sides:
+#   BENCH_JAVA_OPTS='-XX:StartFlightRecording=filename=/tmp/editors.jfr,settings=profile' \
+#   BENCH_SERVER_JAVA_OPTS='-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename=/tmp/server.jfr,settings=profile' \
+#   benchmark-collab.sh 400
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -37,5 +41,6 @@ if [ -n "$compare" ]; then
 fi
 lock=()
 if [ -e /tmp/maven-build.lock ] && command -v flock >/dev/null; then lock=(flock /tmp/maven-build.lock); fi
-exec "${lock[@]}" "$JAVA" -Xmx1g -cp "target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)" \
+# BENCH_JAVA_OPTS: options for the editors' JVM; BENCH_SERVER_JAVA_OPTS: for the server's. Say, to profile.
+exec "${lock[@]}" "$JAVA" -Xmx1g ${BENCH_JAVA_OPTS:-} -Dbench.serverJvm="${BENCH_SERVER_JAVA_OPTS:-}" -cp "target/test-classes:target/classes:$(cat target/benchmark-classpath.txt)" \
   dk.ligevaerd.statement.bench.CollabBenchmark "${args[@]}"

@@ -167,9 +167,8 @@ public class CollabService {
         if (!me.canContribute()) {
             throw new NotPermittedException("error.permission.contributor");
         }
-        // The seat proves the standing, not that the workspace still takes changes: one read of its
-        // row, since an archiving on another node takes no seat back here.
-        access.requireWritable(me.workspaceId());
+        // The seat proves the standing, not that the workspace still takes changes: that is read in
+        // the transaction that stores the batch (acceptWaiting), once for all the batches it takes.
         return push(me, clientVersion, batch);
     }
 
@@ -207,6 +206,10 @@ public class CollabService {
         }
         PushOutcome outcome = mine.outcome;
         if (outcome == null) {
+            if (mine.failure instanceof DomainException refused) {
+                // Taken by another editor's push and refused for all: the workspace was archived or is gone.
+                throw refused;
+            }
             throw new IllegalStateException("the transaction that took this batch failed", mine.failure);
         }
         return outcome;
@@ -234,6 +237,9 @@ public class CollabService {
         boolean[] wasEmpty = {false};
         try {
             tx.executeWithoutResult(status -> {
+                // Read here, once per group and in the transaction that stores it, rather than once
+                // per batch: an archiving on another node takes no seat back on this one.
+                access.requireWritable(workspaceId);
                 Statement statement = statements.lockByWorkspaceId(workspaceId).orElseThrow();
                 room.catchUp(statement);
                 wasEmpty[0] = room.authority.text().isBlank();

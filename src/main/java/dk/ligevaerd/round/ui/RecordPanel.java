@@ -1,6 +1,5 @@
 package dk.ligevaerd.round.ui;
 
-import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
@@ -21,6 +20,7 @@ import dk.ligevaerd.round.RecordView.OptionResult;
 import dk.ligevaerd.round.RecordView.Outcome;
 import dk.ligevaerd.round.RoundKind;
 import dk.ligevaerd.round.rules.PrioritizeMethod;
+import dk.ligevaerd.shared.ui.Markup;
 import dk.ligevaerd.shared.ui.Sketch;
 import dk.ligevaerd.shared.ui.Formats;
 import java.io.OutputStream;
@@ -61,7 +61,7 @@ class RecordPanel extends Div {
                 "outcome-" + r.outcome().name().toLowerCase(Locale.ROOT));
         outcome.setId("record-outcome-" + r.roundId());
         headline.add(outcome);
-        // What the record shows above its ballots: drawn here, shown as one Html node, not kept.
+        // What the record shows above its ballots: drawn here, shown as one node of markup, not kept.
         Div body = new Div();
         // Laid out as if its children were the panel's own.
         body.addClassName("record-static");
@@ -115,12 +115,13 @@ class RecordPanel extends Div {
     }
 
     /**
-     * A part that only shows what the record says, as one {@link Html} node: the same elements in
-     * the browser, without a state node for each of them on the server for as long as the page is
-     * open (a record's tables alone are well over a hundred).
+     * A part that only shows what the record says, as one node ({@link Markup}): the same elements
+     * in the browser, without a state node for each of them on the server for as long as the page
+     * is open (a record's tables alone are well over a hundred), and its markup held once for all
+     * the pages that show the record in the same language.
      */
-    private static Html shownAsOne(com.vaadin.flow.component.Component part) {
-        return new Html(Sketch.of(part.getElement()).html());
+    private static Markup shownAsOne(com.vaadin.flow.component.Component part) {
+        return Markup.of(Sketch.of(part.getElement()));
     }
 
     /**

@@ -27,6 +27,7 @@ import dk.ligevaerd.shared.Messages;
 import dk.ligevaerd.shared.ui.Formats;
 import dk.ligevaerd.shared.ui.LengthLimit;
 import dk.ligevaerd.shared.ui.MissingFields;
+import dk.ligevaerd.shared.ui.Markup;
 import dk.ligevaerd.shared.ui.Morph;
 import dk.ligevaerd.shared.ui.Sketch;
 import dk.ligevaerd.shared.ui.Notices;
@@ -319,6 +320,9 @@ class RoundCard extends Div {
         this.closing = closing;
         closing.addClassName("closing-status");
         closing.setId("closing-status-" + r.id());
+        // Who confirmed and who is waiting only shows; it is redrawn with the rest of this part, so
+        // it is markup: one node for the page, held once for the pages in this language.
+        Div lines = new Div();
         if (r.jointClosing()) {
             for (RoundView.SideTurnout side : r.sides()) {
                 Div line = new Div(new Show.Side(side.sideId(), side.name(), side.colour()).badge());
@@ -336,11 +340,12 @@ class RoundCard extends Div {
                             memberName(d, side.cancelRequestBy()), Objects.requireNonNullElse(side.cancelReason(), ""))));
                     line.addClassName("cancel-asked");
                 }
-                closing.add(line);
+                lines.add(line);
             }
         } else {
-            closing.add(Show.withClass(new Paragraph(getTranslation("round.closing.single")), "muted"));
+            lines.add(Show.withClass(new Paragraph(getTranslation("round.closing.single")), "muted"));
         }
+        closing.getElement().setProperty("innerHTML", Markup.shared(Sketch.of(lines.getElement()).innerHtml()));
         live.add(closing);
     }
 

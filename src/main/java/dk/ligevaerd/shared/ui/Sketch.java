@@ -135,6 +135,19 @@ public final class Sketch {
         return out.toString();
     }
 
+    /**
+     * The markup of the drawing's children, without the element itself: what an element that stays
+     * on the page can take as its {@code innerHTML} property, so that a list redrawn as a whole (who
+     * is here now) is one node on the server, not one per entry. Escaped and refused as {@link #html()}.
+     *
+     * @throws IllegalStateException where an element has a property
+     */
+    public String innerHtml() {
+        StringBuilder out = new StringBuilder();
+        children.forEach(child -> child.html(out));
+        return out.toString();
+    }
+
     private void html(StringBuilder out) {
         if (text != null) {
             out.append(Text.escapeHtml(text));

@@ -116,6 +116,10 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
     private final CollabService collab;
     private final WorkspaceService workspaces;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+    /** Waits out each connection's gap between two rounds of frames (Outbox). */
+    private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("live-pacer").daemon().factory());
+    private final long frameGapNanos;
     private final Map<String, LiveConnection> connections = new ConcurrentHashMap<>();
     /** The connections of each workspace; guarded by {@code this}. */
     private final Map<Long, Room> rooms = new HashMap<>();
@@ -145,7 +149,9 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             @Value("${ligevaerd.live.messages-per-second-per-account:" + PER_SECOND + "}") int perSecond,
             @Value("${ligevaerd.presence.heartbeat-interval:10s}") Duration heartbeatInterval,
             @Value("${ligevaerd.presence.expiry:30s}") Duration expiry,
+            @Value("${ligevaerd.live.frame-gap:20ms}") Duration frameGap,
             MeterRegistry registry) {
+        this.frameGapNanos = frameGap.toNanos();
         this.acceptedChanges = Counter.builder("ligevaerd.collab.changes")
                 .description("Changes to the purpose statement accepted from live editors").register(registry);
         this.pushToAck = Timer.builder("ligevaerd.collab.ack")
@@ -230,7 +236,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
             return;
         }
         Locale language = locale instanceof Locale l ? l : Messages.DANISH;
-        Outbox outbox = new Outbox(session, senders);
+        Outbox outbox = new Outbox(session, senders, pacer, frameGapNanos);
         Account account = open(user.getName());
         if (account == null) {
             log.warn("Live connection of {} to workspace {} refused: already {} open", user.getName(), workspaceId,
@@ -709,6 +715,7 @@ class LiveSocketHandler extends AbstractWebSocketHandler implements DisposableBe
         }
         unsubscribe.run();
         remoteWork.shutdownNow();
+        pacer.shutdownNow();
         senders.shutdownNow();
     }
 

@@ -17,6 +17,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.round.RecordView;
 import dk.ligevaerd.round.RoundService;
+import dk.ligevaerd.shared.ui.Markup;
 import dk.ligevaerd.testing.DemoAppContext;
 import dk.ligevaerd.testing.RunAs;
 import dk.ligevaerd.ui.NotFoundOrNoAccessView;
@@ -104,18 +105,18 @@ class RecordPageIT extends SpringBrowserlessTest {
         RecordPanel panel = $(RecordPanel.class).single();
         int[] nodes = {0};
         panel.getElement().getNode().visitNodeTree(node -> nodes[0]++);
-        // The tables, turnout and closing are one Html node; the ballots' disclosure and the three
-        // download links are what is left.
+        // The tables, turnout and closing are one node of markup; the ballots' disclosure and the
+        // three download links are what is left.
         assertThat(nodes[0]).isLessThan(25);
-        com.vaadin.flow.component.Html shown = $(com.vaadin.flow.component.Html.class).from(panel).all().getFirst();
-        assertThat(shown.getInnerHtml()).contains("result-table").contains("record-closing").doesNotContain("named-ballots");
+        Markup shown = $(Markup.class).from(panel).all().getFirst();
+        assertThat(shown.markup()).contains("result-table").contains("record-closing").doesNotContain("named-ballots");
         NativeDetails ballots = $(NativeDetails.class).from(panel).single();
         assertThat(ballots.getContent()).as("not drawn while closed").isNull();
 
         ballots.setOpen(true);
         com.vaadin.flow.component.ComponentUtil.fireEvent(ballots, new NativeDetails.ToggleEvent(ballots, true));
 
-        String named = ((com.vaadin.flow.component.Html) ballots.getContent()).getInnerHtml();
+        String named = ((Markup) ballots.getContent()).markup();
         for (RecordView.NamedBallot b : record.ballots()) {
             assertThat(named).contains(b.voter().name()
                     .replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));

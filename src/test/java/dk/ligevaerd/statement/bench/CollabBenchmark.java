@@ -190,6 +190,11 @@ public final class CollabBenchmark {
                 "--logging.level.root=warn", "--logging.level.dk.ligevaerd.demo=info",
                 "--server.tomcat.threads.max=400"));
         command.addAll(LIMITS);
+        // Options for the server's JVM, separated by spaces, say a flight recording (benchmark-collab.sh)
+        String extra = System.getProperty("bench.serverJvm", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(1, List.of(extra.split("\\s+")));
+        }
         Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         CountDownLatch ready = new CountDownLatch(1);

@@ -80,7 +80,9 @@ class WorkspaceViewIT extends SpringBrowserlessTest {
         assertThat(about.isOpen()).isTrue();
         assertThat(about.getElement().getTextRecursively()).contains(
                 Messages.get(Messages.DANISH, "workspace.onlineNow"), Messages.get(Messages.DANISH, "workspace.you"));
-        int here = $(Span.class).withClassName("online-person").all().size();
+        // Who is here is drawn as the markup of one element (OnlinePanel): one person, one entry.
+        String drawn = $(Div.class).withClassName("online-groups").single().getElement().getProperty("innerHTML");
+        int here = drawn.split("class=\"online-person\"", -1).length - 1;
         assertThat(here).isPositive();
         assertThat($(Span.class).id("workspace-about-summary").getText()).isEqualTo(
                 Messages.get(Messages.DANISH, "workspace.about") + " · "
