@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * form, asks the server for a UI at an address (the {@code v-r=init} request a browser's bootstrap
  * makes), connects the UI's push channel (Atmosphere over WebSocket) and keeps the UI alive with
  * heartbeats. The server holds a real UI for it, updated and pushed like any other; the client
- * only reads what is pushed (it renders nothing and sends no events). For benchmarks and load
- * tests that need more sessions than browsers fit on the machine.
+ * reads what is pushed and sends only the events it is told to send (it renders nothing). For
+ * benchmarks and load tests that need more sessions than browsers fit on the machine.
  */
 public final class VaadinPushClient implements AutoCloseable {
 
@@ -53,6 +53,10 @@ public final class VaadinPushClient implements AutoCloseable {
     private static final Pattern PUSH_ID = Pattern.compile("\"Vaadin-Push-ID\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern SYNC_ID = Pattern.compile("\"syncId\"\\s*:\\s*(\\d+)");
+    /** What a browser's page reports of a click for a button's listener. */
+    private static final String MOUSE = "{\"event.screenX\":0,\"event.screenY\":0,\"event.clientX\":0,"
+            + "\"event.clientY\":0,\"event.detail\":1,\"event.button\":0,\"event.ctrlKey\":false,"
+            + "\"event.shiftKey\":false,\"event.altKey\":false,\"event.metaKey\":false}";
 
     private final URI base;
     private final String cookie;
@@ -195,16 +199,25 @@ public final class VaadinPushClient implements AutoCloseable {
      * for clicks, as a button does), and hands the server's answer to the listener like a push.
      */
     public void click(int node) throws Exception {
-        String data = "{\"event.screenX\":0,\"event.screenY\":0,\"event.clientX\":0,\"event.clientY\":0,"
-                + "\"event.detail\":1,\"event.button\":0,\"event.ctrlKey\":false,\"event.shiftKey\":false,"
-                + "\"event.altKey\":false,\"event.metaKey\":false}";
+        event(node, "click", MOUSE);
+    }
+
+    /**
+     * Sends an event of a state node's element, as a browser's page reports it, and hands the
+     * server's answer to the listener like a push. The data is what the page would have evaluated
+     * for the node's listener (a JSON object): the values of its event data expressions, {@code true}
+     * for each filter that passed, and for an element asked for with
+     * {@code DomListenerRegistration.addEventDataElement(expression)} the state node id of the element
+     * it names, under the key {@code "]" + expression} (Flow's {@code JsonConstants.MAP_STATE_NODE_EVENT_DATA}).
+     */
+    public void event(int node, String eventType, String dataJson) throws Exception {
         String answer;
         // One request at a time per UI, numbered in order, as a browser's page sends them.
         synchronized (this) {
             answer = uidl(base, cookie, uiId, "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[{\"type\":\"event\","
-                    + "\"node\":" + node + ",\"event\":\"click\",\"data\":" + data + "}],\"syncId\":"
+                    + "\"node\":" + node + ",\"event\":\"" + eventType + "\",\"data\":" + dataJson + "}],\"syncId\":"
                     + receiver.syncId.get() + ",\"clientId\":" + clientId.getAndIncrement() + "}",
-                    "the click on node " + node + " was refused");
+                    "the " + eventType + " event of node " + node + " was refused");
         }
         receiver.syncId.accumulateAndGet(Long.parseLong(syncId(answer)), Math::max);
         receiver.listener.accept(answer);

@@ -70,9 +70,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * through the login form (its own HTTP session), holds a UI on the Rounds tab and its push
  * WebSocket, and sends heartbeats. The sessions share the members' accounts (nothing caps sessions
  * per account). After each step: the server's heap after a full collection (over JMX), then
- * {@code --ballots} ballots, each cast by a member's own protocol session clicking + and the
- * submit button in the page, as a browser would; for each, the time from the submit click until
- * each open session shows the new count. It stops after the first step in which the last session
+ * {@code --ballots} ballots, each cast by a member's own protocol session clicking a + (a click on
+ * the form, whose event data names the button) and the submit button in the page, as a browser
+ * would; for each, the time from the submit click until each open session shows the new count. It stops after the first step in which the last session
  * took longer than {@code --limit-ms} (unless {@code --go-on=true}, which goes on to find where memory
  * runs out), a session could not connect, or the server ran out of
  * memory or died; and fails (exit status 1) if a session never shows a ballot.
@@ -82,6 +82,13 @@ public final class CapacityBenchmark {
     private static final Pattern CHANGE = Pattern.compile("\\{[^{}]*\\}");
     private static final Pattern NODE = Pattern.compile("\"node\":(\\d+)");
     private static final Pattern ADD_NODES = Pattern.compile("\"addNodes\":\\[([\\d,]*)\\]");
+    /** A constant of a message's constant pool: its key and its (flat) object. */
+    private static final Pattern CONSTANT = Pattern.compile("\"([^\"]+)\":\\{([^{}]*)\\}");
+    private static final Pattern JSON_KEY = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\":");
+    /** The dots form's event data expression that names the pressed − or + (as {@code DotsForm} asks for it). */
+    private static final String DOTS_PRESSED =
+            "event.target.closest('vaadin-button.dots-minus, vaadin-button.dots-plus')";
+    private static final Pattern POINTS_LEFT = Pattern.compile("\"(\\d+) of \\d+ points left");
     private static final Pattern TEXT_COUNT = Pattern.compile(
             "\"key\":\"text\".*\"value\":\"\\s*(\\d+) (?:ballots?|stemmer?) ");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -311,10 +318,15 @@ public final class CapacityBenchmark {
             Buttons buttons = new Buttons(roundId);
             VaadinPushClient page = VaadinPushClient.open(base, VaadinPushClient.login(base, voter, "demo"), location,
                     buttons);
-            if (buttons.plus < 0 || buttons.submit < 0) {
+            if (buttons.plus < 0 || buttons.submit < 0 || buttons.form < 0) {
                 throw new IllegalStateException("no ballot form for " + voter + " in round " + roundId);
             }
-            page.click(buttons.plus);
+            int before = buttons.left;
+            page.event(buttons.form, "click", buttons.plusClicked());
+            if (buttons.left != before - 1) {
+                throw new IllegalStateException("the click on + gave no point: " + before + " points left, then "
+                        + buttons.left);
+            }
             return new Voter(page, buttons.submit);
         }
 
@@ -436,12 +448,20 @@ public final class CapacityBenchmark {
         }
     }
 
-    /** Finds a + of the round's dot-voting form and its submit button in a page's first drawing. */
+    /**
+     * Finds in a page's first drawing a + of the round's dot-voting form, the form's click listener
+     * (its node and the expressions it asks the browser for) and the submit button.
+     */
     static final class Buttons implements Consumer<String> {
 
         private final String submitId;
         volatile int plus = -1;
         volatile int submit = -1;
+        volatile int form = -1;
+        /** The points left, as the form last said (the pages are in English). */
+        volatile int left = -1;
+        /** The expressions of the form's click listener, as the drawing's constant pool holds them. */
+        private volatile List<String> expressions = List.of();
 
         Buttons(long roundId) {
             submitId = "\"value\":\"ballot-submit-" + roundId + "\"";
@@ -449,6 +469,25 @@ public final class CapacityBenchmark {
 
         @Override
         public synchronized void accept(String message) {
+            // A listener's expressions are a constant ("constants":{"<key>":{"<expression>":<settings>,…}}),
+            // named by the key in the listener map of the element that listens.
+            String listener = null;
+            Matcher constant = CONSTANT.matcher(message);
+            while (constant.find()) {
+                if (constant.group(2).contains("]" + DOTS_PRESSED)) {
+                    listener = "\"value\":\"" + constant.group(1) + "\"";
+                    List<String> keys = new ArrayList<>();
+                    Matcher key = JSON_KEY.matcher(constant.group(2));
+                    while (key.find()) {
+                        keys.add(key.group(1));
+                    }
+                    expressions = keys;
+                }
+            }
+            Matcher points = POINTS_LEFT.matcher(message);
+            while (points.find()) {
+                left = Integer.parseInt(points.group(1));
+            }
             Matcher change = CHANGE.matcher(message);
             while (change.find()) {
                 String c = change.group();
@@ -458,7 +497,33 @@ public final class CapacityBenchmark {
                 if (submit < 0 && c.contains(submitId) && c.contains("\"key\":\"id\"")) {
                     submit = Chips.node(c);
                 }
+                if (form < 0 && listener != null && c.contains(listener) && c.contains("\"key\":\"click\"")) {
+                    form = Chips.node(c);
+                }
             }
+        }
+
+        /**
+         * What a browser's page sends for a click on the + to the form's listener: for each of the
+         * listener's expressions its value, the + as its state node id under "]" and the expression
+         * (Flow's encoding of an element in event data), and the filter that it names a button.
+         */
+        String plusClicked() {
+            StringBuilder data = new StringBuilder("{");
+            for (String expression : expressions) {
+                String value = switch (expression) {
+                    case "]" + DOTS_PRESSED -> String.valueOf(plus);
+                    case DOTS_PRESSED + " != null" -> "true";
+                    case "event.detail" -> "1";
+                    default -> throw new IllegalStateException("the dots form's click asks for an expression "
+                            + "this benchmark does not know: " + expression);
+                };
+                data.append(data.length() > 1 ? "," : "").append('"').append(expression).append("\":").append(value);
+            }
+            if (!expressions.contains(DOTS_PRESSED + " != null")) {
+                throw new IllegalStateException("the dots form's click has no filter on the pressed button: " + expressions);
+            }
+            return data.append('}').toString();
         }
     }
 
