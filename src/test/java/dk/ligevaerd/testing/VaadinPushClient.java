@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * form, asks the server for a UI at an address (the {@code v-r=init} request a browser's bootstrap
  * makes), connects the UI's push channel (Atmosphere over WebSocket) and keeps the UI alive with
  * heartbeats. The server holds a real UI for it, updated and pushed like any other; the client
- * only reads what is pushed (it renders nothing and sends no events). For benchmarks and load
- * tests that need more sessions than browsers fit on the machine.
+ * reads what is pushed and sends only the events it is told to send (it renders nothing). For
+ * benchmarks and load tests that need more sessions than browsers fit on the machine.
  */
 public final class VaadinPushClient implements AutoCloseable {
 
@@ -53,18 +53,27 @@ public final class VaadinPushClient implements AutoCloseable {
     private static final Pattern PUSH_ID = Pattern.compile("\"Vaadin-Push-ID\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern SECURITY_KEY = Pattern.compile("\"Vaadin-Security-Key\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern SYNC_ID = Pattern.compile("\"syncId\"\\s*:\\s*(\\d+)");
+    /** What a browser's page reports of a click for a button's listener. */
+    private static final String MOUSE = "{\"event.screenX\":0,\"event.screenY\":0,\"event.clientX\":0,"
+            + "\"event.clientY\":0,\"event.detail\":1,\"event.button\":0,\"event.ctrlKey\":false,"
+            + "\"event.shiftKey\":false,\"event.altKey\":false,\"event.metaKey\":false}";
 
     private final URI base;
     private final String cookie;
     private final int uiId;
+    private final String securityKey;
     private final WebSocket socket;
     private final Receiver receiver;
+    /** The next request's number; {@link #open} sent the first two. */
+    private final AtomicInteger clientId = new AtomicInteger(2);
     private volatile ScheduledFuture<?> heartbeat;
 
-    private VaadinPushClient(URI base, String cookie, int uiId, WebSocket socket, Receiver receiver) {
+    private VaadinPushClient(URI base, String cookie, int uiId, String securityKey, WebSocket socket,
+            Receiver receiver) {
         this.base = base;
         this.cookie = cookie;
         this.uiId = uiId;
+        this.securityKey = securityKey;
         this.socket = socket;
         this.receiver = receiver;
     }
@@ -154,9 +163,10 @@ public final class VaadinPushClient implements AutoCloseable {
                 + "&Content-Type=application%2Fjson%3B%20charset%3DUTF-8&X-atmo-protocol=true"
                 + "&X-Vaadin-LastSeenServerSyncId=" + syncId(answered));
         Receiver receiver = new Receiver(listener);
+        receiver.syncId.set(Long.parseLong(syncId(answered)));
         WebSocket socket = HTTP.newWebSocketBuilder().header("Cookie", cookie).connectTimeout(Duration.ofSeconds(20))
                 .buildAsync(push, receiver).get(30, TimeUnit.SECONDS);
-        VaadinPushClient client = new VaadinPushClient(base, cookie, ui, socket, receiver);
+        VaadinPushClient client = new VaadinPushClient(base, cookie, ui, csrf.group(1), socket, receiver);
         // Vaadin closes a UI whose browser misses three heartbeats; a browser sends one every
         // vaadin.heartbeatInterval (20 s here).
         client.heartbeat = HEARTBEATS.scheduleWithFixedDelay(client::beat, 15, 15, TimeUnit.SECONDS);
@@ -182,6 +192,35 @@ public final class VaadinPushClient implements AutoCloseable {
             throw new IllegalStateException("no sync id in " + answer.substring(0, Math.min(300, answer.length())));
         }
         return syncId.group(1);
+    }
+
+    /**
+     * Clicks the element of a state node, as a browser's page reports a click (the node must listen
+     * for clicks, as a button does), and hands the server's answer to the listener like a push.
+     */
+    public void click(int node) throws Exception {
+        event(node, "click", MOUSE);
+    }
+
+    /**
+     * Sends an event of a state node's element, as a browser's page reports it, and hands the
+     * server's answer to the listener like a push. The data is what the page would have evaluated
+     * for the node's listener (a JSON object): the values of its event data expressions, {@code true}
+     * for each filter that passed, and for an element asked for with
+     * {@code DomListenerRegistration.addEventDataElement(expression)} the state node id of the element
+     * it names, under the key {@code "]" + expression} (Flow's {@code JsonConstants.MAP_STATE_NODE_EVENT_DATA}).
+     */
+    public void event(int node, String eventType, String dataJson) throws Exception {
+        String answer;
+        // One request at a time per UI, numbered in order, as a browser's page sends them.
+        synchronized (this) {
+            answer = uidl(base, cookie, uiId, "{\"csrfToken\":\"" + securityKey + "\",\"rpc\":[{\"type\":\"event\","
+                    + "\"node\":" + node + ",\"event\":\"" + eventType + "\",\"data\":" + dataJson + "}],\"syncId\":"
+                    + receiver.syncId.get() + ",\"clientId\":" + clientId.getAndIncrement() + "}",
+                    "the " + eventType + " event of node " + node + " was refused");
+        }
+        receiver.syncId.accumulateAndGet(Long.parseLong(syncId(answer)), Math::max);
+        receiver.listener.accept(answer);
     }
 
     /** Characters received over the push channel so far (JSON, nearly all ASCII: about bytes). */
@@ -211,6 +250,8 @@ public final class VaadinPushClient implements AutoCloseable {
         private final StringBuilder partial = new StringBuilder();
         final AtomicLong bytes = new AtomicLong();
         final AtomicLong messages = new AtomicLong();
+        /** The server's latest sync id seen, which a request from the page names. */
+        final AtomicLong syncId = new AtomicLong();
 
         Receiver(Consumer<String> listener) {
             this.listener = listener;
@@ -248,6 +289,10 @@ public final class VaadinPushClient implements AutoCloseable {
                 String message = partial.substring(bar + 1, bar + 1 + length);
                 partial.delete(0, bar + 1 + length);
                 messages.incrementAndGet();
+                Matcher sync = SYNC_ID.matcher(message);
+                if (sync.find()) {
+                    syncId.accumulateAndGet(Long.parseLong(sync.group(1)), Math::max);
+                }
                 listener.accept(message);
             }
             webSocket.request(1);
