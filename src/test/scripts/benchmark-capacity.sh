@@ -10,6 +10,7 @@
 #                         [--limit-ms=1000] [--heap=1g] [--go-on=true: past the limit, until memory runs out]
 #
 # The protocol clients live in this script's JVM (-Xmx8g, CLIENT_HEAP to change), not the server's.
+# Extra options for the server's JVM (a flight recording, say): CAPACITY_SERVER_JAVA_OPTS.
 # The measuring holds the machine-wide build lock when there is one, so that no build runs meanwhile.
 # Results: stdout and target/benchmark/capacity.md (appended).
 set -euo pipefail

@@ -585,13 +585,19 @@ public final class CapacityBenchmark {
 
     private Process start(Path folder, int port, int jmxPort, AtomicBoolean outOfMemory) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx" + heap, "-Xlog:gc:file=gc.log",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xlog:gc:file=gc.log"));
+        // Extra options for the server's JVM, e.g. a flight recording: CAPACITY_SERVER_JAVA_OPTS.
+        String extra = System.getenv().getOrDefault("CAPACITY_SERVER_JAVA_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(Arrays.asList(extra.split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-Dcom.sun.management.jmxremote.port=" + jmxPort, "-Dcom.sun.management.jmxremote.rmi.port=" + jmxPort,
                 "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false",
                 "-Dcom.sun.management.jmxremote.local.only=true", "-Djava.rmi.server.hostname=localhost",
                 "-jar", currentJar().toAbsolutePath().toString(), "--server.port=" + port,
                 "--management.server.port=0", "--logging.level.root=warn",
-                "--ligevaerd.rounds.auto-close.enabled=false");
+                "--ligevaerd.rounds.auto-close.enabled=false"));
         System.out.println("server: " + String.join(" ", command));
         Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
