@@ -10,13 +10,16 @@ import dk.ligevaerd.workspace.domain.Side;
 import dk.ligevaerd.workspace.domain.Workspace;
 import dk.ligevaerd.workspace.domain.WorkspaceRepository;
 import dk.ligevaerd.shared.WorkspaceEvent;
+import dk.ligevaerd.shared.cluster.ClusterChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +50,13 @@ public class WorkspaceAccess {
     private final Map<LiveKey, Held> held = new ConcurrentHashMap<>();
     /** Counts the changes to who is in a workspace committed on this node; a copy read before one is not used. */
     private final AtomicLong changes = new AtomicLong();
+    /**
+     * Whether other nodes share the database. Alone, this node commits every change to who is in
+     * a workspace itself and hears of each through {@link #afterCommit}, so a copy holds until the
+     * next change; only with other nodes does it also expire after {@link #LIVE_HELD}.
+     */
+    private final boolean otherNodes;
+    private final LongSupplier nanoTime;
 
     private record LiveKey(long workspaceId, long userId) {
     }
@@ -54,10 +64,20 @@ public class WorkspaceAccess {
     private record Held(Member member, long changesBefore, long readAtNanos) {
     }
 
-    WorkspaceAccess(MembershipRepository memberships, WorkspaceRepository workspaces, CurrentUser currentUser) {
+    @Autowired
+    WorkspaceAccess(MembershipRepository memberships, WorkspaceRepository workspaces, CurrentUser currentUser,
+            ClusterChannel cluster) {
+        this(memberships, workspaces, currentUser, cluster.spansNodes(), System::nanoTime);
+    }
+
+    /** With the nodes and the clock given: for tests of how long a held copy stands. */
+    WorkspaceAccess(MembershipRepository memberships, WorkspaceRepository workspaces, CurrentUser currentUser,
+            boolean otherNodes, LongSupplier nanoTime) {
         this.memberships = memberships;
         this.workspaces = workspaces;
         this.currentUser = currentUser;
+        this.otherNodes = otherNodes;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -93,9 +113,12 @@ public class WorkspaceAccess {
      * a workspace repeats after each live event (a round's counts after a ballot), so that a meeting's
      * burst of ballots does not cost a query per page and ballot. The membership read is kept and
      * used again while no change to the workspace's members, sides, roles or existence has been
-     * committed on this node since it was read, and for at most {@link #LIVE_HELD}: a change committed
-     * on another node is heard of through the page's own live event, which makes the page read its
-     * frame afresh, and the limit bounds what a missed announcement could leave. Only for reads of
+     * committed on this node since it was read. With other nodes on the same database, also for at
+     * most {@link #LIVE_HELD}: a change committed on another node is heard of through the page's own
+     * live event, which makes the page read its frame afresh, and the limit bounds what a missed
+     * announcement could leave. A node alone commits every change itself, so there it needs no
+     * limit, and a ballot costs no membership query per open page however long ago the last one
+     * was. Only for reads of
      * what every member may see, so it returns nothing a caller could decide by (a role held here may
      * be a few seconds old); anything that depends on the role or changes something asks
      * {@link #requireMember}. Every change to who is in a workspace publishes one of
@@ -103,9 +126,10 @@ public class WorkspaceAccess {
      */
     public void requireMembershipForLiveRead(long workspaceId) {
         LiveKey key = new LiveKey(workspaceId, currentUser.id());
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         Held copy = held.get(key);
-        if (copy != null && copy.changesBefore() == changes.get() && now - copy.readAtNanos() < LIVE_HELD.toNanos()) {
+        if (copy != null && copy.changesBefore() == changes.get()
+                && (!otherNodes || now - copy.readAtNanos() < LIVE_HELD.toNanos())) {
             return;
         }
         if (held.size() > LIVE_KEPT) {

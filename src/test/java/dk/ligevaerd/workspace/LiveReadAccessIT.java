@@ -5,7 +5,11 @@ import static dk.ligevaerd.support.Acting.run;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dk.ligevaerd.account.AccountService;
+import dk.ligevaerd.account.CurrentUser;
 import dk.ligevaerd.shared.NotFoundOrNoAccessException;
+import dk.ligevaerd.workspace.domain.MembershipRepository;
+import dk.ligevaerd.workspace.domain.WorkspaceRepository;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,6 +29,9 @@ class LiveReadAccessIT {
     @Autowired InvitationService invitations;
     @Autowired WorkspaceAccess access;
     @Autowired JdbcTemplate jdbc;
+    @Autowired MembershipRepository memberships;
+    @Autowired WorkspaceRepository workspaceRows;
+    @Autowired CurrentUser currentUser;
 
     WorkspaceFixture f;
 
@@ -68,6 +75,32 @@ class LiveReadAccessIT {
                 f.participant.id());
         run(f.participant, () -> access.requireMembershipForLiveRead(f.workspaceId));
         assertThatThrownBy(() -> as(f.participant, () -> access.requireMember(f.workspaceId)))
+                .isInstanceOf(NotFoundOrNoAccessException.class);
+    }
+
+    @Test
+    void with_other_nodes_a_held_copy_is_read_again_after_five_seconds_and_alone_it_stands_until_a_change() {
+        AtomicLong nanos = new AtomicLong();
+        WorkspaceAccess withOthers = new WorkspaceAccess(memberships, workspaceRows, currentUser, true, nanos::get);
+        WorkspaceAccess alone = new WorkspaceAccess(memberships, workspaceRows, currentUser, false, nanos::get);
+        run(f.participant, () -> withOthers.requireMembershipForLiveRead(f.workspaceId));
+        run(f.participant, () -> alone.requireMembershipForLiveRead(f.workspaceId));
+        // Gone behind the application's back, as a change on another node whose announcement was lost.
+        jdbc.update("delete from membership where workspace_id = ? and user_id = ?", f.workspaceId,
+                f.participant.id());
+
+        nanos.addAndGet(WorkspaceAccess.LIVE_HELD.toNanos() - 1);
+        run(f.participant, () -> withOthers.requireMembershipForLiveRead(f.workspaceId));
+        nanos.addAndGet(1);
+        assertThatThrownBy(() -> run(f.participant, () -> withOthers.requireMembershipForLiveRead(f.workspaceId)))
+                .isInstanceOf(NotFoundOrNoAccessException.class);
+
+        // Alone, nothing changes who is in a workspace without this node hearing of it: a ballot an
+        // hour later still costs no query per open page.
+        nanos.addAndGet(java.time.Duration.ofHours(1).toNanos());
+        run(f.participant, () -> alone.requireMembershipForLiveRead(f.workspaceId));
+        alone.afterCommit(new WorkspaceEvents.WorkspaceRenamed(f.workspaceId, f.owner.id(), null, "Omdøbt"));
+        assertThatThrownBy(() -> run(f.participant, () -> alone.requireMembershipForLiveRead(f.workspaceId)))
                 .isInstanceOf(NotFoundOrNoAccessException.class);
     }
 }
