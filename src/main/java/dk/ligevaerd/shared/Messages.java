@@ -1,10 +1,13 @@
 package dk.ligevaerd.shared;
 
 import java.text.MessageFormat;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,34 +53,53 @@ public final class Messages {
 
     public static String get(Locale locale, String key, Object... arguments) {
         Locale target = supported(locale);
-        String pattern = pattern(target, key);
+        Texts texts = texts(target);
+        String pattern = texts.patterns.get(key);
         if (pattern == null) {
             return "!" + key;
         }
-        {
-            if (arguments.length == 0) {
-                return pattern;
-            }
-            Object[] resolved = new Object[arguments.length];
-            for (int i = 0; i < arguments.length; i++) {
-                resolved[i] = arguments[i] instanceof Key nested ? get(target, nested.key()) : arguments[i];
-            }
-            return new MessageFormat(pattern, target).format(resolved);
+        if (arguments.length == 0) {
+            return pattern;
+        }
+        Object[] resolved = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            resolved[i] = arguments[i] instanceof Key nested ? get(target, nested.key()) : arguments[i];
+        }
+        MessageFormat format = texts.formats.computeIfAbsent(key, k -> new MessageFormat(pattern, target));
+        // A format is not safe for two threads at once; formatting is short, so they take turns.
+        synchronized (format) {
+            return format.format(resolved);
         }
     }
 
-    private static @Nullable String pattern(Locale locale, String key) {
-        for (String name : BUNDLES) {
-            try {
-                ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n." + name, locale, NO_FALLBACK);
-                if (bundle.containsKey(key)) {
-                    return bundle.getString(key);
+    /**
+     * One language's texts from all bundles, the first bundle's text where two have the same key,
+     * read once: every live update of every open page asks for some (a ballot's counts in words).
+     */
+    private static final class Texts {
+        final Map<String, String> patterns;
+        final Map<String, MessageFormat> formats = new ConcurrentHashMap<>();
+
+        Texts(Locale locale) {
+            Map<String, String> all = new HashMap<>();
+            for (String name : BUNDLES) {
+                try {
+                    ResourceBundle bundle = ResourceBundle.getBundle("vaadin-i18n." + name, locale, NO_FALLBACK);
+                    for (String key : bundle.keySet()) {
+                        all.putIfAbsent(key, bundle.getString(key));
+                    }
+                } catch (MissingResourceException featureWithoutTexts) {
+                    // A feature that has no texts yet simply has no bundle.
                 }
-            } catch (MissingResourceException featureWithoutTexts) {
-                // A feature that has no texts yet simply has no bundle.
             }
+            patterns = Map.copyOf(all);
         }
-        return null;
+    }
+
+    private static final Map<Locale, Texts> TEXTS = new ConcurrentHashMap<>();
+
+    private static Texts texts(Locale supported) {
+        return TEXTS.computeIfAbsent(supported, Texts::new);
     }
 
     /** An argument that is itself translated, such as the name of the field a message is about. */
