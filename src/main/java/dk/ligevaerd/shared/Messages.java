@@ -65,11 +65,14 @@ public final class Messages {
         for (int i = 0; i < arguments.length; i++) {
             resolved[i] = arguments[i] instanceof Key nested ? get(target, nested.key()) : arguments[i];
         }
-        MessageFormat format = texts.formats.computeIfAbsent(key, k -> new MessageFormat(pattern, target));
-        // A format is not safe for two threads at once; formatting is short, so they take turns.
-        synchronized (format) {
-            return format.format(resolved);
+        // A format is not safe for two threads at once, and every open page formats the same few
+        // after a ballot: each formats with a copy of the one parsed (a copy shares nothing that
+        // formatting changes, and costs less than parsing), so none waits for another.
+        MessageFormat parsed = texts.formats.get(key);
+        if (parsed == null) {
+            parsed = texts.formats.computeIfAbsent(key, k -> new MessageFormat(pattern, target));
         }
+        return ((MessageFormat) parsed.clone()).format(resolved);
     }
 
     /**
@@ -99,7 +102,8 @@ public final class Messages {
     private static final Map<Locale, Texts> TEXTS = new ConcurrentHashMap<>();
 
     private static Texts texts(Locale supported) {
-        return TEXTS.computeIfAbsent(supported, Texts::new);
+        Texts texts = TEXTS.get(supported);
+        return texts != null ? texts : TEXTS.computeIfAbsent(supported, Texts::new);
     }
 
     /** An argument that is itself translated, such as the name of the field a message is about. */

@@ -41,7 +41,17 @@ class StandingsDrawings {
             latest.clear();
         }
         RoundView everyone = round.forEveryone();
-        return latest.computeIfAbsent(round.id(), id -> new ConcurrentHashMap<>()).compute(locale,
+        Map<Locale, Drawn> languages = latest.get(round.id());
+        if (languages == null) {
+            languages = latest.computeIfAbsent(round.id(), id -> new ConcurrentHashMap<>());
+        }
+        // Every open page asks at once after a ballot: all but the first find it drawn without
+        // taking the map's lock, which would make the others wait in turn.
+        Drawn drawn = languages.get(locale);
+        if (drawn != null && drawn.round().equals(everyone)) {
+            return drawn.sketch();
+        }
+        return languages.compute(locale,
                 (language, was) -> was != null && was.round().equals(everyone) ? was
                         : new Drawn(everyone, draw.apply(everyone)))
                 .sketch();
