@@ -13,19 +13,12 @@ import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import com.microsoft.playwright.impl.driver.Driver;
 import java.io.IOException;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -36,19 +29,8 @@ import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One headless Chromium for the whole test run, a browser context with no cookies and no storage
- * (so its own login) per simulated person, screenshots of every open page when a test fails.
- *
- * <p>A page in a new profile costs Chromium about three seconds here, most of it compiling and
- * running the application's bundle; in a profile that loaded it before, about two (its cache keeps
- * the files and their compiled code). So a person's profile from {@link #newContext(String,
- * String)} serves a later test of the same address and language: after a test that passed, its
- * pages are closed and its cookies emptied, and only a profile whose storage is then empty is kept
- * (at most {@value #IDLE_PROFILES}). A profile is closed instead when the test changed it in a way
- * a later test could not see or undo (init scripts, exposed functions, routes, a CDP session,
- * permissions, listeners: {@link #CONTEXT_CHANGES}, through the profile that this class handed
- * out), when the test closed it, or when the test failed. Pages are never shared: each person's
- * {@code newPage()} is a new tab with nothing of an earlier person's.
+ * One headless Chromium per test class, a fresh browser context (its own cookies and storage, so
+ * its own login) per simulated person, screenshots of every open page when a test fails.
  *
  * <p>Register it as {@code @RegisterExtension static final BrowserSupport browser = new
  * BrowserSupport();}. Where no Chromium can be had, the test class is skipped with a loud reason on
@@ -70,126 +52,47 @@ public final class BrowserSupport implements ExecutionCondition, AfterTestExecut
     /** Playwright otherwise downloads every browser it knows at each start; we ask for Chromium alone. */
     private static final Map<String, String> NO_AUTOMATIC_DOWNLOAD = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
-    /** Profile methods whose effect outlives a test: a profile that had one is not used again. */
-    static final Set<String> CONTEXT_CHANGES = Set.of("addInitScript", "exposeBinding", "exposeFunction", "route",
-            "routeFromHAR", "routeWebSocket", "unroute", "unrouteAll", "grantPermissions", "clearPermissions",
-            "setGeolocation", "setExtraHTTPHeaders", "tracing", "clock", "newCDPSession", "onBackgroundPage",
-            "onClose", "onConsoleMessage", "onDialog", "onPage", "onWebError", "onRequest", "onRequestFailed",
-            "onRequestFinished", "onResponse", "onServiceWorker");
-    /** Idle profiles kept for later tests; the oldest is closed beyond this. */
-    private static final int IDLE_PROFILES = 8;
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(BrowserSupport.class);
-
-    private Shared shared;
+    private Playwright playwright;
+    private Browser browser;
+    private String unavailableReason;
     private final List<BrowserContext> contexts = new ArrayList<>();
-    private final List<Lease> leases = new ArrayList<>();
 
     /**
-     * Starts the browser (once for the whole run) before anything else of the test class runs,
-     * the application context included, and disables the class with the reason when there is none
-     * to be had.
+     * Starts the browser before anything else of the test class runs (the application context
+     * included), and disables the class with the reason when there is none to be had.
      */
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext junit) {
-        if (junit.getTestMethod().isEmpty() && shared == null) {
-            ExtensionContext.Store store = junit.getRoot().getStore(NAMESPACE);
-            shared = store.getOrComputeIfAbsent(Shared.class, k -> Shared.start(), Shared.class);
-            if (shared.browser != null && !shared.browser.isConnected()) {
-                // Chromium died under an earlier class: that class failed; this one gets a new browser.
-                store.remove(Shared.class);
-                shared.close();
-                shared = store.getOrComputeIfAbsent(Shared.class, k -> Shared.start(), Shared.class);
-            }
+        if (junit.getTestMethod().isPresent()) {
+            return browser != null ? ConditionEvaluationResult.enabled("Chromium is running")
+                    : ConditionEvaluationResult.disabled(unavailableReason);
         }
-        if (shared != null && shared.browser != null) {
-            return ConditionEvaluationResult.enabled("Chromium is running");
+        if (browser == null && unavailableReason == null) {
+            start();
         }
-        String reason = shared == null ? "no browser started" : shared.unavailableReason;
-        return ConditionEvaluationResult.disabled(junit.getTestMethod().isPresent() ? reason
-                : "BROWSER TESTS SKIPPED: " + reason);
+        return browser != null ? ConditionEvaluationResult.enabled("Chromium is running")
+                : ConditionEvaluationResult.disabled("BROWSER TESTS SKIPPED: " + unavailableReason);
     }
 
-    /** The browser of the whole run, closed when the run ends (JUnit closes what its root store holds). */
-    static final class Shared implements AutoCloseable {
-        private Playwright playwright;
-        private Browser browser;
-        private String unavailableReason;
-        private final Map<String, Deque<Pooled>> idle = new LinkedHashMap<>();
-        private final Deque<Pooled> idleByAge = new ArrayDeque<>();
-
-        static Shared start() {
-            Shared shared = new Shared();
-            ChromiumChoice choice = ChromiumChoice.fromEnvironment();
-            if (choice instanceof ChromiumChoice.Misconfigured(String reason)) {
-                shared.unavailableReason = unavailable(reason);
-                return shared;
-            }
-            try {
-                shared.playwright = Playwright.create(new Playwright.CreateOptions().setEnv(NO_AUTOMATIC_DOWNLOAD));
-                shared.browser = launch(shared.playwright, choice);
-                PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT.toMillis());
-            } catch (RuntimeException e) {
-                shared.close();
-                shared.unavailableReason = unavailable("Chromium could not be started (" + describe(choice) + "): "
-                        + firstLine(e.getMessage()));
-            }
-            return shared;
+    private void start() {
+        ChromiumChoice choice = ChromiumChoice.fromEnvironment();
+        if (choice instanceof ChromiumChoice.Misconfigured(String reason)) {
+            unavailable(reason);
+            return;
         }
-
-        /** An idle profile for this address and language, if one is left from an earlier test. */
-        Pooled take(String key) {
-            Deque<Pooled> free = idle.get(key);
-            while (free != null && !free.isEmpty()) {
-                Pooled pooled = free.pollFirst();
-                idleByAge.remove(pooled);
-                if (!pooled.closed) {
-                    return pooled;
-                }
-            }
-            return null;
-        }
-
-        void putBack(Pooled pooled) {
-            idle.computeIfAbsent(pooled.key, k -> new ArrayDeque<>()).addFirst(pooled);
-            idleByAge.addLast(pooled);
-            while (idleByAge.size() > IDLE_PROFILES) {
-                Pooled oldest = idleByAge.pollFirst();
-                idle.get(oldest.key).remove(oldest);
-                closeQuietly(oldest.context);
-            }
-        }
-
-        @Override
-        public void close() {
-            idle.clear();
-            idleByAge.clear();
-            if (browser != null) {
-                browser.close();
-                browser = null;
-            }
-            if (playwright != null) {
-                playwright.close();
-                playwright = null;
-            }
-        }
-    }
-
-    /** A browser profile of the pool. */
-    private static final class Pooled {
-        final String key;
-        final BrowserContext context;
-        volatile boolean closed;
-
-        Pooled(String key, BrowserContext context) {
-            this.key = key;
-            this.context = context;
-            context.onClose(c -> closed = true);
+        try {
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(NO_AUTOMATIC_DOWNLOAD));
+            browser = launch(choice);
+            PlaywrightAssertions.setDefaultAssertionTimeout(TIMEOUT.toMillis());
+        } catch (RuntimeException e) {
+            close();
+            unavailable("Chromium could not be started (" + describe(choice) + "): " + firstLine(e.getMessage()));
         }
     }
 
     /** A new, empty browser profile that is not tied to the application. */
     public BrowserContext newContext() {
-        BrowserContext context = shared.browser.newContext();
+        BrowserContext context = browser.newContext();
         context.setDefaultTimeout(TIMEOUT.toMillis());
         contexts.add(context);
         return context;
@@ -203,26 +106,16 @@ public final class BrowserSupport implements ExecutionCondition, AfterTestExecut
         return newContext(baseUrl, "da-DK");
     }
 
-    /**
-     * A new person whose browser asks for the given language (an Accept-Language tag): no cookies,
-     * no storage, no open page (see the class comment for what it may share with an earlier person).
-     */
+    /** A new person whose browser asks for the given language (an Accept-Language tag). */
     public BrowserContext newContext(String baseUrl, String locale) {
-        String key = baseUrl + " " + locale;
-        Pooled pooled = shared.take(key);
-        if (pooled == null) {
-            BrowserContext context = shared.browser.newContext(new Browser.NewContextOptions()
-                    .setBaseURL(baseUrl)
-                    .setLocale(locale)
-                    .setViewportSize(1280, 900));
-            context.setDefaultTimeout(TIMEOUT.toMillis());
-            context.setDefaultNavigationTimeout(TIMEOUT.toMillis());
-            pooled = new Pooled(key, context);
-        }
-        Lease lease = new Lease(pooled);
-        leases.add(lease);
-        contexts.add(lease.context);
-        return lease.context;
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL(baseUrl)
+                .setLocale(locale)
+                .setViewportSize(1280, 900));
+        context.setDefaultTimeout(TIMEOUT.toMillis());
+        context.setDefaultNavigationTimeout(TIMEOUT.toMillis());
+        contexts.add(context);
+        return context;
     }
 
     /**
@@ -323,140 +216,45 @@ public final class BrowserSupport implements ExecutionCondition, AfterTestExecut
 
     @Override
     public void afterEach(ExtensionContext junit) {
-        boolean passed = junit.getExecutionException().isEmpty();
-        for (Lease lease : leases) {
-            if (passed && lease.reusable()) {
-                shared.putBack(lease.pooled);
-            } else {
-                closeQuietly(lease.pooled.context);
-            }
-        }
         for (BrowserContext context : contexts) {
-            if (!(Proxy.isProxyClass(context.getClass()))) {
-                closeQuietly(context);
+            try {
+                context.close();
+            } catch (PlaywrightException alreadyGone) {
+                // The browser died with the test; the test has failed already and says why.
             }
         }
-        leases.clear();
         contexts.clear();
     }
 
     @Override
     public void afterAll(ExtensionContext junit) {
-        // The browser and its idle profiles serve the next test class; the run's end closes them.
+        close();
     }
 
-    private static void closeQuietly(BrowserContext context) {
-        try {
-            context.close();
-        } catch (PlaywrightException alreadyGone) {
-            // The browser died with the test; the test has failed already and says why.
+    private void close() {
+        if (browser != null) {
+            browser.close();
+            browser = null;
         }
-    }
-
-    /**
-     * One test's use of a pooled profile: the profile and its pages as the test sees them, which
-     * note what the test did that a later test could not undo.
-     */
-    private static final class Lease {
-        final Pooled pooled;
-        final BrowserContext context;
-        private boolean changed;
-
-        Lease(Pooled pooled) {
-            this.pooled = pooled;
-            this.context = (BrowserContext) Proxy.newProxyInstance(BrowserContext.class.getClassLoader(),
-                    new Class<?>[] {BrowserContext.class}, new View(pooled.context, contextHandler()));
-        }
-
-        private InvocationHandler contextHandler() {
-            return (proxy, method, args) -> {
-                switch (method.getName()) {
-                    case "equals":
-                        return proxy == args[0];
-                    case "hashCode":
-                        return System.identityHashCode(proxy);
-                    case "toString":
-                        return "pooled " + pooled.context;
-                    default:
-                        if (CONTEXT_CHANGES.contains(method.getName())) {
-                            changed = true;
-                        }
-                        return invoke(pooled.context, method, args);
-                }
-            };
-        }
-
-        /**
-         * Closes the profile's pages and empties its cookies and storage for the next person; false
-         * when that cannot be done and the profile is to be closed.
-         */
-        boolean reusable() {
-            if (changed || pooled.closed) {
-                return false;
-            }
-            try {
-                for (Page page : pooled.context.pages()) {
-                    page.close();
-                }
-                pooled.context.clearCookies();
-                pooled.context.setOffline(false);
-                pooled.context.setDefaultTimeout(TIMEOUT.toMillis());
-                pooled.context.setDefaultNavigationTimeout(TIMEOUT.toMillis());
-                String state = pooled.context.storageState(new BrowserContext.StorageStateOptions().setIndexedDB(true));
-                if (!state.replaceAll("\\s", "").equals("{\"cookies\":[],\"origins\":[]}")) {
-                    return false;
-                }
-                return !pooled.closed;
-            } catch (PlaywrightException e) {
-                return false;
-            }
-        }
-
-        private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
-            Object[] unwrapped = args == null ? null : args.clone();
-            if (unwrapped != null) {
-                for (int i = 0; i < unwrapped.length; i++) {
-                    unwrapped[i] = unwrap(unwrapped[i]);
-                }
-            }
-            try {
-                return method.invoke(target, unwrapped);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
+        if (playwright != null) {
+            playwright.close();
+            playwright = null;
         }
     }
 
-    /** The real Playwright object behind one of the views that {@link Lease} hands out. */
-    private static Object unwrap(Object argument) {
-        if (argument != null && Proxy.isProxyClass(argument.getClass())
-                && Proxy.getInvocationHandler(argument) instanceof View view) {
-            return view.real;
-        }
-        return argument;
-    }
-
-    /** A view's handler, which knows the real object. */
-    private record View(Object real, InvocationHandler handler) implements InvocationHandler {
-        @Override
-        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-            return handler.invoke(proxy, method, args);
-        }
-    }
-
-    private static Browser launch(Playwright playwright, ChromiumChoice choice) {
+    private Browser launch(ChromiumChoice choice) {
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(CHROMIUM_FLAGS);
         return switch (choice) {
             case ChromiumChoice.Executable(Path path, String source) -> {
                 System.err.println("Browser tests use Chromium at " + path + " (" + source + ")");
                 yield playwright.chromium().launch(options.setExecutablePath(path));
             }
-            case ChromiumChoice.PlaywrightManaged() -> launchManaged(playwright, options);
+            case ChromiumChoice.PlaywrightManaged() -> launchManaged(options);
             case ChromiumChoice.Misconfigured(String reason) -> throw new IllegalStateException(reason);
         };
     }
 
-    private static Browser launchManaged(Playwright playwright, BrowserType.LaunchOptions options) {
+    private Browser launchManaged(BrowserType.LaunchOptions options) {
         try {
             return playwright.chromium().launch(options);
         } catch (PlaywrightException notDownloadedYet) {
@@ -491,8 +289,7 @@ public final class BrowserSupport implements ExecutionCondition, AfterTestExecut
         }
     }
 
-    /** Throws where a browser is required, else says loudly that the browser tests are skipped and why. */
-    private static String unavailable(String reason) {
+    private void unavailable(String reason) {
         String help = "Install Debian's Chromium (apt-get install -y chromium) or set " + ChromiumChoice.CHROMIUM
                 + " to a Chromium binary.";
         if (Boolean.parseBoolean(System.getenv(REQUIRE_BROWSER))
@@ -500,12 +297,11 @@ public final class BrowserSupport implements ExecutionCondition, AfterTestExecut
             throw new IllegalStateException("Browser tests need a browser (" + REQUIRE_BROWSER + "=true), but "
                     + reason + ". " + help);
         }
-        String unavailableReason = "no usable Chromium: " + reason + ". " + help + " Set " + REQUIRE_BROWSER
+        unavailableReason = "no usable Chromium: " + reason + ". " + help + " Set " + REQUIRE_BROWSER
                 + "=true to make this a failure.";
         System.err.println();
         System.err.println("!!! BROWSER TESTS SKIPPED: " + unavailableReason);
         System.err.println();
-        return unavailableReason;
     }
 
     private static String describe(ChromiumChoice choice) {
