@@ -2,10 +2,14 @@ package dk.ligevaerd.round.ui;
 
 import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.shared.ui.Sketch;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,20 +20,24 @@ import org.springframework.stereotype.Component;
  * the same for every member (a secret round shows none while open), so nothing about the viewer
  * goes into a drawing: {@link RoundView#forEveryone()} is what they are drawn from.
  *
- * <p>Only the latest drawing of each round and language is kept; a round that is no longer open
- * is forgotten as soon as a page draws it so.
+ * <p>The latest few drawings of each round and language are kept: in a burst of ballots the pages
+ * take them in batches of their own, so at one moment some show one ballot more than others, and
+ * each version is drawn once rather than again each time a page with the other one asks. A round
+ * that is no longer open is forgotten as soon as a page draws it so.
  */
 @Component
 class StandingsDrawings {
 
     /** More than this many rounds open at once and the drawings start afresh. */
     static final int KEPT = 512;
+    /** How many versions of one round's standings in one language are kept, the newest last. */
+    static final int VERSIONS = 4;
 
     private record Drawn(RoundView round, Sketch sketch) {
     }
 
-    /** The latest drawing of each open round, by round and language. */
-    private final Map<Long, Map<Locale, Drawn>> latest = new ConcurrentHashMap<>();
+    /** The latest drawings of each open round, by round and language, the newest last. */
+    private final Map<Long, Map<Locale, List<Drawn>>> latest = new ConcurrentHashMap<>();
 
     /**
      * The standings of this open round in this language, drawn by {@code draw} from the round as
@@ -41,20 +49,38 @@ class StandingsDrawings {
             latest.clear();
         }
         RoundView everyone = round.forEveryone();
-        Map<Locale, Drawn> languages = latest.get(round.id());
+        Map<Locale, List<Drawn>> languages = latest.get(round.id());
         if (languages == null) {
             languages = latest.computeIfAbsent(round.id(), id -> new ConcurrentHashMap<>());
         }
         // Every open page asks at once after a ballot: all but the first find it drawn without
         // taking the map's lock, which would make the others wait in turn.
-        Drawn drawn = languages.get(locale);
-        if (drawn != null && drawn.round().equals(everyone)) {
-            return drawn.sketch();
+        Sketch drawn = find(languages.get(locale), everyone);
+        if (drawn != null) {
+            return drawn;
         }
-        return languages.compute(locale,
-                (language, was) -> was != null && was.round().equals(everyone) ? was
-                        : new Drawn(everyone, draw.apply(everyone)))
-                .sketch();
+        List<Drawn> versions = languages.compute(locale, (language, were) -> {
+            if (find(were, everyone) != null) {
+                return were;
+            }
+            List<Drawn> now = new ArrayList<>(were == null ? List.of() : were);
+            now.add(new Drawn(everyone, draw.apply(everyone)));
+            return List.copyOf(now.subList(Math.max(0, now.size() - VERSIONS), now.size()));
+        });
+        return Objects.requireNonNull(find(versions, everyone));
+    }
+
+    /** The drawing of this version among those kept, newest first; null if there is none. */
+    private static @Nullable Sketch find(@Nullable List<Drawn> versions, RoundView everyone) {
+        if (versions == null) {
+            return null;
+        }
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            if (versions.get(i).round().equals(everyone)) {
+                return versions.get(i).sketch();
+            }
+        }
+        return null;
     }
 
     /** The round is no longer open: nothing of it is kept. */
@@ -64,6 +90,6 @@ class StandingsDrawings {
 
     /** How many drawings are kept; for tests. */
     int kept() {
-        return latest.values().stream().mapToInt(Map::size).sum();
+        return latest.values().stream().flatMap(languages -> languages.values().stream()).mapToInt(List::size).sum();
     }
 }
