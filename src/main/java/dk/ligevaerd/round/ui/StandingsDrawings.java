@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +34,8 @@ class StandingsDrawings {
     /** How many versions of one round's standings in one language are kept, the newest last. */
     static final int VERSIONS = 4;
 
-    private record Drawn(RoundView round, Sketch sketch) {
+    /** A version's drawing: done, or under way on the page that first asked for it. */
+    private record Drawn(RoundView round, CompletableFuture<Sketch> sketch) {
     }
 
     /** The latest drawings of each open round, by round and language, the newest last. */
@@ -53,31 +55,46 @@ class StandingsDrawings {
         if (languages == null) {
             languages = latest.computeIfAbsent(round.id(), id -> new ConcurrentHashMap<>());
         }
-        // Every open page asks at once after a ballot: all but the first find it drawn without
-        // taking the map's lock, which would make the others wait in turn.
-        Sketch drawn = find(languages.get(locale), everyone);
-        if (drawn != null) {
-            return drawn;
-        }
-        List<Drawn> versions = languages.compute(locale, (language, were) -> {
-            if (find(were, everyone) != null) {
-                return were;
+        // Every open page asks at once after a ballot: the first draws the new version, outside
+        // the map's lock, and the others wait for that drawing without holding or spinning on any
+        // lock; once drawn, each finds it without taking the map's lock at all.
+        Drawn found = find(languages.get(locale), everyone);
+        if (found == null) {
+            Drawn mine = new Drawn(everyone, new CompletableFuture<>());
+            List<Drawn> versions = languages.compute(locale, (language, were) -> {
+                if (find(were, everyone) != null) {
+                    return were;
+                }
+                List<Drawn> now = new ArrayList<>(were == null ? List.of() : were);
+                now.add(mine);
+                return List.copyOf(now.subList(Math.max(0, now.size() - VERSIONS), now.size()));
+            });
+            found = Objects.requireNonNull(find(versions, everyone));
+            if (found == mine) {
+                try {
+                    mine.sketch().complete(draw.apply(everyone));
+                } catch (RuntimeException failed) {
+                    // The pages waiting for it fail as this one does; the next ballot draws afresh.
+                    mine.sketch().completeExceptionally(failed);
+                    languages.computeIfPresent(locale, (language, were) -> {
+                        List<Drawn> rest = were.stream().filter(d -> d != mine).toList();
+                        return rest.isEmpty() ? null : rest;
+                    });
+                    throw failed;
+                }
             }
-            List<Drawn> now = new ArrayList<>(were == null ? List.of() : were);
-            now.add(new Drawn(everyone, draw.apply(everyone)));
-            return List.copyOf(now.subList(Math.max(0, now.size() - VERSIONS), now.size()));
-        });
-        return Objects.requireNonNull(find(versions, everyone));
+        }
+        return found.sketch().join();
     }
 
     /** The drawing of this version among those kept, newest first; null if there is none. */
-    private static @Nullable Sketch find(@Nullable List<Drawn> versions, RoundView everyone) {
+    private static @Nullable Drawn find(@Nullable List<Drawn> versions, RoundView everyone) {
         if (versions == null) {
             return null;
         }
         for (int i = versions.size() - 1; i >= 0; i--) {
             if (versions.get(i).round().equals(everyone)) {
-                return versions.get(i).sketch();
+                return versions.get(i);
             }
         }
         return null;

@@ -62,4 +62,43 @@ class StandingsDrawingsTest {
         drawings.forget(7);
         assertThat(drawings.kept()).isZero();
     }
+
+    @Test
+    void pages_asking_at_once_wait_for_one_drawing_and_a_failed_drawing_is_drawn_afresh_next_time() throws Exception {
+        StandingsDrawings drawings = new StandingsDrawings();
+        java.util.concurrent.CountDownLatch drawing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger draws = new java.util.concurrent.atomic.AtomicInteger();
+        Function<RoundView, Sketch> slow = r -> {
+            draws.incrementAndGet();
+            drawing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return draw.apply(r);
+        };
+        try (var pages = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var first = pages.submit(() -> drawings.of(round(5), Locale.ENGLISH, slow));
+            drawing.await();
+            List<java.util.concurrent.Future<Sketch>> others = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                others.add(pages.submit(() -> drawings.of(round(5), Locale.ENGLISH, slow)));
+            }
+            release.countDown();
+            Sketch sketch = first.get();
+            for (var other : others) {
+                assertThat(other.get()).isSameAs(sketch);
+            }
+        }
+        assertThat(draws).hasValue(1);
+
+        Function<RoundView, Sketch> failing = r -> {
+            throw new IllegalStateException("drawing failed");
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> drawings.of(round(6), Locale.ENGLISH, failing))
+                .hasMessage("drawing failed");
+        assertThat(drawings.of(round(6), Locale.ENGLISH, draw).children().getFirst().text()).isEqualTo("revision 6");
+    }
 }
