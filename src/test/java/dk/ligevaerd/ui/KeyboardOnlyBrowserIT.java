@@ -82,6 +82,18 @@ class KeyboardOnlyBrowserIT {
               const shows = e => drawn(getComputedStyle(e)) || drawn(getComputedStyle(e, '::before'))
                   || drawn(getComputedStyle(e, '::after'));
               if (shows(el)) return null;
+              // A dialog holding the focus itself rings its box, the overlay part in its shadow trees,
+              // with an outline: the box's shadow is there whether or not the dialog has the focus.
+              const ringed = e => { const s = getComputedStyle(e); return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0; };
+              if (el.getAttribute && ['dialog', 'alertdialog'].includes(el.getAttribute('role'))) {
+                const parts = [];
+                const walk = root => root.querySelectorAll('*').forEach(x => {
+                  parts.push(x);
+                  if (x.shadowRoot) walk(x.shadowRoot);
+                });
+                if (el.shadowRoot) walk(el.shadowRoot);
+                if (parts.some(x => (x.getAttribute('part') || '').split(' ').includes('overlay') && ringed(x))) return null;
+              }
               for (let e = el; e; e = e.parentElement || (e.getRootNode() instanceof ShadowRoot ? e.getRootNode().host : null)) {
                 if (e.classList && e.classList.contains('cm-focused') && shows(e)) return null;
                 if (e.hasAttribute && e.hasAttribute('focus-ring')) {
@@ -169,9 +181,12 @@ class KeyboardOnlyBrowserIT {
         // Confirm the closing (the civil side has confirmed already).
         stopAt(page, "#round-confirm-" + roundId, "the confirm closing button");
         page.keyboard().press("Enter");
-        // A person sees the dialog before pressing on; Tab pressed while it is still opening lands
-        // on the dialog itself on its way in (seen once in CI, under load).
+        // A person sees the dialog, and the focus in it, before pressing on. Then once around its
+        // Tab cycle: from its confirm button to the dialog itself (a stop of its own, ringed), its
+        // cancel button and back.
         assertThat(page.locator("vaadin-button[slot='confirm-button']")).isVisible();
+        page.waitForFunction("() => document.activeElement && document.activeElement.closest('vaadin-confirm-dialog')");
+        stopAt(page, "[slot='cancel-button']", "the dialog's cancel button");
         stopAt(page, "[slot='confirm-button']", "the dialog's confirm button");
         page.keyboard().press("Enter");
         assertThat(page.locator("#round-state-" + roundId)).hasText("Closed");
@@ -202,6 +217,20 @@ class KeyboardOnlyBrowserIT {
         assertThat((String) page.evaluate(FOCUS_INVISIBLE)).isEqualTo("no visible focus on button#hidden");
         page.keyboard().press("Tab");
         assertThat(focused(page)).startsWith("button#shown");
+        assertThat((String) page.evaluate(FOCUS_INVISIBLE)).isNull();
+
+        // A dialog that takes the focus itself shows it on its box, drawn in its shadow tree.
+        page.setContent("<html lang='en'><head><title>t</title><style>[role=dialog] { outline: none; } [role=dialog]::part(overlay) { box-shadow: 0 0 8px gray; } #ringed:focus-visible::part(overlay)"
+                + " { outline: 2px solid blue; }</style></head><body><main>"
+                + "<div id='bare' role='dialog' tabindex='0'></div><div id='ringed' role='dialog' tabindex='0'></div>"
+                + "</main></body></html>");
+        page.evaluate("() => ['bare', 'ringed'].forEach(id => document.getElementById(id).attachShadow({mode: 'open'})"
+                + ".innerHTML = '<div part=\"overlay\">Close the round?</div>')");
+        page.keyboard().press("Tab");
+        assertThat(focused(page)).startsWith("div#bare");
+        assertThat((String) page.evaluate(FOCUS_INVISIBLE)).isEqualTo("no visible focus on div#bare");
+        page.keyboard().press("Tab");
+        assertThat(focused(page)).startsWith("div#ringed");
         assertThat((String) page.evaluate(FOCUS_INVISIBLE)).isNull();
     }
 
