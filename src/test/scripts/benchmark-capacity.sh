@@ -8,6 +8,7 @@
 #
 #   benchmark-capacity.sh [--step=250] [--max=5000] [--ballots=2] [--per-side=40] [--open-threads=8]
 #                         [--limit-ms=1000] [--heap=1g] [--go-on=true: past the limit, until memory runs out]
+#                         [--histograms=true: the server's live heap by class after each step, and its growth per session]
 #
 # The protocol clients live in this script's JVM (-Xmx8g, CLIENT_HEAP to change), not the server's.
 # Extra options for the server's JVM (a flight recording, say): CAPACITY_SERVER_JAVA_OPTS.

@@ -102,6 +102,7 @@ public final class CapacityBenchmark {
     private final String heap;
     /** Whether to go on past the time limit, to find where memory runs out. */
     private final boolean goOn;
+    private final boolean histograms;
 
     private CapacityBenchmark(Map<String, String> options) {
         step = Integer.parseInt(options.getOrDefault("step", "250"));
@@ -112,6 +113,7 @@ public final class CapacityBenchmark {
         limitMillis = Long.parseLong(options.getOrDefault("limit-ms", "1000"));
         heap = options.getOrDefault("heap", "1g");
         goOn = Boolean.parseBoolean(options.getOrDefault("go-on", "false"));
+        histograms = Boolean.parseBoolean(options.getOrDefault("histograms", "false"));
     }
 
     /** What the prepared database holds. */
@@ -172,6 +174,7 @@ public final class CapacityBenchmark {
                     message -> { }).close();
             long heapBefore = heapAfterGc(memory);
             long heapPrevious = heapBefore;
+            Map<String, long[]> histogramBefore = histograms ? histogram(mbeans, 0) : null;
             System.out.printf(Locale.ROOT, "server heap after GC before any session: %d MB%n", heapBefore >> 20);
             while (clients.size() < max) {
                 int target = Math.min(max, clients.size() + step);
@@ -234,6 +237,9 @@ public final class CapacityBenchmark {
                 heapPrevious = heapNow;
                 rows.add(row);
                 System.out.println(format(row));
+                if (histogramBefore != null) {
+                    System.out.println(growth(histogramBefore, histogram(mbeans, clients.size()), clients.size()));
+                }
                 if (!goOn && lastPerBallot.stream().anyMatch(last -> last > limitMillis)) {
                     stopped = "the last session took more than " + limitMillis + " ms at " + clients.size()
                             + " sessions";
@@ -628,6 +634,47 @@ public final class CapacityBenchmark {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the server did not start");
+    }
+
+    /**
+     * The server's live heap by class ({@code GC.class_histogram}, which collects garbage first):
+     * class name to instances and bytes. Also written whole to
+     * {@code target/benchmark/capacity-histogram-<sessions>.txt}.
+     */
+    private static Map<String, long[]> histogram(MBeanServerConnection mbeans, int sessions) throws Exception {
+        String text = (String) mbeans.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Files.createDirectories(Path.of("target", "benchmark"));
+        Files.writeString(Path.of("target", "benchmark", "capacity-histogram-" + sessions + ".txt"), text);
+        Map<String, long[]> byClass = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] columns = line.strip().split("\\s+");
+            if (columns.length >= 4 && columns[0].endsWith(":") && columns[1].chars().allMatch(Character::isDigit)) {
+                byClass.merge(columns[3], new long[] {Long.parseLong(columns[1]), Long.parseLong(columns[2])},
+                        (x, y) -> new long[] {x[0] + y[0], x[1] + y[1]});
+            }
+        }
+        return byClass;
+    }
+
+    /** The classes that grew most from {@code before} to {@code now}, per open session. */
+    private static String growth(Map<String, long[]> before, Map<String, long[]> now, int sessions) {
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "  live heap growth per session by class, %d sessions (bytes, instances):%n", sessions));
+        long total = 0;
+        List<Map.Entry<String, long[]>> grown = new ArrayList<>();
+        for (Map.Entry<String, long[]> e : now.entrySet()) {
+            long[] b = before.getOrDefault(e.getKey(), new long[2]);
+            long[] d = {e.getValue()[0] - b[0], e.getValue()[1] - b[1]};
+            total += d[1];
+            grown.add(Map.entry(e.getKey(), d));
+        }
+        grown.sort((x, y) -> Long.compare(y.getValue()[1], x.getValue()[1]));
+        for (Map.Entry<String, long[]> e : grown.subList(0, Math.min(40, grown.size()))) {
+            out.append(String.format(Locale.ROOT, "  %8.0f %7.1f  %s%n", (double) e.getValue()[1] / sessions,
+                    (double) e.getValue()[0] / sessions, e.getKey()));
+        }
+        return out.append(String.format(Locale.ROOT, "  %8.0f          in all%n", (double) total / sessions)).toString();
     }
 
     private static long heapAfterGc(MemoryMXBean memory) {
