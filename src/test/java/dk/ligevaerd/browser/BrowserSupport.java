@@ -178,7 +178,7 @@ public final class BrowserSupport implements ExecutionCondition, AfterTestExecut
         for (int attempt = 1; ; attempt++) {
             page.locator("#" + selectId).click();
             try {
-                item.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(3_000));
+                item.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE).setTimeout(8_000));
                 item.click();
                 return;
             } catch (PlaywrightException e) {

@@ -18,6 +18,7 @@ import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import dk.ligevaerd.account.AccountService;
 import dk.ligevaerd.account.UserSummary;
+import dk.ligevaerd.browser.BrowserSupport;
 import dk.ligevaerd.deliberation.CommentService;
 import dk.ligevaerd.deliberation.TargetKind;
 import dk.ligevaerd.mail.ReceivedMail;
@@ -349,6 +350,9 @@ class DiscussionMailIT {
                                 "--disable-gpu", "--no-first-run", "--disable-background-networking")));
                 BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB"))) {
             context.setDefaultTimeout(30_000);
+            // The check's assertions wait as long as in the other browser tests, not Playwright's
+            // 5 s default (which holds here when no class that sets it ran before in this JVM).
+            PlaywrightAssertions.setDefaultAssertionTimeout(BrowserSupport.TIMEOUT.toMillis());
             String base = "http://localhost:" + port;
             Matcher csrf = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"")
                     .matcher(context.request().get(base + "/login").text());

@@ -1,5 +1,6 @@
 package dk.ligevaerd.statement;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static dk.ligevaerd.support.Acting.as;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +10,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import dk.ligevaerd.account.AccountService;
@@ -69,6 +71,9 @@ class StatementLiveBrowserIT {
                 .setHeadless(true).setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync")));
+        // The assertions on the page wait as long as its actions do (the contexts' default below),
+        // not Playwright's 5 s, whichever test class ran before in this JVM.
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
     }
 
     @AfterAll
@@ -129,6 +134,11 @@ class StatementLiveBrowserIT {
             throw e;
         }
         return page;
+    }
+
+    /** The entry for {@code user} in the editor's list of who is there. */
+    private static Locator peer(Page page, UserSummary user) {
+        return page.locator(EDITOR + " .peer", new Page.LocatorOptions().setHasText(user.displayName()));
     }
 
     private static Locator content(Page page) {
@@ -199,9 +209,9 @@ class StatementLiveBrowserIT {
         assertInOrder(result, byCivil);
 
         // Everyone sees who is there, and the others' carets with their names.
-        assertThat(municipal.locator(EDITOR + " .peer").allTextContents())
-                .anyMatch(t -> t.contains(f.otherModerator.displayName()))
-                .anyMatch(t -> t.contains(f.observer.displayName()));
+        // The list of who is there comes in a presence message of its own, after the text.
+        assertThat(peer(municipal, f.otherModerator)).hasCount(1);
+        assertThat(peer(municipal, f.observer)).hasCount(1);
         municipal.locator(EDITOR + " .cm-remote-caret-label", new Page.LocatorOptions()
                 .setHasText(f.otherModerator.displayName())).first().waitFor();
 
@@ -265,9 +275,9 @@ class StatementLiveBrowserIT {
         municipal.locator("#compare-button").click();
 
         Locator diff = municipal.locator("#version-diff");
-        assertThat(diff.locator("del").textContent()).contains("besøg");
-        assertThat(diff.locator("ins").textContent()).contains("fællesskaber");
-        assertThat(diff.locator("ins .visually-hidden").first().textContent()).contains("inserted");
+        assertThat(diff.locator("del")).containsText("besøg");
+        assertThat(diff.locator("ins")).containsText("fællesskaber");
+        assertThat(diff.locator("ins .visually-hidden").first()).containsText("inserted");
         municipal.emulateMedia(new Page.EmulateMediaOptions().setColorScheme(com.microsoft.playwright.options.ColorScheme.DARK));
         municipal.evaluate("() => document.documentElement.setAttribute('theme', 'dark')");
         diff.scrollIntoViewIfNeeded();
@@ -291,9 +301,9 @@ class StatementLiveBrowserIT {
         // Settled: the refused changes were replaced by the saved text.
         municipal.waitForFunction("([sel]) => document.querySelector(sel).dataset.pending === '0'", List.of(EDITOR));
         String kept = (String) municipal.evalOnSelector(EDITOR, "e => e.shadowRoot.querySelector('#unsaved textarea').value");
-        assertThat(unsaved.textContent()).contains("at most 20,000 characters");
+        assertThat(unsaved).containsText("at most 20,000 characters");
         assertThat(kept).isNotEmpty();
-        assertThat(unsaved.locator("button").first().textContent()).isEqualTo("Copy the text");
+        assertThat(unsaved.locator("button").first()).hasText("Copy the text");
         // The editor starts again from the saved text, which never went over the limit.
         String server = as(f.owner, () -> collab.snapshot(f.workspaceId)).text();
         assertThat(server.length()).isLessThanOrEqualTo(20_000);

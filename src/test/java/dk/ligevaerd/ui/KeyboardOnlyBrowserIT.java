@@ -148,6 +148,9 @@ class KeyboardOnlyBrowserIT {
 
         // Type in the purpose.
         openTab(page, "tab-statement");
+        // The tab is selected in the browser at once; its content comes from the server after.
+        assertThat(page.locator("ligevaerd-statement-editor .cm-content")).isVisible();
+        assertThat(page.locator("ligevaerd-statement-editor .cm-content")).isEditable();
         stopAt(page, ".cm-content", "the purpose's editor");
         page.keyboard().press("Control+End");
         page.keyboard().type(" Written by keyboard.");
@@ -157,6 +160,7 @@ class KeyboardOnlyBrowserIT {
 
         // Propose a priority.
         openTab(page, "tab-priorities");
+        assertThat(page.locator("#propose-priority")).isVisible();
         stopAt(page, "#propose-priority", "the propose button");
         page.keyboard().press("Enter");
         assertThat(page.locator("#priority-title input")).isFocused();
@@ -170,6 +174,7 @@ class KeyboardOnlyBrowserIT {
 
         // Cast a ballot.
         openTab(page, "tab-rounds");
+        assertThat(page.locator("#round-" + roundId + " .dots-plus").first()).isEnabled();
         stopAt(page, "#round-" + roundId + " .dots-plus", "the first option's plus");
         page.keyboard().press("Enter");
         page.keyboard().press("Space");
@@ -190,6 +195,10 @@ class KeyboardOnlyBrowserIT {
         stopAt(page, "[slot='confirm-button']", "the dialog's confirm button");
         page.keyboard().press("Enter");
         assertThat(page.locator("#round-state-" + roundId)).hasText("Closed");
+        // While the dialog is still open, its Tab cycle holds the focus: wait until it has closed.
+        assertThat(page.locator("vaadin-confirm-dialog[opened]")).hasCount(0);
+        assertThat(page.locator("#round-discuss-" + roundId)).isVisible();
+        assertThat(page.locator("#record-page-link-" + roundId)).isVisible();
 
         // The closed round's card leads into its discussion; then open the record.
         stopAt(page, "#round-discuss-" + roundId, "the round's discuss link");
@@ -284,6 +293,8 @@ class KeyboardOnlyBrowserIT {
         assertFocusVisible(page, tabId);
         page.keyboard().press("Enter");
         assertThat(page.locator("#" + tabId)).hasAttribute("aria-selected", "true");
+        // Only the selection is certain here: the caller waits for the part of the tab's content
+        // it goes to next, which the server sends after.
     }
 
     private static boolean focusIsWithin(Page page, String selector) {
@@ -300,13 +311,14 @@ class KeyboardOnlyBrowserIT {
     }
 
     /**
-     * Null once the focus shows, within a second: an editor draws its focus ring on its next frame,
-     * after the focus event. Otherwise what is focused without a visible indicator.
+     * Null once the focus shows, within five seconds (mostly at once): an editor draws its focus
+     * ring on its next frame, after the focus event, and a loaded machine may be slow to draw it.
+     * Otherwise what is focused without a visible indicator.
      */
     private static String focusInvisible(Page page) {
         try {
             page.waitForFunction("() => (" + FOCUS_INVISIBLE.strip() + ")() === null", null,
-                    new Page.WaitForFunctionOptions().setTimeout(1000));
+                    new Page.WaitForFunctionOptions().setTimeout(5000));
             return null;
         } catch (com.microsoft.playwright.TimeoutError stillInvisible) {
             return (String) page.evaluate(FOCUS_INVISIBLE);

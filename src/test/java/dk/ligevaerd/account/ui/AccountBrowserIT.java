@@ -84,7 +84,7 @@ class AccountBrowserIT {
 
         assertThat(page.locator("#notify-round-opened-when")).hasAttribute("disabled", "");
         // The click reaches the server asynchronously: wait for the stored choice.
-        await().atMost(Duration.ofSeconds(10)).until(() -> as(me, () -> notifications.preferences())
+        await().atMost(Duration.ofSeconds(30)).until(() -> as(me, () -> notifications.preferences())
                 .contains(new NotificationPreference(NotificationKind.ROUND_CLOSED, true, true)));
         org.assertj.core.api.Assertions.assertThat(as(me, () -> notifications.preferences()))
                 .contains(new NotificationPreference(NotificationKind.ROUND_OPENED, false, false),

