@@ -8,6 +8,7 @@
 #   src/test/scripts/benchmark-meeting.sh --before=90c4ac6     # that commit, then this code, in one run
 #   (its tests must compile: ea91d99's do not, 90c4ac6 is the same code with them compiling)
 #   src/test/scripts/benchmark-meeting.sh -Dmeeting.extra=400  # and 400 more sessions that only watch
+#   src/test/scripts/benchmark-meeting.sh -Dmeeting.sample=/tmp/push.txt  # one protocol session's pushes, whole
 #
 # The whole run holds the machine-wide build lock, so that no build competes with it.
 set -euo pipefail

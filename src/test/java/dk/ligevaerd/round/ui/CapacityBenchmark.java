@@ -606,6 +606,9 @@ public final class CapacityBenchmark {
                 "--ligevaerd.rounds.auto-close.enabled=false"));
         System.out.println("server: " + String.join(" ", command));
         Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        // A benchmark stopped from outside (Ctrl+C, kill) takes its server with it, or the server
+        // would go on using the cores the next run measures on.
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         Thread.ofPlatform().daemon().start(() -> {
             try {

@@ -97,6 +97,22 @@ class MeetingBenchmark {
     @Autowired JdbcTemplate jdbc;
     @Autowired LiveEventBus bus;
 
+    /** Where one protocol session's pushed messages go with {@code -Dmeeting.sample=<file>}. */
+    static final String SAMPLE = System.getProperty("meeting.sample", "");
+
+    /** Writes a pushed message to the sample file, if one is asked for: to see what a ballot costs a page. */
+    static synchronized void pushSample(String message) {
+        if (SAMPLE.isEmpty()) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(SAMPLE), Instant.now() + " " + message.length() + " chars\n" + message + "\n\n",
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.err.println("could not write the sample: " + e.getMessage());
+        }
+    }
+
     /** Both sides' counts seen by one session, with the time it saw them. */
     record Seen(long at, int a, int b) {
     }
@@ -169,9 +185,14 @@ class MeetingBenchmark {
             for (String who : protocolUsers) {
                 List<Seen> seen = new CopyOnWriteArrayList<>();
                 clientSeen.add(seen);
+                boolean sampled = who.equals(protocolUsers.getFirst());
                 opened.add(opening.submit(() -> {
                     String cookie = VaadinPushClient.login(base, who, "demo");
-                    clients.add(VaadinPushClient.open(base, cookie, location, new Counts(seen, chipsSwapped)::note));
+                    Counts counts = new Counts(seen, chipsSwapped);
+                    clients.add(VaadinPushClient.open(base, cookie, location, sampled ? message -> {
+                        counts.note(message);
+                        pushSample(message);
+                    } : counts::note));
                     return null;
                 }));
             }
