@@ -51,6 +51,7 @@ class LiveCountsIT {
     @Autowired PriorityService priorities;
     @Autowired RoundService rounds;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext web;
 
     @Test
     void every_open_session_ends_showing_each_sides_true_count() throws Exception {
@@ -120,6 +121,36 @@ class LiveCountsIT {
             pool.shutdownNow();
             clients.forEach(VaadinPushClient::close);
         }
+    }
+
+    /**
+     * The buffers each open page's push connection keeps are sized for what goes over it
+     * ({@code ui.PushBuffers}, application.properties); the test above shows pushes still arrive
+     * whole with them. Fails when a Vaadin or Tomcat upgrade stops these settings from applying.
+     */
+    @Test
+    void a_pages_push_connection_keeps_small_buffers() throws Exception {
+        // As Tomcat read it when its WebSocket support was loaded (the field is not public).
+        java.lang.reflect.Field frameBuffer = Class.forName("org.apache.tomcat.websocket.Constants")
+                .getDeclaredField("DEFAULT_BUFFER_SIZE");
+        frameBuffer.setAccessible(true);
+        assertThat(frameBuffer.getInt(null)).as("Tomcat's WebSocket frame buffers").isEqualTo(4096);
+        org.apache.catalina.connector.Connector connector =
+                ((org.springframework.boot.tomcat.TomcatWebServer) web.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProperty("socket.appReadBufSize")).hasToString("4096");
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString("4096");
+        jakarta.servlet.ServletContext context = web.getServletContext();
+        assertThat(context.getInitParameter("org.apache.tomcat.websocket.textBufferSize")).isEqualTo("1024");
+        assertThat(context.getInitParameter("org.apache.tomcat.websocket.binaryBufferSize")).isEqualTo("1024");
+        Object atmosphere = null;
+        for (String name : java.util.Collections.list(context.getAttributeNames())) {
+            if (context.getAttribute(name) instanceof org.atmosphere.cpr.AtmosphereFramework framework) {
+                atmosphere = framework;
+            }
+        }
+        assertThat(atmosphere).as("Vaadin's Atmosphere in the servlet context").isNotNull();
+        assertThat(((org.atmosphere.cpr.AtmosphereFramework) atmosphere).getAtmosphereConfig()
+                .getInitParameter(org.atmosphere.cpr.ApplicationConfig.WEBSOCKET_BUFFER_SIZE)).isEqualTo("1024");
     }
 
     /** Participants of a side, made straight in the database, who log in with the password "demo". */
