@@ -136,8 +136,8 @@ class RoundCard extends Div {
     }
 
     private void turnout(RoundView.SideTurnout side, Div chip, Span count) {
-        count.setText(" " + getTranslation(side.quorumMet() ? "round.turnout.reached" : "round.turnout.notYet",
-                side.ballots(), side.quorum()));
+        Morph.text(count.getElement(), " " + getTranslation(side.quorumMet() ? "round.turnout.reached"
+                : "round.turnout.notYet", side.ballots(), side.quorum()));
         chip.setClassName("quorum-met", side.quorumMet());
         chip.setClassName("quorum-missed", !side.quorumMet());
     }

@@ -21,6 +21,7 @@ import dk.ligevaerd.round.RoundState;
 import dk.ligevaerd.round.RoundView;
 import dk.ligevaerd.shared.WorkspaceEvent;
 import dk.ligevaerd.shared.ui.AddressReader;
+import dk.ligevaerd.shared.ui.Morph;
 import dk.ligevaerd.statement.StatementService;
 import dk.ligevaerd.workspace.WorkspaceDetails;
 import dk.ligevaerd.workspace.WorkspaceTab;
@@ -256,7 +257,7 @@ class RoundsTab extends Div implements WorkspaceTab {
 
     private void announce(List<String> news) {
         if (!news.isEmpty()) {
-            announcer.setText(String.join(" ", news));
+            Morph.text(announcer.getElement(), String.join(" ", news));
         }
     }
 

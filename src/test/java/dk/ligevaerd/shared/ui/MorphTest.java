@@ -3,7 +3,12 @@ package dk.ligevaerd.shared.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.dom.Element;
+import com.vaadin.flow.internal.StateTree;
+import com.vaadin.flow.internal.change.MapPutChange;
+import com.vaadin.flow.internal.change.NodeChange;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +35,39 @@ class MorphTest {
         Element host = new Element("div");
         host.appendChild(children);
         return host;
+    }
+
+    /** What a page would be sent for the changes since the last call. */
+    private static List<NodeChange> sent(StateTree tree) {
+        List<NodeChange> changes = new ArrayList<>();
+        tree.collectChanges(changes::add);
+        return changes;
+    }
+
+    @Test
+    void a_live_figures_text_is_one_change_in_its_own_text_node_and_none_when_it_is_the_same() {
+        UI ui = new UI();
+        Element count = new Element("span").setText(" 3 ballots");
+        ui.getElement().appendChild(count);
+        StateTree tree = ui.getInternals().getStateTree();
+        sent(tree);
+        Element node = count.getChild(0);
+
+        Morph.text(count, " 4 ballots");
+
+        assertThat(count.getText()).isEqualTo(" 4 ballots");
+        assertThat(count.getChild(0).getNode()).isSameAs(node.getNode());
+        assertThat(sent(tree)).singleElement().isInstanceOf(MapPutChange.class);
+        Morph.text(count, " 4 ballots");
+        assertThat(sent(tree)).isEmpty();
+        // Flow's own setter, as the figures were set before: the text node is taken out and put back.
+        count.setText(" 5 ballots");
+        assertThat(sent(tree)).hasSizeGreaterThan(1);
+        // An element without a text node of its own gets one.
+        Element empty = new Element("div");
+        ui.getElement().appendChild(empty);
+        Morph.text(empty, "Round opened.");
+        assertThat(empty.getText()).isEqualTo("Round opened.");
     }
 
     @Test
